@@ -1,0 +1,6 @@
+package io.tcbill.cli;
+
+public final class TcbillCli {
+    public static void main(String[] args) {
+    }
+}
