@@ -1,0 +1,36 @@
+-- Bill by instance (L2): one row per instance and transaction.
+-- Columns and types are the analyst contract of bill-files.md; lineage columns last.
+CREATE TABLE IF NOT EXISTS bill_l2 (
+    payer_account_id BIGINT,
+    owner_account_id BIGINT,
+    operator_account_id BIGINT,
+    product_name VARCHAR,
+    subproduct_name VARCHAR,
+    billing_mode VARCHAR,
+    project_name VARCHAR,
+    region VARCHAR,
+    availability_zone VARCHAR,
+    instance_id VARCHAR,
+    instance_name VARCHAR,
+    instance_type VARCHAR,
+    transaction_type VARCHAR,
+    transaction_id VARCHAR,
+    transaction_time TIMESTAMP,
+    usage_start_time TIMESTAMP,
+    usage_end_time TIMESTAMP,
+    configuration_description VARCHAR,
+    original_cost DECIMAL(38,8),
+    total_amount_after_discount DECIMAL(38,8),
+    voucher_deduction DECIMAL(38,8),
+    amount_before_tax DECIMAL(38,8),
+    tax_amount DECIMAL(38,8),
+    total_cost DECIMAL(38,8),
+    currency VARCHAR,
+    billable_month VARCHAR,
+    extra_columns VARCHAR,        -- JSON object of the columns the mapping does not know (NULL when none)
+    bill_month DATE NOT NULL,
+    customer_uin BIGINT,
+    source_key VARCHAR NOT NULL,
+    source_line BIGINT NOT NULL,
+    load_id VARCHAR NOT NULL
+);
