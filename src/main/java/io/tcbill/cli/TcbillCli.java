@@ -1,6 +1,45 @@
 package io.tcbill.cli;
 
-public final class TcbillCli {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code java -jar tcbill.jar}. */
+@Command(name = "tcbill", mixinStandardHelpOptions = true, versionProvider = TcbillCli.Version.class,
+        description = {
+            "Pulls Tencent Cloud International partner bills (L2, L3, commission) from the Partner API,",
+            "keeps every raw file in S3-compatible storage and publishes typed tables in DuckDB.",
+            "",
+            "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
+        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        footer = ExitCodes.HELP_FOOTER)
+public final class TcbillCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new TcbillCli());
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("tcbill: " + ex.getMessage());
+            return ExitCodes.RUN_FAILED;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TcbillCli.class.getPackage().getImplementationVersion();
+            return new String[] {"tcbill " + (version == null ? "(development build)" : version)};
+        }
     }
 }

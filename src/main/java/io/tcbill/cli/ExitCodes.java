@@ -1,0 +1,19 @@
+package io.tcbill.cli;
+
+/** The exit codes every command uses; documented in the README and in {@code --help}. */
+final class ExitCodes {
+
+    static final int OK = 0;
+    /** A run ended with a failed or unfinished feed; the output names it and why. */
+    static final int RUN_FAILED = 1;
+    /** The command line was wrong (picocli's own code for usage errors). */
+    static final int USAGE = 2;
+    /** The configuration is wrong or a required service could not be reached at start-up. */
+    static final int CONFIGURATION = 3;
+
+    static final String HELP_FOOTER = "%nExit codes: 0 success, 1 a feed failed (the output says which and why), "
+            + "2 bad command line, 3 bad configuration.";
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,103 @@
+package io.tcbill.cli;
+
+import io.tcbill.feed.FeedCatalog;
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthRunner;
+import io.tcbill.load.MonthLoader;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tcbill run --month YYYY-MM [--feed ...] [--customer ...]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Pulls one month: requests each feed's file, waits until it is ready, archives it in object storage",
+            "and replaces that month in DuckDB. A feed that failed last time is resumed (files already archived",
+            "are reused); a feed that completed is pulled again and replaces the month (restatements).",
+            "",
+            "Configuration comes from environment variables (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY,",
+            "TCBILL_API_ENDPOINT, TCBILL_STORAGE_ENDPOINT, TCBILL_DUCKDB_PATH, ...; see the README)."},
+        footer = ExitCodes.HELP_FOOTER)
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--month", required = true, converter = MonthConverter.class, paramLabel = "YYYY-MM",
+            description = "The billing month, e.g. 2026-10 (June 2022 or later).")
+    YearMonth month;
+
+    @Option(names = "--feed", paramLabel = "FEED", split = ",",
+            description = "Feeds to pull: l2, l3, commission (repeat or comma-separate). Default: all.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--customer", paramLabel = "UIN", split = ",",
+            description = "Reseller role only: limit the run to these customer UINs (repeat or comma-separate).")
+    List<Long> customers = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> selected = selectedFeeds(FeedCatalog.load());
+        for (Long uin : customers) {
+            if (uin <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--customer must be a positive UIN, was " + uin);
+            }
+        }
+        if (!BillCalendar.isFinal(month, Clock.systemUTC())) {
+            err.println("note: " + month + " is not final yet (bills are final after 01:00 UTC+8 on the 5th of the next"
+                    + " month); the data may change, run it again later");
+        }
+        return execute(month, selected, customers, Map.of(), out, err);
+    }
+
+    /** Runs the feeds in one Spring context and prints a line per feed; shared with {@code demo}. */
+    static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
+                       PrintWriter out, PrintWriter err) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(overrides)) {
+            MonthRunner runner = context.getBean(MonthRunner.class);
+            boolean allOk = true;
+            for (String feed : feeds) {
+                FeedRun run = runner.run(month, feed, customers);
+                allOk &= run.succeeded();
+                out.println(line(run));
+                out.flush();
+            }
+            out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
+            return allOk ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        } catch (SpringContexts.StartupException e) {
+            err.println("tcbill: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+    }
+
+    private List<String> selectedFeeds(FeedCatalog catalog) {
+        if (feeds.isEmpty()) {
+            return catalog.names();
+        }
+        List<String> names = new ArrayList<>();
+        for (String feed : feeds) {
+            try {
+                names.add(catalog.get(feed.trim()).name());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return names;
+    }
+
+    static String line(FeedRun run) {
+        String state = run.succeeded() ? "OK" : "FAILED";
+        String detail = run.succeeded() ? run.rows() + " rows" : run.reason();
+        return String.format("%-10s %s  %-6s %s (execution %d)", run.feed(), run.month(), state, detail, run.executionId());
+    }
+}

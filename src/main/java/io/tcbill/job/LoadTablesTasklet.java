@@ -1,0 +1,115 @@
+package io.tcbill.job;
+
+import io.tcbill.feed.Feed;
+import io.tcbill.feed.FeedCatalog;
+import io.tcbill.load.FileResult;
+import io.tcbill.load.LoadReport;
+import io.tcbill.load.LoadRequest;
+import io.tcbill.load.MonthLoader;
+import io.tcbill.load.RawInput;
+import io.tcbill.transfer.RawArchiver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Loads every file the archive step kept for this job instance (including files archived by an earlier, interrupted
+ * execution) and publishes the month once. A file that fails keeps its earlier rows visible and fails the step, naming it.
+ */
+final class LoadTablesTasklet implements Tasklet {
+
+    static final String ROWS = "rows";
+
+    private static final Logger log = LoggerFactory.getLogger(LoadTablesTasklet.class);
+
+    private final FeedCatalog feeds;
+    private final JobRepository jobRepository;
+    private final RawArchiver archiver;
+    private final MonthLoader loader;
+
+    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader) {
+        this.feeds = feeds;
+        this.jobRepository = jobRepository;
+        this.archiver = archiver;
+        this.loader = loader;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
+        Feed feed = feeds.get(parameters.feed());
+        List<ExecutionContext> archived = archivedFiles(step.getJobExecution());
+        Path spool = Files.createDirectories(loader.workDir()).resolve("spool-" + step.getJobExecutionId());
+        Files.createDirectories(spool);
+        try {
+            List<RawInput> inputs = new ArrayList<>();
+            for (ExecutionContext file : archived) {
+                String key = file.getString(ArchiveFileTasklet.RAW_KEY);
+                Path local = spool.resolve(Integer.toString(inputs.size()));
+                archiver.fetch(key, local);
+                Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
+                inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
+                        file.getLong(ArchiveFileTasklet.RAW_SIZE)));
+            }
+            LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()));
+            step.getExecutionContext().putLong(ROWS, report.rows());
+            contribution.incrementWriteCount(report.rows());
+            if (!report.allLoaded()) {
+                throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": " + failures(report)
+                        + "; the month's earlier rows of these files stay visible");
+            }
+            log.info("{} {}: published {} rows from {} file(s)", feed.name(), parameters.billMonth(), report.rows(), inputs.size());
+            return RepeatStatus.FINISHED;
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    /** The newest completed archive partition of each file, across all executions of this job instance. */
+    private List<ExecutionContext> archivedFiles(JobExecution current) {
+        Map<String, StepExecution> newest = new LinkedHashMap<>();
+        for (JobExecution execution : jobRepository.getJobExecutions(current.getJobInstance())) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.COMPLETED && step.getExecutionContext().containsKey(ArchiveFileTasklet.RAW_KEY)) {
+                    newest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
+                }
+            }
+        }
+        return newest.values().stream().sorted(Comparator.comparing(StepExecution::getStepName))
+                .map(StepExecution::getExecutionContext).toList();
+    }
+
+    private static String failures(LoadReport report) {
+        return report.files().stream().filter(f -> !f.loaded())
+                .map(f -> (f.input().customerUin() == null ? "own file" : "customer " + f.input().customerUin())
+                        + " (" + f.input().sourceKey() + "): " + f.error())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("could not clean the spool directory {}: {}", dir, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.tcbill.job;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the monthly job for a month and feed: restarts the last attempt if it failed or stopped (so files already
+ * archived are reused and only unfinished files are fetched again), otherwise starts a new attempt, which replaces the
+ * month in DuckDB.
+ */
+@Component
+public class MonthRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MonthRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job monthlyBillsJob;
+
+    MonthRunner(JobOperator jobOperator, JobRepository jobRepository, Job monthlyBillsJob) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.monthlyBillsJob = monthlyBillsJob;
+    }
+
+    /** Runs one feed for one month; {@code customers} empty means every customer (the whole month). */
+    public FeedRun run(YearMonth month, String feed, List<Long> customers) {
+        BillJobParameters parameters = new BillJobParameters(month, feed, List.copyOf(customers), 1);
+        JobExecution execution;
+        try {
+            JobExecution previous = lastExecution(parameters);
+            if (previous != null && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {
+                log.info("{} {}: restarting attempt {} (execution {} ended {})", feed, month,
+                        previous.getJobParameters().getLong(BillJobParameters.ATTEMPT), previous.getId(), previous.getStatus());
+                execution = jobOperator.restart(previous);
+            } else if (previous != null && previous.isRunning()) {
+                return new FeedRun(feed, month, false, previous.getId(), 0,
+                        "already running (execution " + previous.getId() + " started " + previous.getStartTime()
+                                + "); wait for it to finish");
+            } else {
+                long attempt = previous == null ? 1 : previous.getJobParameters().getLong(BillJobParameters.ATTEMPT) + 1;
+                execution = jobOperator.start(monthlyBillsJob, parameters.withAttempt(attempt).toJobParameters());
+            }
+        } catch (Exception e) {
+            return new FeedRun(feed, month, false, -1, 0, "could not start the job: " + e.getMessage());
+        }
+        return outcome(feed, month, execution);
+    }
+
+    private JobExecution lastExecution(BillJobParameters parameters) {
+        JobExecution last = null;
+        for (long attempt = 1; ; attempt++) {
+            JobParameters key = parameters.withAttempt(attempt).toJobParameters();
+            JobInstance instance = jobRepository.getJobInstance(MonthlyBillsJobConfiguration.JOB_NAME, key);
+            if (instance == null) {
+                return last;
+            }
+            last = jobRepository.getLastJobExecution(instance);
+        }
+    }
+
+    private static FeedRun outcome(String feed, YearMonth month, JobExecution execution) {
+        long rows = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("loadTables"))
+                .map(StepExecution::getExecutionContext)
+                .filter(c -> c.containsKey(LoadTablesTasklet.ROWS))
+                .mapToLong(c -> c.getLong(LoadTablesTasklet.ROWS)).sum();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new FeedRun(feed, month, true, execution.getId(), rows, null);
+        }
+        return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution));
+    }
+
+    /** The distinct failure messages of the workers, not Spring Batch's generic "partition handler" summary. */
+    private static String reason(JobExecution execution) {
+        List<String> messages = execution.getAllFailureExceptions().stream()
+                .map(MonthRunner::rootMessage)
+                .filter(m -> !m.startsWith("Partition handler returned an unsuccessful step"))
+                .distinct().toList();
+        return messages.isEmpty() ? "ended " + execution.getStatus() : String.join("; ", messages);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
