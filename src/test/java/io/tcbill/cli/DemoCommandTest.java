@@ -1,0 +1,33 @@
+package io.tcbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The README's first command: the demo runs a month on embedded parts and its example queries return rows. */
+class DemoCommandTest {
+
+    @Test
+    void theDemoLoadsAMonthAndItsExampleQueriesReturnRows(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TcbillCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("demo", "--month", "2026-09", "--data-dir", dir.toString());
+
+        assertThat(exit).as(out + "\n" + err).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains("Results are in the DuckDB file " + dir.resolve("tcbill.duckdb"));
+        assertThat(printed).containsPattern("l3 +2026-09  OK +\\d+ rows");
+        // the first example query answers with the month and a positive number of line items
+        assertThat(printed).containsPattern("2026-09-01 \\| [1-9]\\d* \\| -?\\d+\\.\\d+");
+        assertThat(printed).doesNotContain("could not run the example queries");
+    }
+}
