@@ -80,6 +80,10 @@ public final class PartnerClient {
     /** A customer's bill file, or with {@code customerUin == null} a pack of all customers ({@code *Pack} types). */
     public DownloadLink describeCustomerBillDownloadUrl(YearMonth month, String fileType, String customerUinType,
                                                         String fileLanguage, Long customerUin) {
+        if (fileType.endsWith("Pack") && customerUin != null) {
+            throw new IllegalArgumentException(fileType + " is a pack of all customers: pass no customer UIN (got "
+                    + customerUin + ")");
+        }
         return download("DescribeCustomerBillDownloadUrl", new CustomerBillDownloadUrlRequest(month.toString(),
                 fileType, customerUinType, fileLanguage, customerUin));
     }

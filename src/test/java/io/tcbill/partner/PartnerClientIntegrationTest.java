@@ -7,6 +7,7 @@ import static io.tcbill.partner.FakePartnerServer.error;
 import static io.tcbill.partner.FakePartnerServer.ok;
 import static io.tcbill.partner.FakePartnerServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tcbill.feed.Feed;
@@ -81,6 +82,15 @@ class PartnerClientIntegrationTest {
         assertThat(link.usable()).isFalse();
         assertThat(server.received().get(0).body()).isEqualTo(
                 "{\"Month\":\"2024-12\",\"FileType\":\"billDetailPack\",\"CustomerUinType\":\"Customer\",\"FileLanguage\":\"en\"}");
+    }
+
+    @Test
+    void packWithACustomerUinIsRejectedBeforeSending() {
+        Feed.Source pack = new Feed.Source("DescribeCustomerBillDownloadUrl", "billResourcePack");
+
+        assertThatIllegalArgumentException().isThrownBy(() -> client(1).describeDownloadUrl(pack, DEC_2024, 42L))
+                .withMessageContaining("billResourcePack");
+        assertThat(server.received()).isEmpty();
     }
 
     @Test
