@@ -1,0 +1,96 @@
+package io.tcbill.partner;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Which error codes are transient, what to tell the user about each, and how to keep messages free of secrets. */
+final class ApiErrors {
+
+    /** Client-side codes: no envelope was received, or none could be read. */
+    static final String MISSING_CREDENTIALS = "MissingCredentials";
+    static final String TIMEOUT = "Timeout";
+    static final String NETWORK_ERROR = "NetworkError";
+    static final String INTERRUPTED = "Interrupted";
+    static final String INVALID_RESPONSE = "InvalidResponse";
+    static final String HTTP_STATUS = "HttpStatus";
+
+    private static final Set<String> TRANSIENT_CODES = Set.of("OperationDenied.ServiceBusy", "InternalError",
+            "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR);
+    private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#\"']*)[?#][^\\s\"']*");
+    private static final Pattern SIGNATURE = Pattern.compile("(?i)(signature=)[0-9a-f]{16,}");
+
+    private ApiErrors() {
+    }
+
+    /** Classification of an error code from the envelope (partner-api.md §3.4) or of this client. */
+    static boolean isTransient(String code) {
+        return TRANSIENT_CODES.contains(code)
+                || code.startsWith("RequestLimitExceeded")
+                || code.startsWith("InternalError.")
+                || code.startsWith("ResourceUnavailable.")
+                || isTransientStatus(code);
+    }
+
+    /** HTTP status codes worth retrying: 5xx, 429 (a gateway's rate limit) and 408. */
+    static boolean isTransientHttpStatus(int status) {
+        return status >= 500 || status == 429 || status == 408;
+    }
+
+    static String httpStatusCode(int status) {
+        return HTTP_STATUS + status;
+    }
+
+    static String describe(String action, String code, String apiMessage, String requestId, boolean transientError) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(action).append(" failed with ").append(code);
+        if (apiMessage != null && !apiMessage.isBlank()) {
+            sb.append(": ").append(sanitize(apiMessage));
+        }
+        if (requestId != null && !requestId.isBlank()) {
+            sb.append(" (RequestId ").append(requestId).append(')');
+        }
+        return sb.append(". ").append(hint(code, transientError)).toString();
+    }
+
+    static String hint(String code, boolean transientError) {
+        if (code.equals(MISSING_CREDENTIALS)) {
+            return "Set the environment variables TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (an API key of"
+                    + " the partner account) and run again.";
+        }
+        if (transientError) {
+            return "This is transient: tcbill retries it with backoff; if it persists, run again later.";
+        }
+        if (code.startsWith("AuthFailure")) {
+            return "Check TENCENTCLOUD_SECRET_ID/KEY and the machine clock (requests more than 5 minutes off are refused).";
+        }
+        if (code.contains("InvalidMonth")) {
+            return "The month must be YYYY-MM, not in the future, and not before 2022-06 (resource bills: 2023-11).";
+        }
+        if (code.startsWith("UnauthorizedOperation")) {
+            return "This account may not call this action: check tcbill.api.role (customer or reseller) and the"
+                    + " CAM permissions of the API key.";
+        }
+        if (code.equals("InvalidAction") || code.equals("NoSuchVersion") || code.equals(INVALID_RESPONSE)
+                || code.startsWith(HTTP_STATUS)) {
+            return "Check tcbill.api.endpoint and tcbill.api.version; the endpoint does not look like the Partner API.";
+        }
+        return "This is terminal and was not retried: check the request parameters and the account's role.";
+    }
+
+    /** Removes URL query strings and anything that looks like a signature from a text the server sent. */
+    static String sanitize(String text) {
+        String noQueries = URL_QUERY.matcher(text).replaceAll("$1?…");
+        return SIGNATURE.matcher(noQueries).replaceAll("$1…");
+    }
+
+    private static boolean isTransientStatus(String code) {
+        if (!code.startsWith(HTTP_STATUS)) {
+            return false;
+        }
+        try {
+            return isTransientHttpStatus(Integer.parseInt(code.substring(HTTP_STATUS.length())));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

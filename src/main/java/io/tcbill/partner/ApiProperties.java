@@ -1,0 +1,129 @@
+package io.tcbill.partner;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the Partner API client ({@code tcbill.api.*}).
+ *
+ * <p>Secrets come only from the environment ({@code tcbill.api.secret-id=${TENCENTCLOUD_SECRET_ID:}} in
+ * application.properties); they are checked at the first call, not here, so commands that never call the API work
+ * without them. {@link #toString()} never prints them.
+ *
+ * @param endpoint          where requests go; signing always uses {@code service}, whatever the host
+ * @param role              {@code customer} (own bills) or {@code reseller} (customers' bills)
+ * @param secretId          TENCENTCLOUD_SECRET_ID
+ * @param secretKey         TENCENTCLOUD_SECRET_KEY
+ * @param service           the TC3 service name, {@code intlpartnersmgt}
+ * @param version           the API version header
+ * @param region            sent as {@code X-TC-Region} when set (the partner actions do not need it)
+ * @param connectTimeout    TCP/TLS connect timeout
+ * @param readTimeout       whole-response timeout of one request
+ * @param maxAttempts       attempts per call, including the first, for transient errors
+ * @param initialBackoff    first retry delay (exponential, with jitter)
+ * @param maxBackoff        cap of the retry delay
+ * @param allowInsecureHttp allow {@code http://} to a non-loopback host (e.g. a gateway inside a private network)
+ * @param rateLimits        per-action QPS overrides, e.g. {@code tcbill.api.rate-limits.DescribeCustomerUin=10}
+ */
+@ConfigurationProperties("tcbill.api")
+public record ApiProperties(
+        @DefaultValue("https://intlpartnersmgt.intl.tencentcloudapi.com") URI endpoint,
+        @DefaultValue("customer") String role,
+        String secretId,
+        String secretKey,
+        @DefaultValue("intlpartnersmgt") String service,
+        @DefaultValue("2022-09-28") String version,
+        String region,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue("6") int maxAttempts,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("false") boolean allowInsecureHttp,
+        Map<String, Double> rateLimits) {
+
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com");
+    private static final Set<String> ROLES = Set.of("customer", "reseller");
+
+    public ApiProperties {
+        endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
+        role = role == null ? "customer" : role.trim().toLowerCase(Locale.ROOT);
+        service = blank(service) ? "intlpartnersmgt" : service;
+        version = blank(version) ? "2022-09-28" : version;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(60) : readTimeout;
+        initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
+        rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        validate(endpoint, role, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
+                allowInsecureHttp, rateLimits);
+    }
+
+    /** Defaults everywhere except where to go and with which key pair (tests, simulator demos). */
+    public static ApiProperties of(URI endpoint, String secretId, String secretKey) {
+        return new ApiProperties(endpoint, null, secretId, secretKey, null, null, null, null, null, 6, null, null,
+                false, null);
+    }
+
+    /** Both halves of the key pair are set (not blank). */
+    public boolean hasCredentials() {
+        return !blank(secretId) && !blank(secretKey);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiProperties[endpoint=" + endpoint + ", role=" + role + ", secretId=" + redacted(secretId)
+                + ", secretKey=" + redacted(secretKey) + ", service=" + service
+                + ", version=" + version + ", region=" + region + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+                + ", maxBackoff=" + maxBackoff + ", allowInsecureHttp=" + allowInsecureHttp
+                + ", rateLimits=" + rateLimits + "]";
+    }
+
+    private static void validate(URI endpoint, String role, Duration connectTimeout, Duration readTimeout,
+                                 int maxAttempts, Duration initialBackoff, Duration maxBackoff,
+                                 boolean allowInsecureHttp, Map<String, Double> rateLimits) {
+        if (!ROLES.contains(role)) {
+            throw new IllegalArgumentException("tcbill.api.role must be customer or reseller, not '" + role + "'");
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (endpoint.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("tcbill.api.endpoint must be an https:// URL with a host, not " + endpoint);
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(endpoint.getHost())) {
+            throw new IllegalArgumentException("tcbill.api.endpoint " + endpoint + " uses plain http to a non-loopback"
+                    + " host; use https, or set tcbill.api.allow-insecure-http=true for a trusted private gateway");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("tcbill.api.max-attempts must be at least 1, not " + maxAttempts);
+        }
+        for (Duration d : new Duration[] {connectTimeout, readTimeout, initialBackoff, maxBackoff}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("tcbill.api timeouts and backoffs must be positive, not " + d);
+            }
+        }
+        rateLimits.forEach((action, qps) -> {
+            if (qps == null || !(qps > 0) || qps.isInfinite()) {
+                throw new IllegalArgumentException("tcbill.api.rate-limits." + action + " must be a positive QPS, not " + qps);
+            }
+        });
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String redacted(String secret) {
+        return blank(secret) ? "<unset>" : "<redacted>";
+    }
+}

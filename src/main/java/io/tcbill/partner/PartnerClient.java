@@ -1,0 +1,191 @@
+package io.tcbill.partner;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.tcbill.feed.Feed;
+import io.tcbill.partner.ApiMessages.BillDownloadUrlRequest;
+import io.tcbill.partner.ApiMessages.CustomerBillDownloadUrlRequest;
+import io.tcbill.partner.ApiMessages.CustomerUinData;
+import io.tcbill.partner.ApiMessages.CustomerUinRequest;
+import io.tcbill.partner.ApiMessages.CustomerUinResponse;
+import io.tcbill.partner.ApiMessages.DownloadUrlResponse;
+import io.tcbill.partner.ApiMessages.RebateDownloadUrlRequest;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Partner API ({@code intlpartnersmgt}, 2022-09-28): typed calls for the pipeline's actions and a generic
+ * {@link #call}. Thread-safe; share one instance. Every request waits for its action's rate limiter and transient
+ * errors are retried with exponential backoff and jitter; terminal errors are thrown at once.
+ */
+@Component
+public final class PartnerClient {
+
+    static final String CUSTOMER_UIN_TYPE = "Customer";
+    static final String FILE_LANGUAGE = "en";
+    private static final Logger log = LoggerFactory.getLogger(PartnerClient.class);
+
+    private final ApiProperties properties;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+    private final Tc3Transport transport;
+    private final ActionRateLimiters limiters;
+    private final Retry retry;
+
+    @Autowired
+    public PartnerClient(ApiProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    /** Tests: a fixed clock for {@code X-TC-Timestamp}. */
+    PartnerClient(ApiProperties properties, Clock clock) {
+        this.properties = properties;
+        this.transport = new Tc3Transport(properties, json, clock);
+        this.limiters = new ActionRateLimiters(properties.rateLimits());
+        this.retry = Retry.of("partner-api", RetryConfig.custom()
+                .maxAttempts(properties.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5,
+                        properties.maxBackoff()))
+                .retryOnException(e -> e instanceof PartnerApiException p && p.isTransient())
+                .build());
+        this.retry.getEventPublisher().onRetry(event -> {
+            PartnerApiException e = (PartnerApiException) event.getLastThrowable();
+            log.warn("{} failed with {} (attempt {} of {}), retrying in {} ms", e.action(), e.code(),
+                    event.getNumberOfRetryAttempts(), properties.maxAttempts(), event.getWaitInterval().toMillis());
+        });
+    }
+
+    /** Own bill file: {@code fileType} L2 or L3. */
+    public DownloadLink describeBillDownloadUrl(YearMonth month, String fileType) {
+        return download("DescribeBillDownloadUrl", new BillDownloadUrlRequest(month.toString(), fileType));
+    }
+
+    /** A customer's bill file, or with {@code customerUin == null} a pack of all customers ({@code *Pack} types). */
+    public DownloadLink describeCustomerBillDownloadUrl(YearMonth month, String fileType, String customerUinType,
+                                                        String fileLanguage, Long customerUin) {
+        if (fileType.endsWith("Pack") && customerUin != null) {
+            throw new IllegalArgumentException(fileType + " is a pack of all customers: pass no customer UIN (got "
+                    + customerUin + ")");
+        }
+        return download("DescribeCustomerBillDownloadUrl", new CustomerBillDownloadUrlRequest(month.toString(),
+                fileType, customerUinType, fileLanguage, customerUin));
+    }
+
+    /** Commission file: {@code fileType} CommissionDetail. */
+    public DownloadLink describeRebateDownloadUrl(YearMonth month, String fileType) {
+        return download("DescribeRebateDownloadUrl", new RebateDownloadUrlRequest(month.toString(), fileType));
+    }
+
+    /**
+     * The download link of a feed's source (see {@code jobs/*.yml}); customer bills use CustomerUinType
+     * {@value #CUSTOMER_UIN_TYPE} and FileLanguage {@value #FILE_LANGUAGE}; {@code customerUin} is ignored by the
+     * own and commission actions and must be null for packs.
+     */
+    public DownloadLink describeDownloadUrl(Feed.Source source, YearMonth month, Long customerUin) {
+        return switch (source.action()) {
+            case "DescribeBillDownloadUrl" -> describeBillDownloadUrl(month, source.fileType());
+            case "DescribeRebateDownloadUrl" -> describeRebateDownloadUrl(month, source.fileType());
+            case "DescribeCustomerBillDownloadUrl" -> describeCustomerBillDownloadUrl(month, source.fileType(),
+                    CUSTOMER_UIN_TYPE, FILE_LANGUAGE, customerUin);
+            default -> throw new IllegalArgumentException("no download-URL action " + source.action()
+                    + " (feed source with FileType " + source.fileType() + "); expected DescribeBillDownloadUrl,"
+                    + " DescribeCustomerBillDownloadUrl or DescribeRebateDownloadUrl");
+        };
+    }
+
+    /** One page of customer UINs; pages start at 1. */
+    public CustomerUinPage describeCustomerUin(long page, long pageSize) {
+        String action = "DescribeCustomerUin";
+        CustomerUinResponse response = convert(action, invoke(action, new CustomerUinRequest(page, pageSize)),
+                CustomerUinResponse.class);
+        List<Long> uins = new ArrayList<>();
+        for (CustomerUinData data : response.data() == null ? List.<CustomerUinData>of() : response.data()) {
+            if (data != null && data.customerUin() != null && !data.customerUin().isBlank()) {
+                uins.add(parseLong(action, "CustomerUin", data.customerUin()));
+            }
+        }
+        long total = response.total() == null ? uins.size() : parseLong(action, "Total", response.total());
+        return new CustomerUinPage(total, uins);
+    }
+
+    /** All customer UINs, page by page until {@code Total} are read (or a page comes back empty), without duplicates. */
+    public List<Long> allCustomerUins(long pageSize) {
+        Set<Long> uins = new LinkedHashSet<>();
+        long total = Long.MAX_VALUE;
+        for (long page = 1; uins.size() < total; page++) {
+            CustomerUinPage result = describeCustomerUin(page, pageSize);
+            total = result.total();
+            if (result.customerUins().isEmpty()) {
+                break;
+            }
+            uins.addAll(result.customerUins());
+        }
+        if (uins.size() != total) {
+            log.warn("DescribeCustomerUin reported {} customers but {} distinct UINs were listed", total, uins.size());
+        }
+        return List.copyOf(uins);
+    }
+
+    /** Any action: returns the {@code Response} object (without {@code Error}); keys are sent sorted. */
+    public JsonNode call(String action, Map<String, Object> params) {
+        return invoke(action, params == null ? Map.of() : params);
+    }
+
+    private DownloadLink download(String action, Object request) {
+        return convert(action, invoke(action, request), DownloadUrlResponse.class).toLink();
+    }
+
+    private JsonNode invoke(String action, Object request) {
+        if (!properties.hasCredentials()) {
+            throw new PartnerApiException(action, ApiErrors.MISSING_CREDENTIALS,
+                    "no API key configured (tcbill.api.secret-id / secret-key are empty)", null, false);
+        }
+        String body = json.writeValueAsString(request);
+        return retry.executeSupplier(() -> {
+            try {
+                limiters.acquire(action);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted while rate limited", null,
+                        false, e);
+            }
+            return transport.post(action, body);
+        });
+    }
+
+    private <T> T convert(String action, JsonNode response, Class<T> type) {
+        try {
+            return json.treeToValue(response, type);
+        } catch (JacksonException e) {
+            throw new PartnerApiException(action, ApiErrors.INVALID_RESPONSE,
+                    "unexpected response shape: " + e.getOriginalMessage(), response.path("RequestId").asString(null),
+                    false);
+        }
+    }
+
+    private static long parseLong(String action, String field, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new PartnerApiException(action, ApiErrors.INVALID_RESPONSE, field + " is not a number: '" + value + "'",
+                    null, false);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.tcbill.partner;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One signed {@code POST /} to the Partner API and its envelope, as a {@code Response} node or a classified
+ * {@link PartnerApiException}. Signs for the configured service, never for a name taken from the host
+ * (partner-api.md §2), so a local simulator or an egress gateway works.
+ */
+final class Tc3Transport {
+
+    private final ApiProperties properties;
+    private final URI endpoint;
+    private final String host;
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Tc3Transport(ApiProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.endpoint = withRootPath(properties.endpoint());
+        this.host = hostHeader(endpoint);
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Sends one request; returns the {@code Response} object of a successful envelope. */
+    JsonNode post(String action, String body) {
+        long timestamp = clock.instant().getEpochSecond();
+        String authorization = Tc3Signer.authorization(properties.secretId(), properties.secretKey(),
+                properties.service(), host, timestamp, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(properties.readTimeout())
+                .header("Content-Type", Tc3Signer.CONTENT_TYPE)
+                .header("X-TC-Action", action)
+                .header("X-TC-Version", properties.version())
+                .header("X-TC-Timestamp", Long.toString(timestamp))
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (properties.region() != null && !properties.region().isBlank()) {
+            request.header("X-TC-Region", properties.region());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw failure(action, ApiErrors.TIMEOUT, "no answer from " + host + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw failure(action, ApiErrors.NETWORK_ERROR, "I/O error talking to " + host + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted", null, false, e);
+        }
+        return envelope(action, response.statusCode(), response.body());
+    }
+
+    /** The Host header exactly as {@code java.net.http} sends it: the port only when not the scheme's default. */
+    static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+        boolean defaultPort = port == -1 || (secure ? port == 443 : port == 80);
+        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+    }
+
+    private JsonNode envelope(String action, int status, String body) {
+        if (status != 200) {
+            String code = ApiErrors.httpStatusCode(status);
+            throw failure(action, code, "the endpoint " + host + " answered HTTP " + status, null);
+        }
+        JsonNode response;
+        try {
+            response = json.readTree(body).path("Response");
+        } catch (JacksonException e) {
+            throw failure(action, ApiErrors.INVALID_RESPONSE, "the answer of " + host + " is not JSON", null);
+        }
+        if (!response.isObject()) {
+            throw failure(action, ApiErrors.INVALID_RESPONSE, "the answer of " + host + " has no Response object", null);
+        }
+        JsonNode error = response.path("Error");
+        if (error.isObject()) {
+            String code = error.path("Code").asString("UnknownError");
+            String message = redactKey(error.path("Message").asString(""));
+            throw new PartnerApiException(action, code, message, response.path("RequestId").asString(null),
+                    ApiErrors.isTransient(code));
+        }
+        return response;
+    }
+
+    private PartnerApiException failure(String action, String code, String message, Throwable cause) {
+        return new PartnerApiException(action, code, redactKey(message), null, ApiErrors.isTransient(code), cause);
+    }
+
+    private String redactKey(String text) {
+        String key = properties.secretKey();
+        return key == null || key.isBlank() ? text : text.replace(key, "<redacted>");
+    }
+
+    private static URI withRootPath(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() ? uri.resolve("/") : uri;
+    }
+}

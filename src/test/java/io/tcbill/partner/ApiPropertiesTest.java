@@ -1,0 +1,70 @@
+package io.tcbill.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiPropertiesTest {
+
+    private static final String KEY = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+    private static final String ID = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
+
+    private static ApiProperties with(URI endpoint, String role, boolean allowInsecureHttp) {
+        return new ApiProperties(endpoint, role, ID, KEY, null, null, null, null, null, 6, null, null,
+                allowInsecureHttp, Map.of());
+    }
+
+    @Test
+    void defaultsMatchTheDocumentedApi() {
+        ApiProperties p = ApiProperties.of(null, ID, KEY);
+        assertThat(p.endpoint()).isEqualTo(URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com"));
+        assertThat(p.service()).isEqualTo("intlpartnersmgt");
+        assertThat(p.version()).isEqualTo("2022-09-28");
+        assertThat(p.role()).isEqualTo("customer");
+        assertThat(p.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.hasCredentials()).isTrue();
+    }
+
+    @Test
+    void toStringRedactsBothHalvesOfTheKeyPair() {
+        String text = ApiProperties.of(null, ID, KEY).toString();
+        assertThat(text).doesNotContain(KEY).doesNotContain(ID).contains("secretKey=<redacted>");
+        assertThat(ApiProperties.of(null, null, " ").toString()).contains("secretId=<unset>", "secretKey=<unset>");
+        assertThat(ApiProperties.of(null, null, " ").hasCredentials()).isFalse();
+    }
+
+    @Test
+    void plainHttpOnlyToLoopbackUnlessAllowed() {
+        assertThat(with(URI.create("http://127.0.0.1:8080"), null, false).endpoint().getPort()).isEqualTo(8080);
+        assertThat(with(URI.create("http://localhost:8080"), null, false)).isNotNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> with(URI.create("http://gateway.corp:8080"), null, false))
+                .withMessageContaining("allow-insecure-http");
+        assertThat(with(URI.create("http://gateway.corp:8080"), null, true)).isNotNull();
+        assertThatIllegalArgumentException().isThrownBy(() -> with(URI.create("ftp://x"), null, false));
+    }
+
+    @Test
+    void roleIsCustomerOrReseller() {
+        assertThat(with(null, "Reseller", false).role()).isEqualTo("reseller");
+        assertThatIllegalArgumentException().isThrownBy(() -> with(null, "distributor", false))
+                .withMessageContaining("tcbill.api.role");
+    }
+
+    @Test
+    void rateLimitsMustBePositive() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ApiProperties(null, null, ID, KEY, null, null, null,
+                null, null, 6, null, null, false, Map.of("DescribeCustomerUin", 0.0)));
+    }
+
+    @Test
+    void hostHeaderCarriesOnlyANonDefaultPort() {
+        assertThat(Tc3Transport.hostHeader(URI.create("http://127.0.0.1:18080/"))).isEqualTo("127.0.0.1:18080");
+        assertThat(Tc3Transport.hostHeader(URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com:443")))
+                .isEqualTo("intlpartnersmgt.intl.tencentcloudapi.com");
+        assertThat(Tc3Transport.hostHeader(URI.create("https://gw.corp:8443"))).isEqualTo("gw.corp:8443");
+    }
+}
