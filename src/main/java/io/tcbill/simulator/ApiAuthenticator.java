@@ -2,8 +2,8 @@ package io.tcbill.simulator;
 
 import com.sun.net.httpserver.Headers;
 import io.tcbill.partner.Tc3Signer;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -24,13 +24,19 @@ record BillFile(String feed, YearMonth month, Long customerUin) {
 
     BillFile {
         Objects.requireNonNull(month, "month");
-        feed = Objects.requireNonNull(feed, "feed").toLowerCase(Locale.ROOT);
-        if (!FEEDS.contains(feed)) {
-            throw new IllegalArgumentException("unknown feed '" + feed + "'; the simulator serves " + FEEDS);
-        }
+        feed = feedName(feed);
         if (COMMISSION.equals(feed) && customerUin != null) {
             throw new IllegalArgumentException("the commission file has no per-customer variant (customer " + customerUin + ")");
         }
+    }
+
+    /** The feed name in canonical form, or an error naming the feeds the simulator serves. */
+    static String feedName(String feed) {
+        String name = Objects.requireNonNull(feed, "feed").toLowerCase(Locale.ROOT);
+        if (!FEEDS.contains(name)) {
+            throw new IllegalArgumentException("unknown feed '" + feed + "'; the simulator serves " + FEEDS);
+        }
+        return name;
     }
 
     /** The file name as Tencent names it (partner-api.md §6.7), with a suffix derived from the seed. */

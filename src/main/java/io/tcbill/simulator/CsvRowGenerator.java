@@ -79,7 +79,10 @@ abstract class CsvRowGenerator {
 
     /** An 18-digit transaction id: month, last four digits of the owner UIN, row number. */
     String transactionId(long ownerUin, long index) {
-        return String.format("%d%02d%04d%08d", month.getYear(), month.getMonthValue(), Math.floorMod(ownerUin, 10_000L), index);
+        String uin = Long.toString(10_000L + Math.floorMod(ownerUin, 10_000L)).substring(1);
+        String row = Long.toString(index);
+        return month.getYear() + (month.getMonthValue() < 10 ? "0" : "") + month.getMonthValue() + uin
+                + "0".repeat(Math.max(0, 8 - row.length())) + row;
     }
 
     static String money(BigDecimal value, int scale) {

@@ -42,7 +42,7 @@ public final class SimulatorFaults {
 
     /** Every file of that feed ({@code l2}, {@code l3}, {@code commission}) stays {@code Ready:0} forever. */
     public SimulatorFaults neverReady(String feed) {
-        neverReady.add("feed:" + new BillFile(feed, BillMonths.EARLIEST_DETAIL, null).feed());
+        neverReady.add("feed:" + BillFile.feedName(feed));
         return this;
     }
 
