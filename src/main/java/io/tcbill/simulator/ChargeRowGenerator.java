@@ -1,0 +1,103 @@
+package io.tcbill.simulator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Rows of the bill files: L3 (bill details, 8 decimals) and L2 (bill by instance, 2 decimals). Every row keeps the
+ * documented arithmetic: after-discount = original × discount rate, before-tax = that − voucher, tax = before-tax ×
+ * tax rate (rounded to the file's scale), total = before-tax + tax. About one row in twenty is a refund.
+ */
+final class ChargeRowGenerator extends CsvRowGenerator {
+
+    private record Product(String name, String chineseName, String subproduct, String componentType, String component,
+                           String usageUnit, String instanceType) {
+    }
+
+    private static final List<Product> PRODUCTS = List.of(
+            new Product("Cloud Virtual Machine", "云服务器", "CVM Standard S5", "Compute", "CPU", "Core", "S5.MEDIUM4"),
+            new Product("Cloud Object Storage", "对象存储", "COS Standard Storage", "Storage", "Storage capacity", "GB", "STANDARD"),
+            new Product("TencentDB for MySQL", "云数据库 MySQL", "MySQL Dual-node", "Compute", "Memory", "GB", "MYSQL.HA"),
+            new Product("Cloud Load Balancer", "负载均衡", "CLB Standard", "Network", "LCU", "LCU", "CLB.STANDARD"),
+            new Product("Content Delivery Network", "内容分发网络", "CDN Traffic", "Traffic", "Downstream traffic", "GB", "CDN"));
+    private static final List<String[]> REGIONS = List.of(new String[] {"Singapore", "Singapore Zone 3"},
+            new String[] {"Hong Kong, China", "Hong Kong Zone 2"}, new String[] {"Frankfurt", "Frankfurt Zone 1"},
+            new String[] {"Silicon Valley", "Silicon Valley Zone 2"});
+    private static final List<String> PROJECTS = List.of("Default Project", "默认项目", "analytics", "web-shop");
+    private static final List<String> DISCOUNTS = List.of("1", "0.9", "0.85", "0.7");
+    private static final List<String> TAX_RATES = List.of("0", "0.09");
+    private static final List<String> INSTANCE_NAMES = List.of("api-server", "batch-worker", "测试服务器", "data-lake");
+
+    private final long ownerUin;
+    private final int scale;
+
+    ChargeRowGenerator(SplittableRandom random, YearMonth month, long ownerUin, int scale) {
+        super(random, month);
+        this.ownerUin = ownerUin;
+        this.scale = scale;
+    }
+
+    @Override
+    void fill(FileMapping.Row row, long index) {
+        Product product = pick(PRODUCTS);
+        String[] region = pick(REGIONS);
+        boolean refund = chance(0.05);
+        boolean monthly = refund || chance(0.3);
+        long hours = monthly ? month.lengthOfMonth() * 24L : random.nextLong(1, 25);
+        LocalDateTime start = monthly ? month.atDay(1).atStartOfDay() : timeInMonth().withMinute(0).withSecond(0);
+
+        BigDecimal listPrice = amount(3, 8);
+        BigDecimal usage = scale == 8 ? amount(64, 4) : BigDecimal.valueOf(random.nextLong(1, 65));
+        BigDecimal original = listPrice.multiply(usage).multiply(BigDecimal.valueOf(hours)).setScale(scale, RoundingMode.HALF_UP);
+        if (refund) {
+            original = original.negate();
+        }
+        BigDecimal discount = new BigDecimal(pick(DISCOUNTS));
+        BigDecimal afterDiscount = original.multiply(discount).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal voucher = !refund && chance(0.15)
+                ? afterDiscount.divide(BigDecimal.valueOf(2), scale, RoundingMode.DOWN) : BigDecimal.ZERO.setScale(scale);
+        BigDecimal beforeTax = afterDiscount.subtract(voucher);
+        BigDecimal taxRate = new BigDecimal(pick(TAX_RATES));
+        BigDecimal tax = beforeTax.multiply(taxRate).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal total = beforeTax.add(tax);
+
+        row.put("payer_account_id", ownerUin).put("owner_account_id", ownerUin).put("operator_account_id", ownerUin)
+                .put("customer_name", customerName(ownerUin))
+                .put("product_name", chance(0.15) ? product.chineseName() : product.name())
+                .put("subproduct_name", product.subproduct())
+                .put("billing_mode", monthly ? "Monthly Subscription" : "Pay-as-you-go")
+                .put("project_name", pick(PROJECTS))
+                .put("region", region[0]).put("availability_zone", region[1])
+                .put("instance_id", "ins-" + Long.toString(Seeds.mix(ownerUin, random.nextInt(400)) & 0xFFFFFFFFFFL, 36))
+                .put("instance_name", chance(0.04) ? AWKWARD_NAME : pick(INSTANCE_NAMES))
+                .put("instance_type", product.instanceType())
+                .put("transaction_type", refund ? "Refund" : monthly ? pick(List.of("Purchase", "Renewal")) : "Hourly settlement")
+                .put("transaction_id", transactionId(ownerUin, index))
+                .put("transaction_time", TIMESTAMP.format(timeInMonth()))
+                .put("usage_start_time", TIMESTAMP.format(start))
+                .put("usage_end_time", TIMESTAMP.format(usageEnd(start, hours)))
+                .put("configuration_description", chance(0.5) ? "2 cores, 4 GB memory" : "standard")
+                .put("component_type", product.componentType()).put("component_name", product.component())
+                .put("component_list_price", money(listPrice, 8))
+                .put("component_contracted_price", money(listPrice.multiply(discount), 8))
+                .put("component_price_unit", "USD/" + product.usageUnit() + "/hour")
+                .put("component_usage", usage.toPlainString()).put("component_usage_unit", product.usageUnit())
+                .put("usage_duration", hours).put("duration_unit", "Hour")
+                .put("reserved_instances", "No")
+                .put("original_cost", original.toPlainString())
+                .put("original_cost_after_coupon", original.toPlainString())
+                .put("discount_rate", discount.toPlainString())
+                .put("currency", CURRENCY)
+                .put("total_amount_after_discount", afterDiscount.toPlainString())
+                .put("voucher_deduction", voucher.toPlainString())
+                .put("amount_before_tax", beforeTax.toPlainString())
+                .put("tax_rate", taxRate.toPlainString())
+                .put("tax_amount", tax.toPlainString())
+                .put("total_cost", total.toPlainString())
+                .put("billable_month", month.toString());
+    }
+}

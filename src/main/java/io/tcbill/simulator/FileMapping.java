@@ -1,0 +1,84 @@
+package io.tcbill.simulator;
+
+import io.tcbill.feed.FeedCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The CSV header of a feed's file, read from the feed's mapping in {@code schema/mappings/} so the simulator emits
+ * exactly the headers the loader expects: generators fill values by column name, the mapping decides the header text
+ * and order.
+ */
+record FileMapping(String resource, List<String> headers, Map<String, Integer> indexByColumn, int amountIndex) {
+
+    /** The mapping of a feed named in {@code jobs/}; {@code amountColumn} is the column whose sum a file reports. */
+    static FileMapping forFeed(FeedCatalog catalog, String feed, String amountColumn) {
+        String resource = catalog.get(feed).mapping();
+        List<String> headers = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        ClassLoader loader = FileMapping.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("mapping " + resource + " of feed " + feed + " is not on the classpath");
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+            for (CSVRecord record : format.parse(reader)) {
+                index.put(record.get("column"), headers.size());
+                headers.add(record.get("header"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mapping " + resource + " of feed " + feed, e);
+        }
+        Integer amount = index.get(amountColumn);
+        if (amount == null) {
+            throw new IllegalStateException("mapping " + resource + " has no column " + amountColumn);
+        }
+        return new FileMapping(resource, List.copyOf(headers), Map.copyOf(index), amount);
+    }
+
+    Row newRow() {
+        return new Row(this);
+    }
+
+    /** One CSV record being filled by column name; columns the mapping does not know are ignored. */
+    static final class Row {
+        private final FileMapping mapping;
+        private final String[] values;
+
+        private Row(FileMapping mapping) {
+            this.mapping = mapping;
+            this.values = new String[mapping.headers.size()];
+        }
+
+        void clear() {
+            java.util.Arrays.fill(values, "");
+        }
+
+        Row put(String column, Object value) {
+            Integer i = mapping.indexByColumn.get(column);
+            if (i != null) {
+                values[i] = String.valueOf(value);
+            }
+            return this;
+        }
+
+        String amount() {
+            return values[mapping.amountIndex];
+        }
+
+        String[] values() {
+            return values;
+        }
+    }
+}
