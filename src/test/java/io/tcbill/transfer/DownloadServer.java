@@ -98,7 +98,7 @@ final class DownloadServer implements AutoCloseable {
     }
 
     private static void abort(HttpExchange exchange) {
-        // closing the connection mid-body: HttpServer has no public way, so close the exchange's streams and socket
+        // closing an exchange whose fixed-length body is still short makes HttpServer drop the connection
         exchange.close();
     }
 }
