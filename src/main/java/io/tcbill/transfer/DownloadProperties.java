@@ -1,0 +1,45 @@
+package io.tcbill.transfer;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How bill files are downloaded ({@code tcbill.download.*}).
+ *
+ * @param allowedHosts   hosts a download link may point to: exact names, or {@code *.domain} for any subdomain
+ * @param connectTimeout TCP/TLS connect timeout
+ * @param readTimeout    longest wait for the response headers and for each read of the body
+ * @param partSize       multipart part size and the one buffer a transfer holds (at least 5 MB, the S3 minimum)
+ * @param maxAttempts    attempts per file, the first included, for transient failures
+ */
+@ConfigurationProperties("tcbill.download")
+public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> allowedHosts,
+                                 @DefaultValue("10s") Duration connectTimeout,
+                                 @DefaultValue("5m") Duration readTimeout,
+                                 @DefaultValue("8MB") DataSize partSize,
+                                 @DefaultValue("4") int maxAttempts) {
+
+    static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+    public DownloadProperties {
+        allowedHosts = allowedHosts == null ? List.of("*.myqcloud.com") : List.copyOf(allowedHosts);
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofMinutes(5) : readTimeout;
+        partSize = partSize == null ? DataSize.ofMegabytes(8) : partSize;
+        if (partSize.toBytes() < MIN_PART_SIZE || partSize.toBytes() > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("tcbill.download.part-size must be between 5MB and 2GB, was " + partSize);
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("tcbill.download.max-attempts must be at least 1, was " + maxAttempts);
+        }
+    }
+
+    /** The defaults, with downloads allowed only from {@code hosts}. */
+    public static DownloadProperties allowing(String... hosts) {
+        return new DownloadProperties(List.of(hosts), null, null, null, 4);
+    }
+}

@@ -1,0 +1,126 @@
+package io.tcbill.transfer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.tcbill.storage.ObjectStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Archives bill files: download link → raw zone of object storage, streamed, length-checked, SHA-256 recorded, under a
+ * new key per pull (see {@link RawKeys}); an existing object is never overwritten. Transient failures are retried with
+ * exponential backoff up to {@code tcbill.download.max-attempts}; a 403 asks the {@link LinkSource} for a fresh link.
+ * Thread-safe: each call holds its own part-size buffer.
+ */
+public final class RawArchiver {
+
+    private static final Logger log = LoggerFactory.getLogger(RawArchiver.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final int MAX_KEY_PROBES = 1000;
+
+    private final DownloadProperties props;
+    private final HostAllowList allowList;
+    private final LinkDownload download;
+    private final RawObjectWriter writer;
+    private final RawObjectReader reader;
+    private final Clock clock;
+    private final Duration firstBackoff;
+
+    public RawArchiver(ObjectStorage storage, DownloadProperties p) {
+        this(storage, p, Clock.systemUTC());
+    }
+
+    RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock) {
+        this(storage, p, clock, FIRST_BACKOFF);
+    }
+
+    RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock, Duration firstBackoff) {
+        this.props = p;
+        this.allowList = new HostAllowList(p.allowedHosts());
+        this.download = new LinkDownload(p.connectTimeout(), p.readTimeout());
+        this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
+        this.reader = new RawObjectReader(storage.client(), storage.bucket());
+        this.clock = clock;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** Downloads the file behind {@code links} into a new raw object; returns its key, size and SHA-256. */
+    public RawObject archive(RawTarget target, LinkSource links) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(links, "links");
+        Instant pulledAt = clock.instant();
+        AtomicReference<URI> link = new AtomicReference<>();
+        Retry retry = Retry.of("archive " + target, RetryConfig.custom()
+                .maxAttempts(props.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2.0, MAX_BACKOFF))
+                .retryOnException(e -> e instanceof TransferException t && t.isTransient())
+                .build());
+        retry.getEventPublisher().onRetry(e -> log.warn("Retrying {} in {} ms (attempt {} of {}): {}", target,
+                e.getWaitInterval().toMillis(), e.getNumberOfRetryAttempts() + 1, props.maxAttempts(),
+                e.getLastThrowable().getMessage()));
+        try {
+            return retry.executeSupplier(() -> attempt(target, links, link, pulledAt));
+        } catch (TransferException e) {
+            if (e.isTransient() && props.maxAttempts() > 1) {
+                throw new TransferException(e.getMessage() + " (gave up after " + props.maxAttempts() + " attempts)",
+                        true, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Downloads an archived object to a local file and checks it against the SHA-256 in its metadata. */
+    public void fetch(String key, Path target) {
+        reader.fetch(key, target);
+    }
+
+    /** Size and SHA-256 of an archived object; throws a {@link TransferException} if it does not exist. */
+    public RawObject describe(String key) {
+        return reader.describe(key);
+    }
+
+    private RawObject attempt(RawTarget target, LinkSource links, AtomicReference<URI> link, Instant pulledAt) {
+        URI uri = link.get();
+        if (uri == null) {
+            uri = allowList.check(links.freshLink(), target);
+            link.set(uri);
+        }
+        String fileName = RawKeys.fileName(uri, target.feed());
+        log.info("Archiving {} from {}://{}{}", target, uri.getScheme(), uri.getHost(), uri.getRawPath());
+        long started = System.nanoTime();
+        RawObject raw;
+        try (LinkDownload.Body body = download.open(uri, target)) {
+            raw = writer.write(body, fileName, () -> freeKey(target, pulledAt, fileName), target);
+        } catch (TransferException.LinkRefused e) {
+            link.set(null); // the next attempt asks for a fresh link
+            throw e;
+        }
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
+                String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
+        return raw;
+    }
+
+    /** The key for this pull, moved on by a millisecond while an object already has it: never overwrite. */
+    private String freeKey(RawTarget target, Instant pulledAt, String fileName) {
+        Instant at = pulledAt;
+        for (int i = 0; i < MAX_KEY_PROBES; i++) {
+            String key = RawKeys.key(target, at, fileName);
+            if (!reader.exists(key)) {
+                return key;
+            }
+            at = at.plusMillis(1);
+        }
+        throw TransferException.terminal("no free raw key for " + target + " near " + pulledAt, null);
+    }
+}

@@ -1,0 +1,35 @@
+package io.tcbill.transfer;
+
+/**
+ * A download or archive failure. Transient ones (expired link, truncated body, 5xx, I/O, stalls) are worth retrying;
+ * terminal ones (host not allowed, other 4xx, hash mismatch, missing object) are not. Messages name the feed, month,
+ * customer or object key and never contain a signed URL's query string.
+ */
+public class TransferException extends RuntimeException {
+
+    private final boolean transientFailure;
+
+    public TransferException(String message, boolean transientFailure, Throwable cause) {
+        super(message, cause);
+        this.transientFailure = transientFailure;
+    }
+
+    static TransferException retryable(String message, Throwable cause) {
+        return new TransferException(message, true, cause);
+    }
+
+    static TransferException terminal(String message, Throwable cause) {
+        return new TransferException(message, false, cause);
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    /** HTTP 403 from the download host: the link expired or was refused; a fresh link may work. */
+    static final class LinkRefused extends TransferException {
+        LinkRefused(String message) {
+            super(message, true, null);
+        }
+    }
+}

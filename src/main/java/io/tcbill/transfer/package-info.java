@@ -1,0 +1,7 @@
+/**
+ * Moves a bill file from its one-hour signed download link into the raw zone of object storage: streamed with flat
+ * memory, checked against the announced length and hashed with SHA-256, written once under a key naming feed, month,
+ * customer and pull time, and never overwritten.
+ * {@link io.tcbill.transfer.RawArchiver} is the entry point; it also reads archived objects back, verifying their hash.
+ */
+package io.tcbill.transfer;

@@ -1,0 +1,242 @@
+package io.tcbill.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tcbill.storage.ObjectStorage;
+import io.tcbill.storage.StorageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+class RawArchiverIntegrationTest {
+
+    private static final Instant PULLED_AT = Instant.parse("2024-06-05T01:02:03.456Z");
+    private static final RawTarget L3_MAY = new RawTarget("l3", YearMonth.of(2024, 5), 800001608331L);
+    private static final byte[] CSV = ("\uFEFFPayer Account ID,ProductName,TotalCost\r\n"
+            + "800001608331,\"Cloud Virtual Machine, CVM\",12.34567800\r\n"
+            + "800001608331,云服务器,-1.00000000\r\n").getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private ObjectStorage storage;
+    private DownloadServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        storage = new ObjectStorage(StorageProperties.embedded(dir.resolve("objects")));
+        server = new DownloadServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        storage.close();
+    }
+
+    @Test
+    void smallFileIsArchivedUnderItsKeyWithItsHashAndFetchesBack() throws Exception {
+        // given
+        server.route("/bill/", DownloadServer.bytes(CSV));
+        String link = server.url("/bill/L3-bill_details-800001608331-202405.csv?q-sign-time=1&q-signature=abc");
+
+        // when
+        RawObject raw = archiver(4).archive(L3_MAY, () -> link);
+
+        // then
+        String sha = sha256(CSV);
+        assertThat(raw).isEqualTo(new RawObject("raw/l3/bill_month=2024-05/customer_uin=800001608331/"
+                + "20240605T010203456Z-L3-bill_details-800001608331-202405.csv", sha, CSV.length,
+                "L3-bill_details-800001608331-202405.csv"));
+        HeadObjectResponse head = storage.client().headObject(b -> b.bucket("tcbill").key(raw.key()));
+        assertThat(head.metadata()).containsEntry("sha256", sha).containsEntry("size", String.valueOf(CSV.length))
+                .containsEntry("source-file", "L3-bill_details-800001608331-202405.csv");
+        assertThat(head.contentType()).isEqualTo("text/csv");
+        assertThat(archiver(4).describe(raw.key())).isEqualTo(raw);
+        Path local = dir.resolve("work/l3.csv");
+        archiver(4).fetch(raw.key(), local);
+        assertThat(Files.readAllBytes(local)).isEqualTo(CSV);
+        assertThat(keys("")).containsExactly(raw.key());
+    }
+
+    @Test
+    void secondPullOfTheSameMonthMakesANewObjectAndLeavesTheFirstAlone() throws Exception {
+        // given a first pull, then a corrected file under the same link at the same clock millisecond
+        byte[] corrected = new String(CSV, StandardCharsets.UTF_8).replace("12.34567800", "12.00000000")
+                .getBytes(StandardCharsets.UTF_8);
+        AtomicInteger served = new AtomicInteger();
+        server.route("/L3.csv", ex -> DownloadServer.bytes(served.getAndIncrement() == 0 ? CSV : corrected).handle(ex));
+        RawArchiver archiver = archiver(4);
+        RawObject first = archiver.archive(L3_MAY, () -> server.url("/L3.csv"));
+
+        // when
+        RawObject second = archiver.archive(L3_MAY, () -> server.url("/L3.csv"));
+
+        // then
+        assertThat(second.key()).isNotEqualTo(first.key()).endsWith("20240605T010203457Z-L3.csv");
+        assertThat(second.sha256()).isEqualTo(sha256(corrected));
+        assertThat(archiver.describe(first.key())).isEqualTo(first);
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket("tcbill").key(first.key())).asByteArray())
+                .isEqualTo(CSV);
+        assertThat(keys("raw/")).containsExactlyInAnyOrder(first.key(), second.key());
+    }
+
+    @Test
+    void hostOffTheAllowListIsRefusedBeforeAnyRequest() {
+        // given a link to "localhost" while only 127.0.0.1 is allowed
+        server.route("/", DownloadServer.bytes(CSV));
+        String link = "http://localhost:" + server.port() + "/L3.csv?q-signature=secret&Signature=secret2";
+
+        // when / then
+        assertThatThrownBy(() -> archiver(4).archive(L3_MAY, () -> link))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("localhost")
+                .hasMessageContaining("tcbill.download.allowed-hosts")
+                .message().doesNotContain("?", "q-signature", "Signature=");
+        assertThat(server.requests()).isZero();
+    }
+
+    @Test
+    void truncatedBodyFailsAfterRetriesAndLeavesNothingBehind() throws Exception {
+        // given a server announcing 20 MiB and dropping the connection after 12 MiB (one 8 MiB part uploaded)
+        server.route("/L3.csv", DownloadServer.truncated(20L << 20, 12L << 20));
+        AtomicInteger links = new AtomicInteger();
+
+        // when / then
+        assertThatThrownBy(() -> archiver(2).archive(L3_MAY, () -> {
+            links.incrementAndGet();
+            return server.url("/L3.csv?q-signature=abc&Signature=def");
+        }))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isTrue())
+                .hasMessageContaining("l3 2024-05 customer 800001608331")
+                .hasMessageMatching("(?s).*truncated: got \\d+ of 20971520 bytes.*")
+                .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(links).hasValue(1);
+        assertThat(keys("")).isEmpty();
+        assertThat(storage.client().listMultipartUploads(b -> b.bucket("tcbill")).uploads()).isEmpty();
+    }
+
+    @Test
+    void expiredLinkIsReplacedByAFreshOne() throws Exception {
+        // given the first link is refused with 403
+        server.route("/expired.csv", DownloadServer.status(403));
+        server.route("/fresh.csv", DownloadServer.bytes(CSV));
+        List<String> issued = List.of(server.url("/expired.csv?q-signature=old"), server.url("/fresh.csv?q-signature=new"));
+        AtomicInteger calls = new AtomicInteger();
+
+        // when
+        RawObject raw = archiver(4).archive(L3_MAY, () -> issued.get(calls.getAndIncrement()));
+
+        // then
+        assertThat(calls).hasValue(2);
+        assertThat(raw.key()).endsWith("-fresh.csv");
+        assertThat(raw.sha256()).isEqualTo(sha256(CSV));
+    }
+
+    @Test
+    void serverErrorIsRetriedWithTheSameLink() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        server.route("/L3.csv", ex -> (hits.getAndIncrement() == 0 ? DownloadServer.status(503)
+                : DownloadServer.bytes(CSV)).handle(ex));
+        AtomicInteger calls = new AtomicInteger();
+
+        RawObject raw = archiver(4).archive(L3_MAY, () -> {
+            calls.incrementAndGet();
+            return server.url("/L3.csv");
+        });
+
+        assertThat(raw.size()).isEqualTo(CSV.length);
+        assertThat(hits).hasValue(2);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void notFoundIsTerminalAndNotRetried() {
+        server.route("/gone.csv", DownloadServer.status(404));
+
+        assertThatThrownBy(() -> archiver(4).archive(L3_MAY, () -> server.url("/gone.csv?q-signature=x")))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("HTTP 404")
+                .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
+        assertThat(server.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void stalledBodyTimesOut() {
+        // given a server that sends 100 of 1000 bytes and then nothing for 20 s; read timeout 300 ms
+        server.route("/L3.csv", DownloadServer.stalling(1000, 100, 20_000));
+        DownloadProperties p = new DownloadProperties(List.of("127.0.0.1"), Duration.ofSeconds(2),
+                Duration.ofMillis(300), DataSize.ofMegabytes(8), 1);
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> new RawArchiver(storage, p).archive(L3_MAY, () -> server.url("/L3.csv")))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isTrue())
+                .hasMessageContaining("truncated: got 100 of 1000 bytes")
+                .hasMessageContaining("read timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void fetchRefusesAnObjectWhoseBytesDoNotMatchItsHash() {
+        storage.client().putObject(b -> b.bucket("tcbill").key("raw/l3/tampered.csv")
+                .metadata(java.util.Map.of("sha256", sha256(CSV), "size", "3")),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("abc"));
+
+        assertThatThrownBy(() -> archiver(4).fetch("raw/l3/tampered.csv", dir.resolve("t.csv")))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("raw/l3/tampered.csv").hasMessageContaining("does not match");
+        assertThat(dir.resolve("t.csv")).doesNotExist();
+        assertThat(dir.resolve("t.csv.part")).doesNotExist();
+    }
+
+    @Test
+    void describeOfAMissingKeyIsTerminal() {
+        assertThatThrownBy(() -> archiver(4).describe("raw/l3/none.csv"))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("raw/l3/none.csv").hasMessageContaining("no such object");
+    }
+
+    private RawArchiver archiver(int maxAttempts) {
+        DownloadProperties p = new DownloadProperties(List.of("127.0.0.1"), null, null, null, maxAttempts);
+        return new RawArchiver(storage, p, Clock.fixed(PULLED_AT, ZoneOffset.UTC), Duration.ofMillis(20));
+    }
+
+    private List<String> keys(String prefix) {
+        return storage.client().listObjectsV2Paginator(b -> b.bucket("tcbill").prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
+    }
+
+    static void noSignatureAnywhere(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("q-signature", "Signature=");
+        }
+    }
+
+    static String sha256(byte[] bytes) throws RuntimeException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
