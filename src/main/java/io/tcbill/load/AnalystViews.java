@@ -94,7 +94,9 @@ final class AnalystViews {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             PrivateDuckDb.configure(connection);
             Files.createDirectories(database.getParent());
-            Sql.execute(connection, "ATTACH " + Sql.literal(database) + " AS tcbill (STORAGE_VERSION 'v1.4.0')");
+            // a new file gets the old storage version; an existing file keeps its own (it cannot be lowered)
+            Sql.execute(connection, "ATTACH " + Sql.literal(database) + " AS tcbill"
+                    + (Files.exists(database) ? "" : " (STORAGE_VERSION 'v1.4.0')"));
             try {
                 for (String name : names) {
                     Sql.execute(connection, "CREATE OR REPLACE VIEW tcbill.main." + name + " AS " + viewSql(name));

@@ -40,11 +40,13 @@ final class RejectedRows {
     /** Copies the rejects into rejected_rows and returns how many records were rejected. */
     long record(Path file, Lineage lineage, String typeOfColumn) throws SQLException {
         String rejects = "rejects_" + index;
+        // a row's structural error (field count, quoting) explains it better than the cast errors it causes
         String castReason = "'column ' || column_name || ': cannot read ''' || regexp_extract(error_message, "
                 + "'Could not convert string \"(.*)\" to ', 1) || ''' as ' || " + typeOfColumn;
         Sql.execute(connection, "CREATE TABLE " + rejects + " AS SELECT line, min(line_byte_position) AS byte_position, "
                 + "arg_min(CASE WHEN error_type = 'CAST' THEN " + castReason
-                + " ELSE lower(CAST(error_type AS VARCHAR)) || ': ' || error_message END, byte_position) AS reason, "
+                + " ELSE lower(CAST(error_type AS VARCHAR)) || ': ' || error_message END, "
+                + "[CAST(error_type = 'CAST' AS BIGINT), byte_position]) AS reason, "
                 + "arg_min(trim(csv_line, chr(13) || chr(10)), byte_position) AS raw_line FROM " + errors
                 + " GROUP BY line");
         rejected = Sql.queryLong(connection, "SELECT count(*) FROM " + rejects);
