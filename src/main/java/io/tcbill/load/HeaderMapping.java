@@ -3,6 +3,7 @@ package io.tcbill.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ final class HeaderMapping {
     }
 
     static String normalise(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.()（）\\uFEFF]", "");
+        return header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.()（）]", "");
     }
 
     /** The columns this mapping can fill. */
@@ -94,14 +95,12 @@ final class HeaderMapping {
     }
 
     private static List<String> readHeader(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = format().parse(reader)) {
+        try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+             CSVParser parser = format().parse(skipBom(reader))) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> headers = new ArrayList<>();
             if (records.hasNext()) {
-                for (String value : records.next()) {
-                    headers.add(headers.isEmpty() ? stripBom(value) : value);
-                }
+                records.next().forEach(headers::add);
             }
             return headers;
         } catch (IOException | UncheckedIOException e) {
@@ -109,8 +108,13 @@ final class HeaderMapping {
         }
     }
 
-    private static String stripBom(String value) {
-        return value.startsWith("\uFEFF") ? value.substring(1) : value;
+    /** Drops a UTF-8 byte-order mark, which would otherwise hide the quotes of a quoted first header. */
+    private static Reader skipBom(PushbackReader reader) throws IOException {
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
     }
 
     private static CSVFormat format() {

@@ -168,6 +168,19 @@ class MonthLoaderIntegrationTest {
         assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_l3")).isEqualTo(0L);
     }
 
+    @Test
+    void aCustomerSplitOverSeveralFilesIsReplacedOnlyWhenAllOfThemLoad() throws Exception {
+        loader.load(request(false, input(BillCsv.l3().row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L)));
+
+        LoadReport report = loader.load(request(false,
+                input(BillCsv.l3().row("a-2", "2").write(dir.resolve("raw/a-part1.csv")), 1L),
+                input(BillCsv.l3().raw("broken").write(dir.resolve("raw/a-part2.csv")), 1L)));
+
+        assertThat(report.files()).extracting(FileResult::loaded).containsExactly(false, false);
+        assertThat(report.files().get(0).error()).contains("another file of the customer 1");
+        assertThat(AnalystDb.queryRows(db, "SELECT transaction_id FROM bill_l3")).containsExactly(row("a-1"));
+    }
+
     private List<List<Object>> contentWithoutLoadId() throws Exception {
         return AnalystDb.queryRows(db, "SELECT * EXCLUDE (load_id) FROM bill_l3 ORDER BY transaction_id");
     }
