@@ -1,0 +1,67 @@
+package io.tcbill.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.UUID;
+
+/**
+ * The Parquet files behind the analysts' views: {@code <table>/bill_month=YYYY-MM/data.parquet} per month,
+ * {@code <table>/<load_id>/data.parquet} for append-only tables and {@code <table>/_empty/data.parquet} (zero rows,
+ * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written.
+ */
+final class CuratedLayout {
+
+    static final String FILE = "data.parquet";
+
+    private final Path root;
+
+    CuratedLayout(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path monthFile(String table, YearMonth month) {
+        return root.resolve(table).resolve("bill_month=" + month).resolve(FILE);
+    }
+
+    Path appendFile(String table, String loadId) {
+        return root.resolve(table).resolve(loadId).resolve(FILE);
+    }
+
+    Path emptyFile(String table) {
+        return root.resolve(table).resolve("_empty").resolve(FILE);
+    }
+
+    /** The files a view reads: every partition directory's data.parquet (temporary files never match). */
+    String glob(String table) {
+        return root.resolve(table).toAbsolutePath() + "/*/" + FILE;
+    }
+
+    /** Writes {@code select} as zstd Parquet to a temporary file beside {@code target}, then moves it over target. */
+    static void write(Connection connection, String select, Path target) throws SQLException {
+        Path tmp = target.resolveSibling(FILE + ".tmp-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(target.getParent());
+            Sql.execute(connection, "COPY (" + select + ") TO " + Sql.literal(tmp)
+                    + " (FORMAT parquet, COMPRESSION zstd)");
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a stray temporary file does not match the views' glob; it only wastes space
+            }
+        }
+    }
+}

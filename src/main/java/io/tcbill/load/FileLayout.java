@@ -1,0 +1,36 @@
+package io.tcbill.load;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The header of one raw file, position by position: the column each header fills, or null for a header the mapping
+ * does not know (kept in {@code extra_columns}).
+ */
+record FileLayout(List<String> headers, List<String> targets) {
+
+    FileLayout {
+        headers = List.copyOf(headers);
+        targets = Collections.unmodifiableList(new ArrayList<>(targets));
+    }
+
+    List<String> extraHeaders() {
+        List<String> extras = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            if (targets.get(i) == null) {
+                extras.add(headers.get(i));
+            }
+        }
+        return List.copyOf(extras);
+    }
+
+    /** The name the CSV reader gives position {@code i}: the target column, or {@code _extra_<i>}. */
+    String readerName(int i) {
+        return targets.get(i) != null ? targets.get(i) : "_extra_" + i;
+    }
+
+    boolean fills(String column) {
+        return targets.contains(column);
+    }
+}

@@ -1,0 +1,123 @@
+package io.tcbill.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A {@code schema/mappings/<table>.csv} file (header,column,required): which CSV header fills which column. Headers
+ * match ignoring case, spaces, underscores, hyphens, dots and parentheses; several spellings may name one column.
+ */
+final class HeaderMapping {
+
+    private final String resource;
+    private final Map<String, String> columnByHeader;
+    private final Map<String, String> requiredColumns;
+
+    private HeaderMapping(String resource, Map<String, String> columnByHeader, Map<String, String> requiredColumns) {
+        this.resource = resource;
+        this.columnByHeader = columnByHeader;
+        this.requiredColumns = requiredColumns;
+    }
+
+    /** Reads a mapping from the classpath, e.g. {@code schema/mappings/bill_l3.csv}. */
+    static HeaderMapping read(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream();
+             CSVParser parser = format().builder().setHeader().setSkipHeaderRecord(true).get()
+                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            Map<String, String> columnByHeader = new LinkedHashMap<>();
+            Map<String, String> required = new LinkedHashMap<>();
+            for (CSVRecord row : parser) {
+                String header = row.get("header");
+                String column = row.get("column").strip();
+                columnByHeader.putIfAbsent(normalise(header), column);
+                if (Boolean.parseBoolean(row.get("required").strip())) {
+                    required.putIfAbsent(column, header);
+                }
+            }
+            return new HeaderMapping(resource, columnByHeader, required);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the header mapping " + resource + " from the classpath", e);
+        }
+    }
+
+    static String normalise(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.()（）]", "");
+    }
+
+    /** The columns this mapping can fill. */
+    Set<String> columns() {
+        return new LinkedHashSet<>(columnByHeader.values());
+    }
+
+    String resource() {
+        return resource;
+    }
+
+    /**
+     * Reads the first record of {@code file} and maps each header to a column.
+     *
+     * @throws SchemaMismatchException when a required column's header is absent
+     */
+    FileLayout layout(Path file, String sourceKey) {
+        List<String> headers = readHeader(file);
+        List<String> targets = new ArrayList<>(headers.size());
+        Set<String> taken = new LinkedHashSet<>();
+        for (String header : headers) {
+            String column = columnByHeader.get(normalise(header));
+            targets.add(column != null && taken.add(column) ? column : null);
+        }
+        requiredColumns.forEach((column, header) -> {
+            if (!taken.contains(column)) {
+                throw new SchemaMismatchException("file " + sourceKey + ": required column " + column + " (header '"
+                        + header + "' in " + resource + ") is missing; headers found: " + headers);
+            }
+        });
+        return new FileLayout(headers, targets);
+    }
+
+    private static List<String> readHeader(Path file) {
+        try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+             CSVParser parser = format().parse(skipBom(reader))) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> headers = new ArrayList<>();
+            if (records.hasNext()) {
+                records.next().forEach(headers::add);
+            }
+            return headers;
+        } catch (IOException | UncheckedIOException e) {
+            throw new SchemaMismatchException("file " + file.getFileName() + ": cannot read its CSV header: " + e.getMessage());
+        }
+    }
+
+    /** Drops a UTF-8 byte-order mark, which would otherwise hide the quotes of a quoted first header. */
+    private static Reader skipBom(PushbackReader reader) throws IOException {
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    private static CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setTrim(true).get();
+    }
+}

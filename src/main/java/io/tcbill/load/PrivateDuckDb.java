@@ -1,0 +1,72 @@
+package io.tcbill.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * An in-memory DuckDB used by one load: spills under its own directory of the work dir, bounded memory, and never
+ * downloads extensions (only the statically linked parquet/json/icu are used).
+ */
+final class PrivateDuckDb implements AutoCloseable {
+
+    private final Connection connection;
+    private final Path tempDir;
+
+    private PrivateDuckDb(Connection connection, Path tempDir) {
+        this.connection = connection;
+        this.tempDir = tempDir;
+    }
+
+    static PrivateDuckDb open(DuckDbProperties properties) {
+        Path tempDir = properties.workDir().resolve("duckdb-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(tempDir);
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            try {
+                configure(connection);
+                Sql.execute(connection, "SET temp_directory = " + Sql.literal(tempDir));
+                Sql.execute(connection, "SET memory_limit = " + Sql.literal(properties.memoryLimit()));
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return new PrivateDuckDb(connection, tempDir);
+        } catch (SQLException e) {
+            throw new LoadException("cannot open an in-memory DuckDB for loading: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the DuckDB work directory " + tempDir, e);
+        }
+    }
+
+    /** Settings every connection tcbill opens gets: no extension downloads or auto-loading. */
+    static void configure(Connection connection) throws SQLException {
+        Sql.execute(connection, "SET autoinstall_known_extensions = false");
+        Sql.execute(connection, "SET autoload_known_extensions = false");
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing left to release that a failed close could still hold
+        }
+        try (Stream<Path> files = Files.walk(tempDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover spill directory is harmless and named by a random id
+        }
+    }
+}

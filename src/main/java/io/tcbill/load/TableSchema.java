@@ -1,0 +1,76 @@
+package io.tcbill.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** One table of the analyst contract, as declared by a {@code schema/NNN_<table>.sql} file on the classpath. */
+record TableSchema(int order, String name, String ddl) {
+
+    /** A column and its DuckDB type as DuckDB reports it (e.g. {@code DECIMAL(38,8)}). */
+    record Column(String name, String type) {
+    }
+
+    static final List<String> LINEAGE = List.of("bill_month", "customer_uin", "source_key", "source_line", "load_id");
+    static final String EXTRA_COLUMNS = "extra_columns";
+
+    private static final Pattern FILE = Pattern.compile("(\\d+)_.*\\.sql");
+    private static final Pattern TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)");
+
+    /** Every {@code schema/NNN_*.sql} on the classpath, in number order. */
+    static List<TableSchema> readAll() {
+        try {
+            List<TableSchema> tables = new ArrayList<>();
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:schema/*.sql")) {
+                Matcher file = FILE.matcher(String.valueOf(resource.getFilename()));
+                if (!file.matches()) {
+                    continue;
+                }
+                String ddl = resource.getContentAsString(StandardCharsets.UTF_8);
+                Matcher table = TABLE.matcher(ddl);
+                if (!table.find()) {
+                    throw new IllegalStateException(resource.getFilename() + " has no 'CREATE TABLE IF NOT EXISTS <name>'");
+                }
+                tables.add(new TableSchema(Integer.parseInt(file.group(1)), table.group(1).toLowerCase(), ddl));
+            }
+            if (tables.isEmpty()) {
+                throw new IllegalStateException("no schema/NNN_<table>.sql files on the classpath");
+            }
+            tables.sort(Comparator.comparingInt(TableSchema::order));
+            return List.copyOf(tables);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the DDL files under schema/", e);
+        }
+    }
+
+    static TableSchema named(List<TableSchema> tables, String name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalStateException("no schema/NNN_" + name + ".sql on the classpath for table " + name));
+    }
+
+    /** Creates the table in {@code connection} (if missing) and returns its columns in DDL order. */
+    List<Column> columns(Connection connection) throws SQLException {
+        Sql.execute(connection, ddl);
+        List<Column> columns = new ArrayList<>();
+        for (List<String> row : Sql.query(connection, "SELECT column_name, data_type FROM duckdb_columns() "
+                + "WHERE table_name = " + Sql.literal(name) + " AND database_name = current_database() "
+                + "AND schema_name = 'main' ORDER BY column_index")) {
+            columns.add(new Column(row.get(0), row.get(1)));
+        }
+        return columns;
+    }
+
+    /** Whether rows carry the load lineage (bill_month, customer_uin, ...), i.e. the table is month-partitioned. */
+    static boolean isMonthly(List<Column> columns) {
+        return columns.stream().map(Column::name).toList().containsAll(LINEAGE);
+    }
+}
