@@ -1,12 +1,6 @@
 package io.tcbill;
 
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.load.DuckDbProperties;
-import io.tcbill.load.MonthLoader;
-import io.tcbill.partner.ApiProperties;
-import io.tcbill.partner.PartnerClient;
-import io.tcbill.poll.PollProperties;
-import io.tcbill.poll.ReadyPoller;
 import io.tcbill.storage.ObjectStorage;
 import io.tcbill.storage.StorageProperties;
 import io.tcbill.transfer.DownloadProperties;
@@ -23,16 +17,6 @@ class StageConfiguration {
         return FeedCatalog.load();
     }
 
-    @Bean
-    PartnerClient partnerClient(ApiProperties properties) {
-        return new PartnerClient(properties);
-    }
-
-    @Bean
-    ReadyPoller readyPoller(PollProperties properties) {
-        return new ReadyPoller(properties);
-    }
-
     @Bean(destroyMethod = "close")
     ObjectStorage objectStorage(StorageProperties properties) {
         return new ObjectStorage(properties);
@@ -41,10 +25,5 @@ class StageConfiguration {
     @Bean
     RawArchiver rawArchiver(ObjectStorage storage, DownloadProperties properties) {
         return new RawArchiver(storage, properties);
-    }
-
-    @Bean
-    MonthLoader monthLoader(DuckDbProperties properties) {
-        return new MonthLoader(properties);
     }
 }

@@ -38,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (customers < 0 || customers > 100_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--customers must be between 0 and 100000");
         }
-        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers);
+        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers));
         PrintWriter out = spec.commandLine().getOut();
         try (PartnerSimulator simulator = PartnerSimulator.start(config)) {
             out.println("Partner API simulator listening on " + simulator.endpoint());

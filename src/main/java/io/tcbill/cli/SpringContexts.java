@@ -4,8 +4,9 @@ import io.tcbill.TcbillApplication;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
-/** Starts the Spring context for a command, with the command's own property overrides on top of the usual sources. */
+/** Starts the Spring context for a command; the command's own properties win over every other source. */
 final class SpringContexts {
 
     private SpringContexts() {
@@ -14,7 +15,8 @@ final class SpringContexts {
     static ConfigurableApplicationContext start(Map<String, Object> overrides) {
         try {
             return new SpringApplicationBuilder(TcbillApplication.class)
-                    .properties(overrides)
+                    .initializers(context -> context.getEnvironment().getPropertySources()
+                            .addFirst(new MapPropertySource("tcbill-command", overrides)))
                     .logStartupInfo(false)
                     .run();
         } catch (RuntimeException e) {

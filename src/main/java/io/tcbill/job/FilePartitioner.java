@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * per-customer source. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
  */
-final class FilePartitioner implements Partitioner {
+class FilePartitioner implements Partitioner {
 
     static final String CUSTOMER_UIN = "customerUin";
     static final String SOURCE_KIND = "sourceKind";

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -29,7 +30,7 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     @StepScope
-    FilePartitioner filePartitioner(@Value("#{jobParameters}") Map<String, Object> jobParameters, FeedCatalog feeds,
+    Partitioner filePartitioner(@Value("#{jobParameters}") Map<String, Object> jobParameters, FeedCatalog feeds,
                                     PartnerClient client, ApiProperties api) {
         JobParametersBuilder builder = new JobParametersBuilder();
         jobParameters.forEach((name, value) -> {
@@ -52,7 +53,7 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step archiveFiles(JobRepository jobRepository, Step archiveFile, FilePartitioner filePartitioner, JobProperties properties) {
+    Step archiveFiles(JobRepository jobRepository, Step archiveFile, Partitioner filePartitioner, JobProperties properties) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("archive-");
         executor.setConcurrencyLimit(properties.concurrency());
         return new StepBuilder("archiveFiles", jobRepository)

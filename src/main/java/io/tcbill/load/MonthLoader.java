@@ -47,6 +47,11 @@ public final class MonthLoader {
         return properties.curatedDir();
     }
 
+    /** Scratch space for spooled raw files and DuckDB's temporary files. */
+    public Path workDir() {
+        return properties.workDir();
+    }
+
     /** Creates the DuckDB file and a view per table of {@code schema/} where missing or changed. Idempotent. */
     public void ensureViews() {
         views.ensure();
