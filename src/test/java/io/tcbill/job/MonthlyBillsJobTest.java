@@ -78,4 +78,32 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket())
                 .prefix("raw/l3/bill_month=" + month + "/")).contents()).hasSize(2);
     }
+
+    @Test
+    void aFailedRunSaysWhyAndLeavesTheMonthsEarlierRowsVisible() {
+        YearMonth month = MONTH.minusMonths(3);
+        assertThat(runner.run(month, "commission", List.of()).succeeded()).isTrue();
+        String where = " FROM commission_detail WHERE bill_month = DATE '" + month.atDay(1) + "'";
+        long rowsBefore = count("SELECT count(*)" + where);
+
+        SIMULATOR.faults().neverReady("commission");
+        FeedRun failed;
+        try {
+            failed = runner.run(month, "commission", List.of());
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.reason()).contains("commission " + month).contains("not ready");
+        assertThat(count("SELECT count(*)" + where)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aMonthTheApiRefusesFailsNamingTheApiError() {
+        FeedRun run = runner.run(YearMonth.now().plusMonths(1), "l2", List.of());
+
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.reason()).contains("InvalidParameterValue.InvalidMonth");
+    }
 }

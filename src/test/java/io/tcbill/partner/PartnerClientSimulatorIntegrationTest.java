@@ -1,0 +1,62 @@
+package io.tcbill.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import java.time.YearMonth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client against the project's own simulator: the two halves of the protocol agree, and errors read well. */
+class PartnerClientSimulatorIntegrationTest {
+
+    private static PartnerSimulator simulator;
+
+    @BeforeAll
+    static void start() {
+        simulator = PartnerSimulator.start(SimulatorConfig.defaults().withPollsBeforeReady(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aWrongSecretKeyFailsOnceWithTheAuthCodeAndAHintButNoSecret() {
+        String wrongKey = "definitely-not-the-key-0000000000";
+        PartnerClient client = new PartnerClient(ApiProperties.of(simulator.endpoint(), SimulatorConfig.DEMO_SECRET_ID, wrongKey));
+        long before = simulator.stats().requests("DescribeBillDownloadUrl");
+
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> client.describeBillDownloadUrl(YearMonth.of(2026, 9), "L3"));
+
+        assertThat(e.code()).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.getMessage()).contains("TENCENTCLOUD_SECRET_ID").doesNotContain(wrongKey);
+        assertThat(simulator.stats().requests("DescribeBillDownloadUrl") - before).isEqualTo(1);
+    }
+
+    @Test
+    void aMonthThatIsNotFinalIsRefusedAsInvalidMonth() {
+        PartnerClient client = new PartnerClient(ApiProperties.of(simulator.endpoint(), SimulatorConfig.DEMO_SECRET_ID,
+                SimulatorConfig.DEMO_SECRET_KEY));
+
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> client.describeRebateDownloadUrl(YearMonth.now().plusMonths(1), "CommissionDetail"));
+
+        assertThat(e.code()).isEqualTo("InvalidParameterValue.InvalidMonth");
+        assertThat(e.getMessage()).contains("YYYY-MM");
+    }
+
+    @Test
+    void theCustomerListComesBackWhole() {
+        PartnerClient client = new PartnerClient(ApiProperties.of(simulator.endpoint(), SimulatorConfig.DEMO_SECRET_ID,
+                SimulatorConfig.DEMO_SECRET_KEY));
+
+        assertThat(client.allCustomerUins(2)).containsExactlyElementsOf(simulator.data().customerUins());
+    }
+}
