@@ -9,19 +9,27 @@ import java.util.Map;
  *
  * @param name          short name used on the command line and in object keys ({@code l2}, {@code l3}, {@code commission})
  * @param description   one line for humans
- * @param table         the DuckDB table the rows land in
- * @param mapping       classpath resource of the CSV header to column mapping
+ * @param format        {@link Format#CSV}: a bill file from a download link; {@link Format#JSON}: JSON API answers
+ *                      kept as NDJSON in the raw zone
+ * @param table         the DuckDB table the rows land in (for JSON feeds the first of {@code tables})
+ * @param tables        every table the feed fills (a CSV feed fills one)
+ * @param mapping       classpath resource of the CSV header to column mapping (null for JSON feeds)
+ * @param packCustomerColumn the column that names the customer of each row in a reseller pack (ZIP of all customers)
  * @param sources       how to ask for the file, by who asks: {@link SourceKind#OWN}, {@link SourceKind#CUSTOMER}, {@link SourceKind#PACK}
  * @param earliestMonth the first month the API serves this file for
  * @param schedules     when the scheduler pulls it (may be empty)
  */
-public record Feed(String name, String description, String table, String mapping, Map<SourceKind, Source> sources,
-                   YearMonth earliestMonth, List<Schedule> schedules) {
+public record Feed(String name, String description, Format format, String table, List<String> tables, String mapping,
+                   String packCustomerColumn, Map<SourceKind, Source> sources, YearMonth earliestMonth,
+                   List<Schedule> schedules) {
+
+    /** How the feed's raw data arrives. */
+    public enum Format { CSV, JSON }
 
     /** Who the file is requested for. */
     public enum SourceKind { OWN, CUSTOMER, PACK }
 
-    /** An API action and the {@code FileType} value it is called with. */
+    /** An API action and the {@code FileType} value it is called with (null for JSON actions). */
     public record Source(String action, String fileType) {
     }
 

@@ -74,13 +74,17 @@ public final class FeedCatalog {
         rawSources.forEach((kind, value) -> {
             Map<String, Object> source = (Map<String, Object>) value;
             sources.put(Feed.SourceKind.valueOf(kind.toUpperCase(Locale.ROOT)),
-                    new Feed.Source(required(source, "action", origin), required(source, "file-type", origin)));
+                    new Feed.Source(required(source, "action", origin), (String) source.get("file-type")));
         });
         if (!sources.containsKey(Feed.SourceKind.OWN) && !sources.containsKey(Feed.SourceKind.CUSTOMER)) {
             throw new IllegalStateException("feed descriptor " + origin + " needs an 'own' or 'customer' source");
         }
-        return new Feed(name, String.valueOf(doc.getOrDefault("description", name)), required(doc, "table", origin),
-                required(doc, "mapping", origin), Map.copyOf(sources),
+        Feed.Format format = Feed.Format.valueOf(String.valueOf(doc.getOrDefault("format", "csv")).toUpperCase(Locale.ROOT));
+        List<String> tables = doc.containsKey("tables") ? List.copyOf((List<String>) doc.get("tables"))
+                : List.of(required(doc, "table", origin));
+        String mapping = format == Feed.Format.CSV ? required(doc, "mapping", origin) : null;
+        return new Feed(name, String.valueOf(doc.getOrDefault("description", name)), format, tables.get(0), tables,
+                mapping, String.valueOf(doc.getOrDefault("pack-customer-column", "payer_account_id")), Map.copyOf(sources),
                 YearMonth.parse(String.valueOf(doc.getOrDefault("earliest-month", "2022-06"))),
                 schedules((Map<String, Object>) doc.get("schedule"), name));
     }
