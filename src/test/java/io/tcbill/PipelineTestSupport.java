@@ -30,7 +30,22 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PipelineTestSupport {
 
     protected static final Path DATA_DIR = tempDir();
-    protected static final PartnerSimulator SIMULATOR = PartnerSimulator.start(SimulatorConfig.defaults());
+    /** The summary actions' documented 1/s would make 200 customers take minutes; both sides agree on 20/s here. */
+    protected static final int SUMMARY_QPS = 20;
+    protected static final List<String> SUMMARY_ACTIONS =
+            List.of("DescribeBillSummaryByRegion", "DescribeBillSummaryByProduct", "DescribeBillSummaryByPayMode");
+    protected static final PartnerSimulator SIMULATOR = PartnerSimulator.start(simulatorConfig());
+
+    private static SimulatorConfig simulatorConfig() {
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withCustomers(200, 12)
+                .withRows(60, 20, 12, 4, 80)
+                .withPollsBeforeReady(1);
+        for (String action : SUMMARY_ACTIONS) {
+            config = config.withRateLimit(action, SUMMARY_QPS);
+        }
+        return config;
+    }
 
     @DynamicPropertySource
     static void pipelineProperties(DynamicPropertyRegistry registry) {
@@ -38,6 +53,10 @@ public abstract class PipelineTestSupport {
         registry.add("tcbill.api.secret-id", () -> SimulatorConfig.DEMO_SECRET_ID);
         registry.add("tcbill.api.secret-key", () -> SimulatorConfig.DEMO_SECRET_KEY);
         registry.add("tcbill.api.initial-backoff", () -> "50ms");
+        registry.add("tcbill.api.role", () -> "reseller");
+        for (String action : SUMMARY_ACTIONS) {
+            registry.add("tcbill.api.rate-limits." + action, () -> SUMMARY_QPS);
+        }
         registry.add("tcbill.download.allowed-hosts", () -> "127.0.0.1");
         registry.add("tcbill.poll.initial-interval", () -> "20ms");
         registry.add("tcbill.poll.max-interval", () -> "100ms");

@@ -1,6 +1,5 @@
 package io.tcbill.cli;
 
-import io.tcbill.feed.FeedCatalog;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -43,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, FeedCatalog.load().names(), List.of(), overrides(simulator, dir), out, err);
+            int exit = RunCommand.execute(target, List.of(), List.of(), overrides(simulator, dir), out, err);
             if (exit != ExitCodes.OK) {
                 return exit;
             }
@@ -57,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
                 Map.entry("tcbill.api.endpoint", simulator.endpoint().toString()),
                 Map.entry("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID),
                 Map.entry("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY),
-                Map.entry("tcbill.api.role", "customer"),
+                Map.entry("tcbill.api.role", "reseller"),
                 Map.entry("tcbill.download.allowed-hosts", "127.0.0.1"),
                 Map.entry("tcbill.poll.initial-interval", "200ms"),
                 Map.entry("tcbill.storage.endpoint", ""),

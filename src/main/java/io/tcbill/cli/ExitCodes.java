@@ -8,11 +8,13 @@ final class ExitCodes {
     static final int RUN_FAILED = 1;
     /** The command line was wrong (picocli's own code for usage errors). */
     static final int USAGE = 2;
+    /** Every feed ran, but L3 details and the summary APIs disagree beyond the tolerance for some customers. */
+    static final int UNRECONCILED = 4;
     /** The configuration is wrong or a required service could not be reached at start-up. */
     static final int CONFIGURATION = 3;
 
     static final String HELP_FOOTER = "%nExit codes: 0 success, 1 a feed failed (the output says which and why), "
-            + "2 bad command line, 3 bad configuration.";
+            + "2 bad command line, 3 bad configuration, 4 the month does not reconcile (details against summaries).";
 
     private ExitCodes() {
     }

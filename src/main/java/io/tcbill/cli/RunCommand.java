@@ -2,7 +2,9 @@ package io.tcbill.cli;
 
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthReconciler;
 import io.tcbill.job.MonthRunner;
+import io.tcbill.partner.ApiProperties;
 import io.tcbill.load.MonthLoader;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -33,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
     YearMonth month;
 
     @Option(names = "--feed", paramLabel = "FEED", split = ",",
-            description = "Feeds to pull: l2, l3, commission (repeat or comma-separate). Default: all.")
+            description = "Feeds to pull: l2, l3, commission, summaries, vouchers (repeat or comma-separate)."
+                    + " Default: every feed of the configured role (customer: l2, l3; reseller: all).")
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--customer", paramLabel = "UIN", split = ",",
@@ -60,20 +63,32 @@ final class RunCommand implements Callable<Integer> {
         return execute(month, selected, customers, Map.of(), out, err);
     }
 
-    /** Runs the feeds in one Spring context and prints a line per feed; shared with {@code demo}. */
+    /**
+     * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
+     * reconciles the month when its details or summaries were pulled; shared with {@code demo}.
+     */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
                        PrintWriter out, PrintWriter err) {
         try (ConfigurableApplicationContext context = SpringContexts.start(overrides)) {
+            String role = context.getBean(ApiProperties.class).role();
+            List<String> selected = feeds.isEmpty() ? context.getBean(FeedCatalog.class).namesFor(role) : feeds;
             MonthRunner runner = context.getBean(MonthRunner.class);
             boolean allOk = true;
-            for (String feed : feeds) {
+            for (String feed : selected) {
                 FeedRun run = runner.run(month, feed, customers);
                 allOk &= run.succeeded();
                 out.println(line(run));
                 out.flush();
             }
+            boolean reconciled = true;
+            if ("reseller".equals(role) && (selected.contains("l3") || selected.contains("summaries"))) {
+                reconciled = MonthReconciliationOutput.print(context.getBean(MonthReconciler.class).reconcile(month), out);
+            }
             out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
-            return allOk ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+            if (!allOk) {
+                return ExitCodes.RUN_FAILED;
+            }
+            return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
@@ -82,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
 
     private List<String> selectedFeeds(FeedCatalog catalog) {
         if (feeds.isEmpty()) {
-            return catalog.names();
+            return List.of();
         }
         List<String> names = new ArrayList<>();
         for (String feed : feeds) {

@@ -20,9 +20,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class FeedCatalog {
 
     private final Map<String, Feed> feeds;
+    private final Map<String, List<String>> roles;
 
-    private FeedCatalog(Map<String, Feed> feeds) {
+    private FeedCatalog(Map<String, Feed> feeds, Map<String, List<String>> roles) {
         this.feeds = feeds;
+        this.roles = roles;
     }
 
     /** Reads every {@code jobs/*.yml} on the classpath. */
@@ -30,16 +32,20 @@ public final class FeedCatalog {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:jobs/*.yml");
             Map<String, Feed> feeds = new LinkedHashMap<>();
+            Map<String, List<String>> roles = new LinkedHashMap<>();
             for (Resource resource : resources) {
+                Map<String, Object> doc;
                 try (InputStream in = resource.getInputStream()) {
-                    Feed feed = parse(in, resource.getFilename());
-                    feeds.put(feed.name(), feed);
+                    doc = read(in, resource.getFilename());
                 }
+                Feed feed = parse(doc, resource.getFilename());
+                feeds.put(feed.name(), feed);
+                roles.put(feed.name(), roles(doc, resource.getFilename()));
             }
             if (feeds.isEmpty()) {
                 throw new IllegalStateException("no feed descriptors found under jobs/ on the classpath");
             }
-            return new FeedCatalog(Map.copyOf(feeds));
+            return new FeedCatalog(Map.copyOf(feeds), Map.copyOf(roles));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the feed descriptors under jobs/", e);
         }
@@ -62,12 +68,30 @@ public final class FeedCatalog {
         return names().stream().map(feeds::get).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    static Feed parse(InputStream in, String origin) {
+    /** The feeds an account of that role pulls by default ({@code roles:} in the descriptor; both when absent). */
+    public List<String> namesFor(String role) {
+        return names().stream().filter(name -> roles.get(name).contains(role)).toList();
+    }
+
+    static Map<String, Object> read(InputStream in, String origin) {
         Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         if (doc == null) {
             throw new IllegalStateException("feed descriptor " + origin + " is empty");
         }
+        return doc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> roles(Map<String, Object> doc, String origin) {
+        List<String> roles = (List<String>) doc.getOrDefault("roles", List.of("customer", "reseller"));
+        if (roles.isEmpty() || !List.of("customer", "reseller").containsAll(roles)) {
+            throw new IllegalStateException("feed descriptor " + origin + ": roles must be customer and/or reseller");
+        }
+        return List.copyOf(roles);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Feed parse(Map<String, Object> doc, String origin) {
         String name = required(doc, "feed", origin);
         Map<Feed.SourceKind, Feed.Source> sources = new EnumMap<>(Feed.SourceKind.class);
         Map<String, Object> rawSources = (Map<String, Object>) doc.getOrDefault("sources", Map.of());

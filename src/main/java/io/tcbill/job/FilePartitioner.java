@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.PartnerClient;
 import java.util.LinkedHashMap;
@@ -13,8 +14,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per file to fetch: the caller's own file, or one per customer when a reseller pulls a feed that has a
- * per-customer source. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
+ * One partition per file to fetch: the caller's own file; one per customer when a reseller pulls a feed that has a
+ * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
  */
 class FilePartitioner implements Partitioner {
@@ -29,20 +30,30 @@ class FilePartitioner implements Partitioner {
     private final FeedCatalog feeds;
     private final PartnerClient client;
     private final ApiProperties api;
+    private final JobProperties job;
+    private final MonthLoader loader;
 
-    FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, PartnerClient client, ApiProperties api) {
+    FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, PartnerClient client, ApiProperties api,
+                    JobProperties job, MonthLoader loader) {
         this.parameters = parameters;
         this.feeds = feeds;
         this.client = client;
         this.api = api;
+        this.job = job;
+        this.loader = loader;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Feed feed = feeds.get(parameters.feed());
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        if ("reseller".equals(api.role()) && feed.has(Feed.SourceKind.CUSTOMER)) {
-            List<Long> customers = parameters.wholeMonth() ? client.allCustomerUins(CUSTOMER_PAGE_SIZE) : parameters.customers();
+        boolean reseller = "reseller".equals(api.role());
+        if (reseller && job.packs() && parameters.wholeMonth() && feed.has(Feed.SourceKind.PACK)) {
+            ExecutionContext context = new ExecutionContext();
+            context.putString(SOURCE_KIND, Feed.SourceKind.PACK.name());
+            partitions.put(feed.name() + ":pack", context);
+        } else if (reseller && feed.has(Feed.SourceKind.CUSTOMER)) {
+            List<Long> customers = parameters.wholeMonth() ? listCustomers() : parameters.customers();
             log.info("{} {}: {} customer file(s) to fetch", feed.name(), parameters.billMonth(), customers.size());
             for (Long uin : customers) {
                 ExecutionContext context = new ExecutionContext();
@@ -50,11 +61,23 @@ class FilePartitioner implements Partitioner {
                 context.putLong(CUSTOMER_UIN, uin);
                 partitions.put(feed.name() + ":" + uin, context);
             }
-        } else {
+        } else if (feed.has(Feed.SourceKind.OWN)) {
             ExecutionContext context = new ExecutionContext();
             context.putString(SOURCE_KIND, Feed.SourceKind.OWN.name());
             partitions.put(feed.name() + ":self", context);
         }
+        } else {
+            throw new IllegalStateException("feed " + feed.name() + " has only per-customer sources; it needs"
+                    + " tcbill.api.role=reseller (now " + api.role() + ")");
+        }
         return partitions;
+    }
+
+    /** Every customer of the reseller, recorded in {@code customer_month} as the customers of the month. */
+    private List<Long> listCustomers() {
+        List<Long> customers = client.allCustomerUins(CUSTOMER_PAGE_SIZE);
+        loader.publishCustomers(parameters.billMonth(), customers,
+                "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
+        return customers;
     }
 }

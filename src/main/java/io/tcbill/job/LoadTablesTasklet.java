@@ -58,6 +58,10 @@ final class LoadTablesTasklet implements Tasklet {
         BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
         Feed feed = feeds.get(parameters.feed());
         List<ExecutionContext> archived = archivedFiles(step.getJobExecution());
+        if (archived.isEmpty()) {
+            log.warn("{} {}: no file was archived, nothing to load", feed.name(), parameters.billMonth());
+            return RepeatStatus.FINISHED;
+        }
         Path spool = Files.createDirectories(loader.workDir()).resolve("spool-" + step.getJobExecutionId());
         Files.createDirectories(spool);
         try {

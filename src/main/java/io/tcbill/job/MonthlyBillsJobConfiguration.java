@@ -3,6 +3,7 @@ package io.tcbill.job;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.partner.JsonFeeds;
 import io.tcbill.partner.PartnerClient;
 import io.tcbill.poll.ReadyPoller;
 import io.tcbill.transfer.RawArchiver;
@@ -16,11 +17,11 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The monthly bills job for one month and feed: archive every file (one partition each), then load and publish. */
 @Configuration(proxyBeanMethods = false)
@@ -31,7 +32,7 @@ class MonthlyBillsJobConfiguration {
     @Bean
     @StepScope
     Partitioner filePartitioner(@Value("#{jobParameters}") Map<String, Object> jobParameters, FeedCatalog feeds,
-                                    PartnerClient client, ApiProperties api) {
+                                PartnerClient client, ApiProperties api, JobProperties job, MonthLoader loader) {
         JobParametersBuilder builder = new JobParametersBuilder();
         jobParameters.forEach((name, value) -> {
             if (value instanceof Long number) {
@@ -41,14 +42,15 @@ class MonthlyBillsJobConfiguration {
             }
         });
         JobParameters parameters = builder.toJobParameters();
-        return new FilePartitioner(BillJobParameters.from(parameters), feeds, client, api);
+        return new FilePartitioner(BillJobParameters.from(parameters), feeds, client, api, job, loader);
     }
 
     @Bean
-    Step archiveFile(JobRepository jobRepository, PlatformTransactionManager transactionManager, FeedCatalog feeds,
-                     PartnerClient client, ReadyPoller poller, RawArchiver archiver) {
+    Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
+                     ReadyPoller poller, RawArchiver archiver) {
+        // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads
         return new StepBuilder("archiveFile", jobRepository)
-                .tasklet(new ArchiveFileTasklet(feeds, client, poller, archiver), transactionManager)
+                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver), new ResourcelessTransactionManager())
                 .build();
     }
 
@@ -65,18 +67,28 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step loadTables(JobRepository jobRepository, PlatformTransactionManager transactionManager, FeedCatalog feeds,
-                    RawArchiver archiver, MonthLoader loader) {
+    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader) {
+        // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder("loadTables", jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader), transactionManager)
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
                 .build();
     }
 
+    /**
+     * archiveFiles, then loadTables whatever happened (so one customer's failure does not hold back the others), then
+     * FAILED if any file is missing, naming it; a restart fetches only the missing files and loads the month again.
+     */
     @Bean
     Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables) {
+        ArchiveOutcomeDecider archiveOutcome = new ArchiveOutcomeDecider();
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(archiveFiles)
-                .next(loadTables)
+                .start(archiveFiles).on("*").to(loadTables)
+                .from(loadTables).on("FAILED").fail()
+                .from(loadTables).on("*").to(archiveOutcome)
+                .from(archiveOutcome).on(ArchiveOutcomeDecider.SOME_FILES_MISSING).fail()
+                .from(archiveOutcome).on("*").end()
+                .end()
                 .build();
     }
 }

@@ -3,16 +3,20 @@ package io.tcbill.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.PipelineTestSupport;
+import io.tcbill.load.ReconciliationReport;
 import io.tcbill.simulator.BillData;
 import io.tcbill.storage.ObjectStorage;
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The whole monthly job against the simulator, the embedded S3 store over HTTP and a real DuckDB file. */
+/** The monthly job for a reseller against the simulator, the embedded S3 store over HTTP and a real DuckDB file. */
 class MonthlyBillsJobTest extends PipelineTestSupport {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 8);
@@ -21,70 +25,130 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     MonthRunner runner;
 
     @Autowired
+    MonthReconciler reconciler;
+
+    @Autowired
     ObjectStorage storage;
 
     @Test
-    void aMonthOfEachFeedLandsWithTheSimulatorsExactRowCountsAndTotals() {
-        for (String feed : List.of("l2", "l3", "commission")) {
-            // when
+    void aWholeResellerMonthLandsPerCustomerWithinTheRateLimitsAndReconciles() {
+        for (String feed : List.of("commission", "l2", "l3", "summaries", "vouchers")) {
             FeedRun run = runner.run(MONTH, feed, List.of());
-
-            // then
-            assertThat(run.succeeded()).as(run.reason()).isTrue();
-            BillData.ExpectedFile expected = SIMULATOR.data().expected(feed, MONTH, null);
-            String table = switch (feed) {
-                case "l2" -> "bill_l2";
-                case "l3" -> "bill_l3";
-                default -> "commission_detail";
-            };
-            String amount = feed.equals("commission") ? "commission_amount" : "total_cost";
-            String where = " WHERE bill_month = DATE '" + MONTH.atDay(1) + "'";
-            assertThat(count("SELECT count(*) FROM " + table + where)).isEqualTo(expected.rows());
-            assertThat(decimal("SELECT sum(" + amount + ") FROM " + table + where)).isEqualByComparingTo(expected.totalCost());
-            assertThat(run.rows()).isEqualTo(expected.rows());
+            assertThat(run.succeeded()).as(feed + ": " + run.reason()).isTrue();
         }
-        assertThat(count("SELECT count(*) FROM load_log WHERE status = 'LOADED' AND bill_month = DATE '" + MONTH.atDay(1) + "'"))
-                .isGreaterThanOrEqualTo(3);
+        BillData data = SIMULATOR.data();
+        List<Long> customers = data.customerUins();
+        assertThat(customers).hasSize(200);
+
+        for (String feed : List.of("l2", "l3")) {
+            Map<Long, BigDecimal[]> loaded = perCustomer("SELECT customer_uin, count(*), sum(total_cost) FROM bill_" + feed
+                    + monthFilter(MONTH) + " GROUP BY customer_uin");
+            for (Long uin : customers) {
+                BillData.ExpectedFile expected = data.expected(feed, MONTH, uin);
+                BigDecimal[] actual = loaded.getOrDefault(uin, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                assertThat(actual[0].longValue()).as(feed + " rows of " + uin).isEqualTo(expected.rows());
+                assertThat(actual[1]).as(feed + " total of " + uin).isEqualByComparingTo(expected.totalCost());
+            }
+            assertThat(count("SELECT count(DISTINCT customer_uin) FROM load_log WHERE status = 'LOADED' AND feed = '" + feed
+                    + "' AND bill_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(200);
+        }
+        BillData.ExpectedFile commission = data.expected("commission", MONTH, null);
+        assertThat(decimal("SELECT sum(commission_amount) FROM commission_detail" + monthFilter(MONTH)))
+                .isEqualByComparingTo(commission.totalCost());
+
+        long vouchers = 0;
+        BigDecimal voucherAmount = BigDecimal.ZERO;
+        for (Long uin : customers) {
+            var expected = data.expectedVouchers(MONTH, uin);
+            vouchers += expected.usageRecords();
+            voucherAmount = voucherAmount.add(expected.usageAmount());
+        }
+        assertThat(count("SELECT count(*) FROM voucher_usage" + monthFilter(MONTH))).isEqualTo(vouchers).isPositive();
+        assertThat(decimal("SELECT coalesce(sum(amount), 0) FROM voucher_usage" + monthFilter(MONTH)))
+                .isEqualByComparingTo(voucherAmount);
+        assertThat(count("SELECT count(*) FROM customer WHERE last_seen_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(200);
+
+        ReconciliationReport report = reconciler.reconcile(MONTH);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.rows()).hasSize(200);
+
+        for (String action : SIMULATOR.stats().requestsByAction().keySet()) {
+            int limit = SUMMARY_ACTIONS.contains(action) ? SUMMARY_QPS : 20;
+            assertThat(SIMULATOR.stats().maxRequestsPerSecond(action)).as(action).isLessThanOrEqualTo(limit);
+            assertThat(SIMULATOR.stats().requestLimitExceeded(action)).as(action).isZero();
+        }
+    }
+
+    @Test
+    void aCustomerWhoseFileNeverBecomesReadyFailsAloneAndASecondRunCompletesOnlyThatCustomer() {
+        YearMonth month = MONTH.minusMonths(1);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(0, 8);
+        Long stuck = customers.get(3);
+        SIMULATOR.faults().neverReady(stuck).serviceBusyEvery(5);
+        FeedRun first;
+        try {
+            first = runner.run(month, "l3", customers);
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+        assertThat(first.succeeded()).isFalse();
+        assertThat(first.reason()).contains("customer " + stuck).contains("not ready");
+        for (Long uin : customers) {
+            long expected = uin.equals(stuck) ? 0 : SIMULATOR.data().expected("l3", month, uin).rows();
+            assertThat(count("SELECT count(*) FROM bill_l3" + monthFilter(month) + " AND customer_uin = " + uin))
+                    .as("rows of " + uin + " after the failed run").isEqualTo(expected);
+        }
+
+        FeedRun second = runner.run(month, "l3", customers);
+
+        assertThat(second.succeeded()).as(second.reason()).isTrue();
+        for (Long uin : customers) {
+            assertThat(count("SELECT count(*) FROM bill_l3" + monthFilter(month) + " AND customer_uin = " + uin))
+                    .as("rows of " + uin).isEqualTo(SIMULATOR.data().expected("l3", month, uin).rows());
+        }
+        // the restart fetched only the missing file: one raw object per customer, not two
+        assertThat(rawObjects("l3", month)).hasSize(customers.size());
     }
 
     @Test
     void theRawFileIsKeptUnchangedUnderItsDocumentedKeyWithItsSha256() {
-        YearMonth month = MONTH.minusMonths(1);
-        FeedRun run = runner.run(month, "l3", List.of());
-        assertThat(run.succeeded()).as(run.reason()).isTrue();
+        YearMonth month = MONTH.minusMonths(2);
+        Long uin = SIMULATOR.data().customerUins().get(0);
+        assertThat(runner.run(month, "l2", List.of(uin)).succeeded()).isTrue();
 
-        List<S3Object> objects = storage.client().listObjectsV2(b -> b.bucket(storage.bucket())
-                .prefix("raw/l3/bill_month=" + month + "/customer_uin=self/")).contents();
+        List<S3Object> objects = rawObjects("l2", month);
         assertThat(objects).hasSize(1);
+        assertThat(objects.get(0).key()).startsWith("raw/l2/bill_month=" + month + "/customer_uin=" + uin + "/");
         HeadObjectResponse head = storage.client().headObject(b -> b.bucket(storage.bucket()).key(objects.get(0).key()));
-        assertThat(head.contentLength()).isEqualTo(SIMULATOR.data().expected("l3", month, null).bytes());
+        assertThat(head.contentLength()).isEqualTo(SIMULATOR.data().expected("l2", month, uin).bytes());
         assertThat(head.metadata().get("sha256")).hasSize(64);
         assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket()).prefix("tmp/")).contents()).isEmpty();
     }
 
     @Test
-    void reRunningAMonthReplacesItWithIdenticalRowsAndKeepsBothRawFiles() {
-        YearMonth month = MONTH.minusMonths(2);
-        String content = "SELECT * EXCLUDE (load_id, source_key) FROM bill_l3 WHERE bill_month = DATE '" + month.atDay(1)
-                + "' ORDER BY source_line";
-        assertThat(runner.run(month, "l3", List.of()).succeeded()).isTrue();
+    void reRunningCustomersReplacesThemWithIdenticalRowsAndKeepsBothRawFiles() {
+        YearMonth month = MONTH.minusMonths(3);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(10, 13);
+        String content = "SELECT * EXCLUDE (load_id, source_key) FROM bill_l3" + monthFilter(month)
+                + " ORDER BY customer_uin, source_line";
+        assertThat(runner.run(month, "l3", customers).succeeded()).isTrue();
         List<List<Object>> first = query(content);
 
-        FeedRun second = runner.run(month, "l3", List.of());
+        FeedRun second = runner.run(month, "l3", customers);
 
         assertThat(second.succeeded()).as(second.reason()).isTrue();
         assertThat(query(content)).isEqualTo(first);
-        assertThat(first).hasSize((int) SIMULATOR.data().expected("l3", month, null).rows());
-        assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket())
-                .prefix("raw/l3/bill_month=" + month + "/")).contents()).hasSize(2);
+        long expected = customers.stream().mapToLong(uin -> SIMULATOR.data().expected("l3", month, uin).rows()).sum();
+        assertThat(first).hasSize((int) expected);
+        assertThat(rawObjects("l3", month)).hasSize(2 * customers.size());
     }
 
     @Test
     void aFailedRunSaysWhyAndLeavesTheMonthsEarlierRowsVisible() {
-        YearMonth month = MONTH.minusMonths(3);
+        YearMonth month = MONTH.minusMonths(4);
         assertThat(runner.run(month, "commission", List.of()).succeeded()).isTrue();
-        String where = " FROM commission_detail WHERE bill_month = DATE '" + month.atDay(1) + "'";
-        long rowsBefore = count("SELECT count(*)" + where);
+        String rows = "SELECT count(*) FROM commission_detail" + monthFilter(month);
+        long rowsBefore = count(rows);
 
         SIMULATOR.faults().neverReady("commission");
         FeedRun failed;
@@ -96,14 +160,32 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
 
         assertThat(failed.succeeded()).isFalse();
         assertThat(failed.reason()).contains("commission " + month).contains("not ready");
-        assertThat(count("SELECT count(*)" + where)).isEqualTo(rowsBefore);
+        assertThat(count(rows)).isEqualTo(rowsBefore).isPositive();
     }
 
     @Test
     void aMonthTheApiRefusesFailsNamingTheApiError() {
-        FeedRun run = runner.run(YearMonth.now().plusMonths(1), "l2", List.of());
+        FeedRun run = runner.run(YearMonth.now().plusMonths(1), "commission", List.of());
 
         assertThat(run.succeeded()).isFalse();
         assertThat(run.reason()).contains("InvalidParameterValue.InvalidMonth");
+    }
+
+    private List<S3Object> rawObjects(String feed, YearMonth month) {
+        return storage.client().listObjectsV2(b -> b.bucket(storage.bucket())
+                .prefix("raw/" + feed + "/bill_month=" + month + "/")).contents();
+    }
+
+    private static String monthFilter(YearMonth month) {
+        return " WHERE bill_month = DATE '" + month.atDay(1) + "'";
+    }
+
+    private static Map<Long, BigDecimal[]> perCustomer(String sql) {
+        Map<Long, BigDecimal[]> result = new HashMap<>();
+        for (List<Object> row : query(sql)) {
+            result.put(((Number) row.get(0)).longValue(),
+                    new BigDecimal[] {new BigDecimal(row.get(1).toString()), new BigDecimal(row.get(2).toString())});
+        }
+        return result;
     }
 }

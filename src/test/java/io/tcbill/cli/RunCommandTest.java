@@ -1,0 +1,119 @@
+package io.tcbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcbill.simulator.BillData;
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run} in its own context for the configurations the shared job tests do not use: packs and the customer role. */
+class RunCommandTest {
+
+    private static final YearMonth MONTH = YearMonth.of(2026, 7);
+    private static PartnerSimulator simulator;
+
+    @BeforeAll
+    static void start() {
+        simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(6, 1).withPollsBeforeReady(1)
+                .withPackRowLimit(300));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aResellerPackLoadsEveryCustomerFromOneZip(@TempDir Path dir) throws SQLException {
+        Map<String, Object> overrides = overrides(dir, "reseller");
+        overrides.put("tcbill.job.reseller-bills", "pack");
+
+        int exit = run(List.of("l3"), overrides);
+
+        assertThat(exit).as(output).isEqualTo(ExitCodes.OK);
+        BillData.ExpectedFile expected = simulator.data().expectedPack("l3", MONTH);
+        assertThat(query(dir, "SELECT count(*) FROM bill_l3")).isEqualTo(BigDecimal.valueOf(expected.rows()));
+        assertThat(query(dir, "SELECT sum(total_cost) FROM bill_l3")).isEqualByComparingTo(expected.totalCost());
+        for (Long uin : simulator.data().customerUins()) {
+            assertThat(query(dir, "SELECT count(*) FROM bill_l3 WHERE customer_uin = " + uin))
+                    .isEqualTo(BigDecimal.valueOf(simulator.data().expected("l3", MONTH, uin).rows()));
+        }
+    }
+
+    @Test
+    void theCustomerRolePullsTheAccountsOwnBills(@TempDir Path dir) throws SQLException {
+        int exit = run(List.of(), overrides(dir, "customer"));
+
+        assertThat(exit).as(output).isEqualTo(ExitCodes.OK);
+        assertThat(output).contains("l2 ").contains("l3 ").doesNotContain("commission").doesNotContain("reconcile");
+        BillData.ExpectedFile l3 = simulator.data().expected("l3", MONTH, null);
+        assertThat(query(dir, "SELECT count(*) FROM bill_l3 WHERE customer_uin IS NULL")).isEqualTo(BigDecimal.valueOf(l3.rows()));
+        assertThat(query(dir, "SELECT sum(total_cost) FROM bill_l3")).isEqualByComparingTo(l3.totalCost());
+    }
+
+    @Test
+    void aSummaryThatDisagreesWithTheDetailsEndsUnreconciledNamingTheCustomer(@TempDir Path dir) {
+        Long uin = simulator.data().customerUins().get(1);
+        simulator.faults().summaryMismatch(uin, new BigDecimal("5.00"));
+        try {
+            int exit = run(List.of("l3", "summaries"), overrides(dir, "reseller"));
+
+            assertThat(exit).as(output).isEqualTo(ExitCodes.UNRECONCILED);
+            assertThat(output).contains("UNRECONCILED 1 of").contains("customer " + uin);
+        } finally {
+            simulator.faults().reset();
+        }
+    }
+
+    private String output = "";
+
+    private int run(List<String> feeds, Map<String, Object> overrides) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = RunCommand.execute(MONTH, feeds, List.of(), overrides, new PrintWriter(out), new PrintWriter(err));
+        output = out + "\n" + err;
+        return exit;
+    }
+
+    private static Map<String, Object> overrides(Path dir, String role) {
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put("tcbill.api.endpoint", simulator.endpoint().toString());
+        overrides.put("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID);
+        overrides.put("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY);
+        overrides.put("tcbill.api.role", role);
+        overrides.put("tcbill.download.allowed-hosts", "127.0.0.1");
+        overrides.put("tcbill.poll.initial-interval", "20ms");
+        overrides.put("tcbill.storage.endpoint", "");
+        overrides.put("tcbill.storage.embedded-dir", dir.resolve("objects").toString());
+        overrides.put("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString());
+        overrides.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return overrides;
+    }
+
+    private static BigDecimal query(Path dir, String sql) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("tcbill.duckdb"), readOnly);
+             ResultSet rows = c.createStatement().executeQuery(sql)) {
+            rows.next();
+            return new BigDecimal(rows.getObject(1).toString());
+        }
+    }
+}
