@@ -10,4 +10,9 @@ import java.util.function.Function;
  */
 record ApiAction(String name, int requestsPerSecond, Set<String> parameters, String invalidValueCode,
                  Function<RequestParams, Map<String, Object>> handler) {
+
+    /** The same action with another limit, e.g. one a test configured with {@link SimulatorConfig#withRateLimit}. */
+    ApiAction withRequestsPerSecond(int limit) {
+        return new ApiAction(name, limit, parameters, invalidValueCode, handler);
+    }
 }

@@ -29,6 +29,11 @@ final class ApiError extends RuntimeException {
         return new ApiError("InvalidParameterValue.InvalidMonth", "Incorrect month value `" + month + "`: " + why + ".");
     }
 
+    static ApiError uinNoAuth(long customerUin) {
+        return new ApiError("UnauthorizedOperation.UinNoAuth",
+                "The current user doesn't have permission for the operation on customer " + customerUin + ".");
+    }
+
     static ApiError signatureFailure(String why) {
         return new ApiError("AuthFailure.SignatureFailure",
                 "The provided credentials could not be validated (" + why + "). Please check your signature is correct.");

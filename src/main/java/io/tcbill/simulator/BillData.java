@@ -1,31 +1,25 @@
 package io.tcbill.simulator;
 
 import io.tcbill.feed.FeedCatalog;
-import java.io.BufferedWriter;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.function.Consumer;
 
 /**
- * The simulator's data set, deterministic from the seed: the caller's own UIN, its customers, and every file's
- * content (UTF-8 with BOM, CRLF, RFC 4180 quoting, headers from {@code schema/mappings/}). Files are generated row by
- * row while they are written, so a file of millions of rows costs no memory; {@link #expected} tells what a correct
- * download must contain.
+ * The simulator's data set, deterministic from the seed: the caller's own UIN, its customers, every file's content
+ * (UTF-8 with BOM, CRLF, RFC 4180 quoting, headers from {@code schema/mappings/}), the bill packages of all customers,
+ * the summaries computed from the same L3 rows, and the customers' vouchers. Files are generated row by row while
+ * they are written, and a customer's summaries and vouchers only when first asked for, so hundreds of customers and
+ * files of millions of rows cost little memory; the {@code expected*} methods tell what a correct pull must contain.
  */
 public final class BillData {
 
@@ -33,14 +27,29 @@ public final class BillData {
     public record ExpectedFile(long rows, BigDecimal totalCost, long bytes) {
     }
 
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /**
+     * What the summary actions answer for a customer and month, without faults: the sums of the L3 file's
+     * {@code OriginalCost}, {@code Voucher Deduction} and {@code Total Cost (Including Tax)}, and how many items each
+     * of ByRegion, ByProduct and ByPayMode lists.
+     */
+    public record ExpectedSummary(BigDecimal originalCost, BigDecimal voucherPayAmount, BigDecimal totalCost,
+                                  int regions, int products, int payModes) {
+    }
+
+    /** A customer's vouchers, and their usage records in a month and the exact sum of those records' {@code Amount}. */
+    public record ExpectedVouchers(int vouchers, long usageRecords, BigDecimal usageAmount) {
+    }
 
     private final SimulatorConfig config;
     private final long ownUin;
     private final List<Long> customerUins;
+    private final Set<Long> customerSet;
     private final Set<Long> emptyCustomers;
+    private final List<Long> billedCustomers;
     private final Map<String, FileMapping> mappings;
+    private final VoucherBook vouchers;
     private final Map<BillFile, ExpectedFile> expectedCache = new ConcurrentHashMap<>();
+    private final Map<BillFile, CustomerSummary> summaries = new ConcurrentHashMap<>();
 
     public BillData(SimulatorConfig config) {
         this.config = config;
@@ -54,12 +63,17 @@ public final class BillData {
             }
         }
         this.customerUins = List.copyOf(uins);
+        this.customerSet = Set.copyOf(uins);
         this.emptyCustomers = Set.copyOf(customerUins.subList(customerUins.size() - config.emptyCustomers(), customerUins.size()));
+        List<Long> billed = new ArrayList<>(customerUins);
+        billed.removeAll(emptyCustomers);
+        this.billedCustomers = List.copyOf(billed);
         FeedCatalog catalog = FeedCatalog.load();
         this.mappings = Map.of(
                 BillFile.L3, FileMapping.forFeed(catalog, BillFile.L3, "total_cost"),
                 BillFile.L2, FileMapping.forFeed(catalog, BillFile.L2, "total_cost"),
                 BillFile.COMMISSION, FileMapping.forFeed(catalog, BillFile.COMMISSION, "commission_amount"));
+        this.vouchers = new VoucherBook(config.seed(), billedCustomers);
     }
 
     /** The UIN of the caller (the reseller the credentials belong to); own bills and commission are its files. */
@@ -72,7 +86,7 @@ public final class BillData {
         return customerUins;
     }
 
-    /** The customers whose bill files have a header and no rows. */
+    /** The customers whose bill files have a header and no rows (and who have no summaries and no vouchers). */
     public List<Long> emptyCustomerUins() {
         return customerUins.stream().filter(emptyCustomers::contains).toList();
     }
@@ -82,29 +96,115 @@ public final class BillData {
         write(file(feed, month, customerUin), out);
     }
 
+    /** Streams the bill package (ZIP of every customer's CSV, split at the pack row limit) of {@code l2} or {@code l3}. */
+    public void writePack(String feed, YearMonth month, OutputStream out) {
+        write(BillFile.pack(feed, month), out);
+    }
+
     /** Rows, exact amount total and byte size of that file; computed by generating it once, then remembered. */
     public ExpectedFile expected(String feed, YearMonth month, Long customerUin) {
         return expected(file(feed, month, customerUin));
+    }
+
+    /** Rows and amount total over all customers, and the byte size of the package ZIP, of {@code l2} or {@code l3}. */
+    public ExpectedFile expectedPack(String feed, YearMonth month) {
+        return expected(BillFile.pack(feed, month));
+    }
+
+    /** The totals the three summary actions report for that customer and month (faults not applied). */
+    public ExpectedSummary expectedSummary(YearMonth month, long customerUin) {
+        CustomerSummary summary = summary(month, customerUin);
+        CustomerSummary.Group all = summary.overall();
+        return new ExpectedSummary(all.originalCost(), all.voucherPayAmount(), all.totalCost(),
+                summary.byRegion().size(), summary.byProduct().size(), summary.byPayMode().size());
+    }
+
+    /** The customer's vouchers and their usage in that month, as the voucher actions page through them. */
+    public ExpectedVouchers expectedVouchers(YearMonth month, long customerUin) {
+        requireCustomer(customerUin);
+        List<VoucherBook.Voucher> own = vouchers.of(customerUin);
+        long records = 0;
+        BigDecimal amount = BigDecimal.ZERO;
+        for (VoucherBook.Voucher voucher : own) {
+            for (VoucherBook.Usage usage : vouchers.usage(voucher, month)) {
+                records++;
+                amount = amount.add(usage.amount());
+            }
+        }
+        return new ExpectedVouchers(own.size(), records, amount);
     }
 
     ExpectedFile expected(BillFile file) {
         return expectedCache.computeIfAbsent(file, f -> write(f, OutputStream.nullOutputStream()));
     }
 
+    /** Writes the file (CSV or package) to {@code target}, which stays open, and returns what was written. */
+    ExpectedFile write(BillFile file, OutputStream target) {
+        if (file.pack()) {
+            return new PackWriter(this, config.packRowLimit()).write(file, target);
+        }
+        CountingOutputStream counting = new CountingOutputStream(target);
+        CsvSink sink = new CsvSink(counting, mapping(file.feed()));
+        BigDecimal total = forEachRow(file, sink::print);
+        sink.finish();
+        return new ExpectedFile(rowCount(file), total, counting.count());
+    }
+
+    /**
+     * Generates the rows of a single file in order and hands each to {@code action}; the row object is reused, so the
+     * action must read it before returning. Returns the exact sum of the file's amount column.
+     */
+    BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
+        CsvRowGenerator generator = CsvRowGenerator.of(file, config.seed(), ownUin, billedCustomers);
+        FileMapping.Row row = mapping(file.feed()).newRow();
+        long rows = rowCount(file);
+        BigDecimal total = BigDecimal.ZERO;
+        for (long i = 0; i < rows; i++) {
+            row.clear();
+            generator.fill(row, i);
+            total = total.add(new BigDecimal(row.amount()));
+            action.accept(row);
+        }
+        return total;
+    }
+
+    /** The summaries of a customer's L3 file for the month, computed from its rows on first use. */
+    CustomerSummary summary(YearMonth month, long customerUin) {
+        return summaries.computeIfAbsent(file(BillFile.L3, month, customerUin), f -> CustomerSummary.of(this, f));
+    }
+
+    VoucherBook vouchers() {
+        return vouchers;
+    }
+
+    FileMapping mapping(String feed) {
+        return mappings.get(BillFile.feedName(feed));
+    }
+
     String fileName(BillFile file) {
         return file.fileName(config.seed(), ownUin);
     }
 
+    long seed() {
+        return config.seed();
+    }
+
     boolean isCustomer(long uin) {
-        return customerUins.contains(uin);
+        return customerSet.contains(uin);
     }
 
     private BillFile file(String feed, YearMonth month, Long customerUin) {
         BillFile file = new BillFile(feed, month, customerUin);
-        if (customerUin != null && !isCustomer(customerUin)) {
-            throw new IllegalArgumentException("customer " + customerUin + " is not in the simulator's data set");
+        if (customerUin != null) {
+            requireCustomer(customerUin);
         }
         return file;
+    }
+
+    private void requireCustomer(long customerUin) {
+        if (!isCustomer(customerUin)) {
+            throw new IllegalArgumentException("customer " + customerUin + " is not in the simulator's data set");
+        }
     }
 
     private long rowCount(BillFile file) {
@@ -117,53 +217,5 @@ public final class BillData {
             case BillFile.L2 -> own ? config.ownL2Rows() : config.customerL2Rows();
             default -> config.commissionRows();
         };
-    }
-
-    private ExpectedFile write(BillFile file, OutputStream target) {
-        FileMapping mapping = mappings.get(file.feed());
-        CountingStream counting = new CountingStream(target);
-        List<Long> billed = new ArrayList<>(customerUins);
-        billed.removeAll(emptyCustomers);
-        CsvRowGenerator generator = CsvRowGenerator.of(file, config.seed(), ownUin, billed);
-        long rows = rowCount(file);
-        BigDecimal total = BigDecimal.ZERO;
-        try {
-            counting.write(BOM);
-            Writer writer = new BufferedWriter(new OutputStreamWriter(counting, StandardCharsets.UTF_8), 1 << 16);
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader(mapping.headers().toArray(String[]::new)).get();
-            CSVPrinter printer = new CSVPrinter(writer, format);
-            FileMapping.Row row = mapping.newRow();
-            for (long i = 0; i < rows; i++) {
-                row.clear();
-                generator.fill(row, i);
-                total = total.add(new BigDecimal(row.amount()));
-                printer.printRecord((Object[]) row.values());
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file.feed() + " " + file.month() + " failed", e);
-        }
-        return new ExpectedFile(rows, total, counting.count);
-    }
-
-    /** Counts bytes on their way to the real target; never closes it. */
-    private static final class CountingStream extends FilterOutputStream {
-        private long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

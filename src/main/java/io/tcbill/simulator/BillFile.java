@@ -7,13 +7,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One file the simulator can serve: a feed's file for a month, for a customer or for the caller itself.
+ * One file the simulator can serve: a feed's file for a month, for a customer, for the caller itself, or the bill
+ * package (ZIP) of all customers.
  *
  * @param feed        {@code l2}, {@code l3} or {@code commission} (the names of {@code jobs/*.yml})
  * @param month       the billing month
- * @param customerUin the customer the file is for; null for the caller's own bill (and always for commission)
+ * @param customerUin the customer the file is for; null for the caller's own bill, a package and commission
+ * @param pack        whether this is the package of all customers' bills ({@code billResourcePack|billDetailPack})
  */
-record BillFile(String feed, YearMonth month, Long customerUin) {
+record BillFile(String feed, YearMonth month, Long customerUin, boolean pack) {
 
     static final String L2 = "l2";
     static final String L3 = "l3";
@@ -21,13 +23,27 @@ record BillFile(String feed, YearMonth month, Long customerUin) {
     static final Set<String> FEEDS = Set.of(L2, L3, COMMISSION);
 
     private static final DateTimeFormatter COMPACT_MONTH = DateTimeFormatter.ofPattern("yyyyMM", Locale.ROOT);
+    private static final String PACK = "pack";
 
     BillFile {
         Objects.requireNonNull(month, "month");
         feed = feedName(feed);
-        if (COMMISSION.equals(feed) && customerUin != null) {
-            throw new IllegalArgumentException("the commission file has no per-customer variant (customer " + customerUin + ")");
+        if (COMMISSION.equals(feed) && (customerUin != null || pack)) {
+            throw new IllegalArgumentException("the commission file has no per-customer or package variant");
         }
+        if (pack && customerUin != null) {
+            throw new IllegalArgumentException("a bill package is for all customers, not customer " + customerUin);
+        }
+    }
+
+    /** A single CSV file: a customer's, or the caller's own when {@code customerUin} is null. */
+    BillFile(String feed, YearMonth month, Long customerUin) {
+        this(feed, month, customerUin, false);
+    }
+
+    /** The package (ZIP) of every customer's file of the feed ({@code l2} or {@code l3}) for the month. */
+    static BillFile pack(String feed, YearMonth month) {
+        return new BillFile(feed, month, null, true);
     }
 
     /** The feed name in canonical form, or an error naming the feeds the simulator serves. */
@@ -39,27 +55,40 @@ record BillFile(String feed, YearMonth month, Long customerUin) {
         return name;
     }
 
-    /** The file name as Tencent names it (partner-api.md §6.7), with a suffix derived from the seed. */
+    /** The file name as Tencent names it (partner-api.md §1.2, §6.7), with a suffix derived from the seed. */
     String fileName(long seed, long ownUin) {
-        String month6 = month.format(COMPACT_MONTH);
         String suffix = Long.toHexString(Seeds.mix(seed, key().hashCode()) & 0xffffffffL);
-        long uin = customerUin == null ? ownUin : customerUin;
-        return switch (feed) {
-            case L2 -> "L2-bill_by_Instance-" + uin + "-" + month6 + "-" + suffix + ".csv";
-            case L3 -> "L3-bill_details-" + uin + "-" + month6 + "-" + suffix + ".csv";
-            default -> "CommissionDetail-" + month6 + "-" + suffix + ".csv";
-        };
+        if (pack) {
+            return baseName(ownUin) + "-AllCustomersBills-" + month.format(COMPACT_MONTH) + "-" + suffix + ".zip";
+        }
+        if (COMMISSION.equals(feed)) {
+            return "CommissionDetail-" + month.format(COMPACT_MONTH) + "-" + suffix + ".csv";
+        }
+        return baseName(customerUin == null ? ownUin : customerUin) + "-" + month.format(COMPACT_MONTH) + "-" + suffix + ".csv";
     }
 
-    /** A stable text key ({@code l3|2024-12|800000123456}, {@code self} for the caller's own file). */
+    /** The name of CSV entry {@code number} (from 1) inside a package: the package name with {@code -N.csv}. */
+    String packEntryName(long seed, long ownUin, int number) {
+        String zip = fileName(seed, ownUin);
+        return zip.substring(0, zip.length() - ".zip".length()) + "-" + number + ".csv";
+    }
+
+    private String baseName(long uin) {
+        return (L2.equals(feed) ? "L2-bill_by_Instance-" : "L3-bill_details-") + uin;
+    }
+
+    /** A stable text key ({@code l3|2024-12|800000123456}; {@code self} for the caller's own file, {@code pack}). */
     String key() {
-        return feed + "|" + month + "|" + (customerUin == null ? "self" : customerUin.toString());
+        return feed + "|" + month + "|" + (pack ? PACK : customerUin == null ? "self" : customerUin.toString());
     }
 
     static BillFile parseKey(String key) {
         String[] parts = key.split("\\|", -1);
         if (parts.length != 3) {
             throw new IllegalArgumentException("not a file key");
+        }
+        if (PACK.equals(parts[2])) {
+            return pack(parts[0], YearMonth.parse(parts[1]));
         }
         Long uin = "self".equals(parts[2]) ? null : Long.valueOf(parts[2]);
         return new BillFile(parts[0], YearMonth.parse(parts[1]), uin);

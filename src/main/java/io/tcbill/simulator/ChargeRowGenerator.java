@@ -5,7 +5,10 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Rows of the bill files: L3 (bill details, 8 decimals) and L2 (bill by instance, 2 decimals). Every row keeps the
@@ -14,19 +17,30 @@ import java.util.SplittableRandom;
  */
 final class ChargeRowGenerator extends CsvRowGenerator {
 
-    private record Product(String name, String chineseName, String subproduct, String componentType, String component,
-                           String usageUnit, String instanceType) {
+    /** A product as the files name it, with the business code the summary actions group it by. */
+    record Product(String code, String name, String chineseName, String subproduct, String componentType,
+                   String component, String usageUnit, String instanceType) {
     }
 
-    private static final List<Product> PRODUCTS = List.of(
-            new Product("Cloud Virtual Machine", "云服务器", "CVM Standard S5", "Compute", "CPU", "Core", "S5.MEDIUM4"),
-            new Product("Cloud Object Storage", "对象存储", "COS Standard Storage", "Storage", "Storage capacity", "GB", "STANDARD"),
-            new Product("TencentDB for MySQL", "云数据库 MySQL", "MySQL Dual-node", "Compute", "Memory", "GB", "MYSQL.HA"),
-            new Product("Cloud Load Balancer", "负载均衡", "CLB Standard", "Network", "LCU", "LCU", "CLB.STANDARD"),
-            new Product("Content Delivery Network", "内容分发网络", "CDN Traffic", "Traffic", "Downstream traffic", "GB", "CDN"));
-    private static final List<String[]> REGIONS = List.of(new String[] {"Singapore", "Singapore Zone 3"},
-            new String[] {"Hong Kong, China", "Hong Kong Zone 2"}, new String[] {"Frankfurt", "Frankfurt Zone 1"},
-            new String[] {"Silicon Valley", "Silicon Valley Zone 2"});
+    /** A region as the files name it, with the region id the summary actions report. */
+    record Region(String id, String name, String zone) {
+    }
+
+    static final List<Product> PRODUCTS = List.of(
+            new Product("p_cvm", "Cloud Virtual Machine", "云服务器", "CVM Standard S5", "Compute", "CPU", "Core", "S5.MEDIUM4"),
+            new Product("p_cos", "Cloud Object Storage", "对象存储", "COS Standard Storage", "Storage", "Storage capacity", "GB", "STANDARD"),
+            new Product("p_cdb", "TencentDB for MySQL", "云数据库 MySQL", "MySQL Dual-node", "Compute", "Memory", "GB", "MYSQL.HA"),
+            new Product("p_clb", "Cloud Load Balancer", "负载均衡", "CLB Standard", "Network", "LCU", "LCU", "CLB.STANDARD"),
+            new Product("p_cdn", "Content Delivery Network", "内容分发网络", "CDN Traffic", "Traffic", "Downstream traffic", "GB", "CDN"));
+    static final List<Region> REGIONS = List.of(new Region("ap-singapore", "Singapore", "Singapore Zone 3"),
+            new Region("ap-hongkong", "Hong Kong, China", "Hong Kong Zone 2"),
+            new Region("eu-frankfurt", "Frankfurt", "Frankfurt Zone 1"),
+            new Region("na-siliconvalley", "Silicon Valley", "Silicon Valley Zone 2"));
+    private static final Map<String, Product> PRODUCT_BY_NAME = PRODUCTS.stream()
+            .flatMap(p -> Stream.of(Map.entry(p.name(), p), Map.entry(p.chineseName(), p)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    private static final Map<String, Region> REGION_BY_NAME = REGIONS.stream()
+            .collect(Collectors.toUnmodifiableMap(Region::name, r -> r));
     private static final List<String> PROJECTS = List.of("Default Project", "默认项目", "analytics", "web-shop");
     private static final List<String> DISCOUNTS = List.of("1", "0.9", "0.85", "0.7");
     private static final List<String> TAX_RATES = List.of("0", "0.09");
@@ -41,10 +55,28 @@ final class ChargeRowGenerator extends CsvRowGenerator {
         this.scale = scale;
     }
 
+    /** The product a file's {@code ProductName} (English or Chinese) names. */
+    static Product productNamed(String name) {
+        Product product = PRODUCT_BY_NAME.get(name);
+        if (product == null) {
+            throw new IllegalStateException("no business code for product '" + name + "'");
+        }
+        return product;
+    }
+
+    /** The region a file's {@code Region} names. */
+    static Region regionNamed(String name) {
+        Region region = REGION_BY_NAME.get(name);
+        if (region == null) {
+            throw new IllegalStateException("no region id for region '" + name + "'");
+        }
+        return region;
+    }
+
     @Override
     void fill(FileMapping.Row row, long index) {
         Product product = pick(PRODUCTS);
-        String[] region = pick(REGIONS);
+        Region region = pick(REGIONS);
         boolean refund = chance(0.05);
         boolean monthly = refund || chance(0.3);
         long hours = monthly ? month.lengthOfMonth() * 24L : random.nextLong(1, 25);
@@ -71,7 +103,7 @@ final class ChargeRowGenerator extends CsvRowGenerator {
                 .put("subproduct_name", product.subproduct())
                 .put("billing_mode", monthly ? "Monthly Subscription" : "Pay-as-you-go")
                 .put("project_name", pick(PROJECTS))
-                .put("region", region[0]).put("availability_zone", region[1])
+                .put("region", region.name()).put("availability_zone", region.zone())
                 .put("instance_id", "ins-" + Long.toString(Seeds.mix(ownerUin, random.nextInt(400)) & 0xFFFFFFFFFFL, 36))
                 .put("instance_name", chance(0.04) ? AWKWARD_NAME : pick(INSTANCE_NAMES))
                 .put("instance_type", product.instanceType())

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Serves {@code GET /cos/...} links like a COS bucket: 403 {@code AccessDenied} XML for a bad or expired signature,
- * otherwise the CSV streamed with a {@code Content-Length}, and {@code Range: bytes=N-} / {@code bytes=N-M} as 206 so a
+ * otherwise the CSV (or a package's ZIP) streamed with a {@code Content-Length}, and {@code Range: bytes=N-} / {@code bytes=N-M} as 206 so a
  * client can resume. Faults on the link itself (expiry mid-transfer, dropped connection, short body) belong in
  * {@link #transfer}, which owns the response stream.
  */
@@ -65,7 +65,7 @@ final class DownloadHandler implements HttpHandler {
             }
             exchange.getResponseHeaders().set("Content-Range", "bytes " + first + "-" + last + "/" + size);
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/csv");
+        exchange.getResponseHeaders().set("Content-Type", file.pack() ? "application/zip" : "text/csv");
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         exchange.getResponseHeaders().set("x-cos-request-id", UUID.randomUUID().toString());
         long length = last - first + 1;
@@ -73,7 +73,7 @@ final class DownloadHandler implements HttpHandler {
         stats.recordDownload(true);
         OutputStream body = exchange.getResponseBody();
         try {
-            data.writeCsv(file.feed(), file.month(), file.customerUin(), new Slice(body, first, last));
+            data.write(file, new Slice(body, first, last));
         } catch (Slice.Complete done) {
             // the requested range is written; the rest of the file need not be generated
         }

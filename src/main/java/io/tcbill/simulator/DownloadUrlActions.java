@@ -58,14 +58,14 @@ final class DownloadUrlActions {
             if (uin != null) {
                 throw params.invalid("CustomerUin", "must not be passed for a bill package");
             }
-            throw new ApiError("FailedOperation", "Bill packages (" + type + ") are not simulated yet.");
+            String key = "DescribeCustomerBillDownloadUrl|" + type + "|" + month + "|" + uinType + "|" + language;
+            return delivery.answer(key, BillFile.pack(feed, month));
         }
         if (uin == null) {
             throw ApiError.missingParameter("CustomerUin");
         }
         if (!data.isCustomer(uin)) {
-            throw new ApiError("UnauthorizedOperation.UinNoAuth",
-                    "The current user doesn't have permission for the operation on customer " + uin + ".");
+            throw ApiError.uinNoAuth(uin);
         }
         String key = "DescribeCustomerBillDownloadUrl|" + type + "|" + month + "|" + uinType + "|" + language + "|" + uin;
         return delivery.answer(key, new BillFile(feed, month, uin));

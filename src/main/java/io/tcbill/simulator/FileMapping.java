@@ -73,6 +73,15 @@ record FileMapping(String resource, List<String> headers, Map<String, Integer> i
             return this;
         }
 
+        /** The value of a column of the mapping; an error for a column the mapping does not have. */
+        String get(String column) {
+            Integer i = mapping.indexByColumn.get(column);
+            if (i == null) {
+                throw new IllegalArgumentException("mapping " + mapping.resource + " has no column " + column);
+            }
+            return values[i];
+        }
+
         String amount() {
             return values[mapping.amountIndex];
         }

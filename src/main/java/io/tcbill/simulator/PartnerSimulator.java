@@ -8,9 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A running Partner API simulator on 127.0.0.1: {@code POST /} answers the API, {@code GET /cos/...} serves the files
@@ -37,27 +39,33 @@ public final class PartnerSimulator implements AutoCloseable {
         this.data = data;
     }
 
-    /** Binds the port (0 = any free one), generates nothing yet, and starts answering. */
+    /**
+     * Binds the port (0 = any free one), generates nothing yet, and starts answering.
+     *
+     * @throws IllegalArgumentException if a rate limit is configured for an action the simulator does not serve
+     */
     public static PartnerSimulator start(SimulatorConfig config) {
+        BillData data = new BillData(config);
+        SimulatorFaults faults = new SimulatorFaults();
+        SimulatorStats stats = new SimulatorStats();
+        DownloadLinks links = new DownloadLinks(data, config.clock(), config.linkTtl());
+        FileDelivery delivery = new FileDelivery(links, faults, config.pollsBeforeReady());
+        BillMonths months = new BillMonths(config.clock(), config.latestFinalMonth());
+        List<ApiAction> actions = new ArrayList<>(new DownloadUrlActions(data, months, delivery).actions());
+        actions.add(new CustomerUinAction(data).action());
+        actions.addAll(new SummaryActions(data, months, faults).actions());
+        actions.addAll(new VoucherActions(data, months).actions());
+        actions = withConfiguredLimits(actions, config);
+
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the partner simulator to 127.0.0.1:" + config.port(), e);
         }
-        BillData data = new BillData(config);
-        SimulatorFaults faults = new SimulatorFaults();
-        SimulatorStats stats = new SimulatorStats();
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         PartnerSimulator simulator = new PartnerSimulator(server, executor, faults, stats, data);
-
-        DownloadLinks links = new DownloadLinks(data, config.clock(), config.linkTtl());
         links.bind(simulator.endpoint);
-        FileDelivery delivery = new FileDelivery(links, faults, config.pollsBeforeReady());
-        BillMonths months = new BillMonths(config.clock(), config.latestFinalMonth());
-        List<ApiAction> actions = new ArrayList<>(new DownloadUrlActions(data, months, delivery).actions());
-        actions.add(new CustomerUinAction(data).action());
-
         server.createContext("/", new ApiEndpoint(new ApiAuthenticator(config.credentials(), config.clock()), actions, faults, stats));
         server.createContext(DownloadLinks.PATH_PREFIX, new DownloadHandler(links, data, stats));
         server.setExecutor(executor);
@@ -92,6 +100,16 @@ public final class PartnerSimulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private static List<ApiAction> withConfiguredLimits(List<ApiAction> actions, SimulatorConfig config) {
+        Set<String> names = actions.stream().map(ApiAction::name).collect(Collectors.toSet());
+        for (String action : config.rateLimits().keySet()) {
+            if (!names.contains(action)) {
+                throw new IllegalArgumentException("a rate limit is configured for `" + action + "`, which the simulator does not serve");
+            }
+        }
+        return actions.stream().map(a -> a.withRequestsPerSecond(config.rateLimit(a.name(), a.requestsPerSecond()))).toList();
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -3,6 +3,7 @@ package io.tcbill.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,14 +25,19 @@ import java.util.Objects;
  * @param clock            time source for signature skew, month finality and link expiry
  * @param latestFinalMonth the last month with final bills (later months answer InvalidMonth); null derives it from
  *                         the clock: month M is final after 01:00 UTC+8 on the 5th of M+1
+ * @param packRowLimit     most data rows in one CSV entry of a bill package ZIP; more rows split into further entries
+ * @param rateLimits       per-action requests per second that replace the documented limits (e.g. to speed up tests)
  */
 public record SimulatorConfig(int port, long seed, Map<String, String> credentials, int customers, int emptyCustomers,
                               int pollsBeforeReady, Duration linkTtl, int ownL3Rows, int ownL2Rows, int customerL3Rows,
-                              int customerL2Rows, int commissionRows, Clock clock, YearMonth latestFinalMonth) {
+                              int customerL2Rows, int commissionRows, Clock clock, YearMonth latestFinalMonth,
+                              int packRowLimit, Map<String, Integer> rateLimits) {
 
     /** A fixed demo credential pair, printed by {@code tcbill simulate}; not a secret. */
     public static final String DEMO_SECRET_ID = "AKIDtcbillSimulatorDemoKey000000000";
     public static final String DEMO_SECRET_KEY = "tcbillSimulatorDemoSecret0000000";
+    /** Rows per CSV entry of a bill package unless configured otherwise. */
+    public static final int DEFAULT_PACK_ROW_LIMIT = 1_000_000;
 
     public SimulatorConfig {
         if (port < 0 || port > 65535) {
@@ -51,57 +57,100 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
             throw new IllegalArgumentException("row counts must be >= 0");
         }
         Objects.requireNonNull(clock, "clock");
+        if (packRowLimit < 1) {
+            throw new IllegalArgumentException("packRowLimit must be >= 1, was " + packRowLimit);
+        }
+        rateLimits = Map.copyOf(Objects.requireNonNull(rateLimits, "rateLimits"));
+        rateLimits.forEach((action, qps) -> {
+            if (qps < 1) {
+                throw new IllegalArgumentException("rate limit of " + action + " must be >= 1/s, was " + qps);
+            }
+        });
     }
 
-    /** Port 0, seed 42, the demo credentials, 5 customers (1 empty), 2 polls before ready, 1 h links, small files. */
+    /**
+     * Port 0, seed 42, the demo credentials, 5 customers (1 empty), 2 polls before ready, 1 h links, small files,
+     * packs split every million rows, the documented rate limits.
+     */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 42L, Map.of(DEMO_SECRET_ID, DEMO_SECRET_KEY), 5, 1, 2, Duration.ofHours(1),
-                500, 120, 200, 50, 60, Clock.systemUTC(), null);
+                500, 120, 200, 50, 60, Clock.systemUTC(), null,
+                DEFAULT_PACK_ROW_LIMIT, Map.of());
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(port, newSeed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withCredentials(Map<String, String> newCredentials) {
         return new SimulatorConfig(port, seed, newCredentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withCustomers(int newCustomers, int newEmptyCustomers) {
         return new SimulatorConfig(port, seed, credentials, newCustomers, newEmptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withPollsBeforeReady(int polls) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, polls, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withLinkTtl(Duration ttl) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, ttl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     /** Row counts per month: own L3, own L2, each customer's L3, each customer's L2, commission. */
     public SimulatorConfig withRows(int ownL3, int ownL2, int customerL3, int customerL2, int commission) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3, ownL2, customerL3, customerL2, commission, clock, latestFinalMonth);
+                ownL3, ownL2, customerL3, customerL2, commission, clock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, newClock, latestFinalMonth);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, newClock, latestFinalMonth,
+                packRowLimit, rateLimits);
     }
 
     public SimulatorConfig withLatestFinalMonth(YearMonth month) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
-                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, month);
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, month,
+                packRowLimit, rateLimits);
+    }
+
+    /** Splits bill package CSVs every {@code rows} data rows. */
+    public SimulatorConfig withPackRowLimit(int rows) {
+        return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                rows, rateLimits);
+    }
+
+    /** Replaces the documented rate limit of one action (e.g. 1/s of the summaries) with {@code requestsPerSecond}. */
+    public SimulatorConfig withRateLimit(String action, int requestsPerSecond) {
+        Map<String, Integer> limits = new HashMap<>(rateLimits);
+        limits.put(Objects.requireNonNull(action, "action"), requestsPerSecond);
+        return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, limits);
+    }
+
+    /** The configured limit of an action, or {@code documented} when none is configured. */
+    public int rateLimit(String action, int documented) {
+        return rateLimits.getOrDefault(action, documented);
     }
 }

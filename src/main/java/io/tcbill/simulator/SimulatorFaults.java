@@ -1,5 +1,8 @@
 package io.tcbill.simulator;
 
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,11 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimulatorFaults {
 
     private static final String OWN_FILES = "uin:self";
+    private static final String ALL_CUSTOMERS = "uin:all";
 
     private final AtomicLong calls = new AtomicLong();
     private volatile int serviceBusyEvery;
     private volatile int internalErrorEvery;
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
+    private final Map<String, BigDecimal> summaryDeltas = new ConcurrentHashMap<>();
 
     /** Every {@code n}-th API call answers {@code OperationDenied.ServiceBusy}; 0 switches it off. */
     public SimulatorFaults serviceBusyEvery(int n) {
@@ -40,7 +45,20 @@ public final class SimulatorFaults {
         return this;
     }
 
-    /** Every file of that feed ({@code l2}, {@code l3}, {@code commission}) stays {@code Ready:0} forever. */
+    /**
+     * The summaries of that customer (null: of every customer) report a {@code TotalCost} off by {@code delta}: the
+     * first item of ByRegion, ByProduct and ByPayMode (and that pay mode's first action type) carry it, so each
+     * summary's total differs from the customer's L3 file by exactly {@code delta}. A later call replaces the delta.
+     */
+    public SimulatorFaults summaryMismatch(Long customerUin, BigDecimal delta) {
+        summaryDeltas.put(customerUin == null ? ALL_CUSTOMERS : "uin:" + customerUin, Objects.requireNonNull(delta, "delta"));
+        return this;
+    }
+
+    /**
+     * Every file of that feed ({@code l2}, {@code l3}, {@code commission}) stays {@code Ready:0} forever, the feed's
+     * bill package included.
+     */
     public SimulatorFaults neverReady(String feed) {
         neverReady.add("feed:" + BillFile.feedName(feed));
         return this;
@@ -51,6 +69,7 @@ public final class SimulatorFaults {
         serviceBusyEvery = 0;
         internalErrorEvery = 0;
         neverReady.clear();
+        summaryDeltas.clear();
         calls.set(0);
         return this;
     }
@@ -69,9 +88,19 @@ public final class SimulatorFaults {
         return null;
     }
 
+    /** Whether a file is held back: by its customer (or own-files) fault or its feed's; a package only by its feed's. */
     boolean isNeverReady(BillFile file) {
+        if (file.pack()) {
+            return neverReady.contains("feed:" + file.feed());
+        }
         String uin = file.customerUin() == null ? OWN_FILES : "uin:" + file.customerUin();
         return neverReady.contains(uin) || neverReady.contains("feed:" + file.feed());
+    }
+
+    /** What to add to the customer's summary {@code TotalCost}; zero without a fault. */
+    BigDecimal summaryDelta(long customerUin) {
+        BigDecimal delta = summaryDeltas.get("uin:" + customerUin);
+        return delta != null ? delta : summaryDeltas.getOrDefault(ALL_CUSTOMERS, BigDecimal.ZERO);
     }
 
     private static int requireNonNegative(int n) {

@@ -104,13 +104,15 @@ class ApiErrorsIntegrationTest {
     }
 
     @Test
-    void customerOutsideTheDataSetAndPacks() {
+    void customerOutsideTheDataSetAndPacksNamingACustomer() {
         assertThat(code(client.call("DescribeCustomerBillDownloadUrl",
                 "{\"Month\":\"2024-12\",\"FileType\":\"billDetail\",\"CustomerUinType\":\"Customer\",\"CustomerUin\":123}")))
                 .isEqualTo("UnauthorizedOperation.UinNoAuth");
+        assertThat(code(client.call("DescribeCustomerBillDownloadUrl", "{\"Month\":\"2024-12\",\"FileType\":\"billDetailPack\","
+                + "\"CustomerUinType\":\"Customer\",\"CustomerUin\":" + simulator.data().customerUins().get(0) + "}")))
+                .isEqualTo("InvalidParameter");
         assertThat(code(client.call("DescribeCustomerBillDownloadUrl",
-                "{\"Month\":\"2024-12\",\"FileType\":\"billDetailPack\",\"CustomerUinType\":\"Customer\"}")))
-                .isEqualTo("FailedOperation");
+                "{\"Month\":\"2024-12\",\"FileType\":\"billDetailPack\",\"CustomerUinType\":\"Customer\"}"))).isNull();
     }
 
     @Test

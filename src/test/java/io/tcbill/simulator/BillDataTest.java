@@ -109,6 +109,36 @@ class BillDataTest {
         assertThatThrownBy(() -> data.expected("l4", MONTH, null)).hasMessageContaining("unknown feed 'l4'");
     }
 
+    @Test
+    void hundredsOfCustomersWithSummariesPacksAndVouchersFromTheSameRows() throws IOException {
+        BillData reseller = new BillData(SimulatorConfig.defaults().withCustomers(300, 20).withRows(10, 10, 40, 10, 10));
+        long customer = reseller.customerUins().get(279);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        reseller.writeCsv("l3", MONTH, customer, out);
+        List<CSVRecord> l3 = parse(out.toByteArray());
+
+        BillData.ExpectedSummary summary = reseller.expectedSummary(MONTH, customer);
+        BillData.ExpectedFile pack = reseller.expectedPack("l3", MONTH);
+
+        assertThat(reseller.customerUins()).hasSize(300).doesNotHaveDuplicates().doesNotContain(reseller.ownUin());
+        assertThat(reseller.emptyCustomerUins()).hasSize(20).doesNotContain(customer);
+        assertThat(summary.originalCost()).isEqualTo(sum(l3, "OriginalCost"));
+        assertThat(summary.voucherPayAmount()).isEqualTo(sum(l3, "Voucher Deduction"));
+        assertThat(summary.totalCost()).isEqualTo(sum(l3, "Total Cost (Including Tax)"));
+        assertThat(summary.payModes()).isBetween(1, 2);
+        assertThat(pack.rows()).isEqualTo(280 * 40);
+        assertThat(pack.totalCost()).isEqualTo(reseller.customerUins().stream()
+                .map(c -> reseller.expected("l3", MONTH, c).totalCost()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(reseller.customerUins().stream().filter(c -> reseller.expectedVouchers(MONTH, c).vouchers() > 0).count())
+                .isEqualTo(94);
+        assertThat(reseller.expected("l3", MONTH, null)).isEqualTo(new BillData(SimulatorConfig.defaults()
+                .withCustomers(300, 20).withRows(10, 10, 40, 10, 10)).expected("l3", MONTH, null));
+    }
+
+    private static BigDecimal sum(List<CSVRecord> records, String header) {
+        return records.stream().map(r -> dec(r, header)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     private byte[] bytes(String feed, Long customer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         data.writeCsv(feed, MONTH, customer, out);

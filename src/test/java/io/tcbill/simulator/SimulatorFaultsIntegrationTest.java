@@ -1,6 +1,7 @@
 package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
@@ -79,6 +80,38 @@ class SimulatorFaultsIntegrationTest {
 
         simulator.faults().neverReady((Long) null);
         assertThat(ready(client.call("DescribeBillDownloadUrl", "{\"Month\":\"2024-12\",\"FileType\":\"L2\"}"))).isZero();
+    }
+
+    @Test
+    void summariesAllowOneRequestPerSecondByDefault() {
+        String body = "{\"BillMonth\":\"2024-12\",\"CustomerUin\":" + simulator.data().customerUins().get(0) + "}";
+
+        List<String> codes = IntStream.range(0, 3)
+                .mapToObj(i -> client.callAsync(TestClient.Signing.demo(), "DescribeBillSummaryByRegion", body, "2022-09-28"))
+                .toList().stream().map(CompletableFuture::join).map(TestClient::errorCode).toList();
+
+        assertThat(codes).containsExactlyInAnyOrder(null, "RequestLimitExceeded", "RequestLimitExceeded");
+        assertThat(simulator.stats().maxRequestsPerSecond("DescribeBillSummaryByRegion")).isEqualTo(3);
+    }
+
+    @Test
+    void configuredRateLimitReplacesTheDocumentedOne() {
+        try (PartnerSimulator fast = PartnerSimulator.start(SimulatorConfig.defaults().withRateLimit("DescribeBillSummaryByRegion", 50))) {
+            TestClient fastClient = new TestClient(fast, Clock.systemUTC());
+            String body = "{\"BillMonth\":\"2024-12\",\"CustomerUin\":" + fast.data().customerUins().get(0) + "}";
+
+            List<String> codes = IntStream.range(0, 20)
+                    .mapToObj(i -> fastClient.callAsync(TestClient.Signing.demo(), "DescribeBillSummaryByRegion", body, "2022-09-28"))
+                    .toList().stream().map(CompletableFuture::join).map(TestClient::errorCode).toList();
+
+            assertThat(codes).containsOnlyNulls().hasSize(20);
+            assertThat(fast.stats().requestLimitExceeded("DescribeBillSummaryByRegion")).isZero();
+            assertThat(fast.stats().maxRequestsPerSecond("DescribeBillSummaryByRegion")).isGreaterThan(1);
+        }
+        assertThatThrownBy(() -> PartnerSimulator.start(SimulatorConfig.defaults().withRateLimit("DescribeNothing", 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DescribeNothing");
+        assertThatThrownBy(() -> SimulatorConfig.defaults().withRateLimit("DescribeCustomerUin", 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private JsonNode customerBill(long uin) {
