@@ -159,15 +159,20 @@ public final class PartnerClient {
         }
         String body = json.writeValueAsString(request);
         return retry.executeSupplier(() -> {
-            try {
-                limiters.acquire(action);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted while rate limited", null,
-                        false, e);
+            try (ActionRateLimiters.Permit permit = permit(action)) {
+                return transport.post(action, body);
             }
-            return transport.post(action, body);
         });
+    }
+
+    private ActionRateLimiters.Permit permit(String action) {
+        try {
+            return limiters.acquire(action);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted while rate limited", null,
+                    false, e);
+        }
     }
 
     private <T> T convert(String action, JsonNode response, Class<T> type) {
