@@ -13,6 +13,7 @@ final class ApiErrors {
     static final String INTERRUPTED = "Interrupted";
     static final String INVALID_RESPONSE = "InvalidResponse";
     static final String HTTP_STATUS = "HttpStatus";
+    static final String ENDLESS_PAGING = "EndlessPaging";
 
     private static final Set<String> TRANSIENT_CODES = Set.of("OperationDenied.ServiceBusy", "InternalError",
             "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR);
@@ -69,6 +70,10 @@ final class ApiErrors {
         if (code.startsWith("UnauthorizedOperation")) {
             return "This account may not call this action: check tcbill.api.role (customer or reseller) and the"
                     + " CAM permissions of the API key.";
+        }
+        if (code.equals(ENDLESS_PAGING)) {
+            return "The API kept returning full pages; tcbill stopped to avoid an endless loop. This is terminal:"
+                    + " check the totals the API reports, or whether it ignores Page.";
         }
         if (code.equals("InvalidAction") || code.equals("NoSuchVersion") || code.equals(INVALID_RESPONSE)
                 || code.startsWith(HTTP_STATUS)) {

@@ -28,6 +28,19 @@ public class PartnerApiException extends RuntimeException {
         this.transientError = transientError;
     }
 
+    private PartnerApiException(String message, PartnerApiException original) {
+        super(message, original);
+        this.action = original.action;
+        this.code = original.code;
+        this.requestId = original.requestId;
+        this.transientError = original.transientError;
+    }
+
+    /** The same failure, its message starting with what was asked, e.g. {@code customer 800000425835, month 2024-05}. */
+    PartnerApiException withContext(String context) {
+        return new PartnerApiException(action + " for " + context + ": " + getMessage(), this);
+    }
+
     /** The API error code ({@code AuthFailure.SignatureFailure}), or a client-side one ({@code Timeout}, {@code HttpStatus503}). */
     public String code() {
         return code;

@@ -26,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +44,8 @@ public final class PartnerClient {
     private final ApiProperties properties;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // voucher amounts are JSON floats: keep them exact
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
     private final Tc3Transport transport;
@@ -143,7 +146,10 @@ public final class PartnerClient {
         return List.copyOf(uins);
     }
 
-    /** Any action: returns the {@code Response} object (without {@code Error}); keys are sent sorted. */
+    /**
+     * Any action: returns the {@code Response} object as sent, {@code RequestId} included (an error envelope is thrown
+     * instead); keys are sent sorted; JSON floats are read as exact decimals.
+     */
     public JsonNode call(String action, Map<String, Object> params) {
         return invoke(action, params == null ? Map.of() : params);
     }
@@ -159,15 +165,20 @@ public final class PartnerClient {
         }
         String body = json.writeValueAsString(request);
         return retry.executeSupplier(() -> {
-            try {
-                limiters.acquire(action);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted while rate limited", null,
-                        false, e);
+            try (ActionRateLimiters.Permit permit = permit(action)) {
+                return transport.post(action, body);
             }
-            return transport.post(action, body);
         });
+    }
+
+    private ActionRateLimiters.Permit permit(String action) {
+        try {
+            return limiters.acquire(action);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted while rate limited", null,
+                    false, e);
+        }
     }
 
     private <T> T convert(String action, JsonNode response, Class<T> type) {

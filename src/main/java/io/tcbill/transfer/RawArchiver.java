@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Archives bill files: download link → raw zone of object storage, streamed, length-checked, SHA-256 recorded, under a
- * new key per pull (see {@link RawKeys}); an existing object is never overwritten. Transient failures are retried with
+ * new key per pull (see {@link RawKeys}); an existing object is never overwritten. Local files (the NDJSON of the JSON
+ * feeds) are archived the same way by {@link #archiveFile}. Transient failures are retried with
  * exponential backoff up to {@code tcbill.download.max-attempts}; a 403 asks the {@link LinkSource} for a fresh link.
  * Thread-safe: each call holds its own part-size buffer.
  */
@@ -60,6 +62,35 @@ public final class RawArchiver {
         Objects.requireNonNull(links, "links");
         Instant pulledAt = clock.instant();
         AtomicReference<URI> link = new AtomicReference<>();
+        return retrying(target, () -> attempt(target, links, link, pulledAt));
+    }
+
+    /**
+     * Uploads a local file, e.g. the NDJSON of a JSON feed, into a new raw object under
+     * {@code raw/{feed}/bill_month=YYYY-MM/customer_uin={uin|self}/{pulledAt}-{fileName}}: the same metadata
+     * (sha256, size, source-file), verification and never-overwrite rule as {@link #archive}; large files go by
+     * multipart upload. Transient storage errors are retried; a file that cannot be read is terminal.
+     *
+     * @param fileName the name to keep, reduced to {@code [A-Za-z0-9._-]}, e.g. {@code summaries.ndjson}
+     */
+    public RawObject archiveFile(RawTarget target, String fileName, Path localFile) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(localFile, "localFile");
+        String name = RawKeys.sanitize(Objects.requireNonNull(fileName, "fileName"));
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("file name '" + fileName + "' for " + target + " has no letter or digit");
+        }
+        Instant pulledAt = clock.instant();
+        return retrying(target, () -> {
+            long started = System.nanoTime();
+            RawObject raw = writer.write(localFile, name, () -> freeKey(target, pulledAt, name), target);
+            log.info("Archived {} as {}: {} bytes in {} ms, sha256 {}…", target, raw.key(), raw.size(),
+                    (System.nanoTime() - started) / 1_000_000, raw.sha256().substring(0, 12));
+            return raw;
+        });
+    }
+
+    private RawObject retrying(RawTarget target, Supplier<RawObject> attempt) {
         Retry retry = Retry.of("archive " + target, RetryConfig.custom()
                 .maxAttempts(props.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2.0, MAX_BACKOFF))
@@ -69,7 +100,7 @@ public final class RawArchiver {
                 e.getWaitInterval().toMillis(), e.getNumberOfRetryAttempts() + 1, props.maxAttempts(),
                 e.getLastThrowable().getMessage()));
         try {
-            return retry.executeSupplier(() -> attempt(target, links, link, pulledAt));
+            return retry.executeSupplier(attempt);
         } catch (TransferException e) {
             if (e.isTransient() && props.maxAttempts() > 1) {
                 throw new TransferException(e.getMessage() + " (gave up after " + props.maxAttempts() + " attempts)",

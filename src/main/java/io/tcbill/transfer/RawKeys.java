@@ -45,10 +45,16 @@ final class RawKeys {
         } catch (IllegalArgumentException e) {
             decoded = last;
         }
-        String name = decoded.replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = sanitize(decoded);
+        return name.isEmpty() ? feed + ".csv" : name;
+    }
+
+    /** A file name reduced to {@code [A-Za-z0-9._-]} and its last 200 characters; empty when nothing is left of it. */
+    static String sanitize(String fileName) {
+        String name = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.length() > MAX_FILE_NAME) {
             name = name.substring(name.length() - MAX_FILE_NAME);
         }
-        return name.replaceAll("[._]", "").isEmpty() ? feed + ".csv" : name;
+        return name.replaceAll("[._]", "").isEmpty() ? "" : name;
     }
 }

@@ -2,6 +2,9 @@ package io.tcbill.transfer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,9 +23,10 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Streams one download body into object storage through a single reused part-size buffer, so memory stays flat
- * whatever the file size. A body that fits in the buffer is written with one PutObject; a larger one goes to a staging
- * key by multipart upload, then, its SHA-256 now known, is copied to the final key with the hash in its metadata.
+ * Streams one download body or local file into object storage through a single reused part-size buffer, so memory
+ * stays flat whatever the file size. A body that fits in the buffer is written with one PutObject; a larger one goes to
+ * a staging key by multipart upload, then, its SHA-256 now known, is copied to the final key with the hash in its
+ * metadata.
  * On any failure the multipart upload is aborted and the staging object deleted; nothing half-written remains.
  */
 final class RawObjectWriter {
@@ -50,30 +54,47 @@ final class RawObjectWriter {
      */
     RawObject write(LinkDownload.Body body, String fileName, Supplier<String> finalKey, RawTarget target) {
         try {
-            return stream(body, fileName, finalKey, target);
+            return stream(body.in(), body.length(), "download of " + target, fileName, finalKey);
         } catch (IOException e) {
             long count = body.in().count();
             boolean truncated = body.length() >= 0 && count < body.length();
             throw TransferException.retryable("download of " + target + (truncated ? " truncated" : " broke")
                     + got(count, body.length()) + ": " + Redaction.text(String.valueOf(e.getMessage())), e);
-        } catch (S3Exception e) {
-            boolean retry = e.statusCode() >= 500 || e.statusCode() == 429;
-            throw new TransferException("object storage refused a write for " + target + ": HTTP " + e.statusCode()
-                    + " " + RawObjectReader.errorCode(e), retry, e);
-        } catch (SdkClientException e) {
-            throw TransferException.retryable("object storage unreachable while writing " + target + ": "
-                    + e.getMessage(), e);
+        } catch (S3Exception | SdkClientException e) {
+            throw storageFailure(e, target);
         }
     }
 
-    private RawObject stream(LinkDownload.Body body, String fileName, Supplier<String> finalKey, RawTarget target)
+    /** The same for a local file, e.g. the NDJSON of a JSON feed; a file that cannot be read is terminal. */
+    RawObject write(Path file, String fileName, Supplier<String> finalKey, RawTarget target) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return stream(in, Files.size(file), "file " + file.getFileName() + " of " + target, fileName, finalKey);
+        } catch (IOException e) {
+            throw TransferException.terminal("cannot read the local file " + file + " of " + target + ": " + e, e);
+        } catch (S3Exception | SdkClientException e) {
+            throw storageFailure(e, target);
+        }
+    }
+
+    private static TransferException storageFailure(RuntimeException e, RawTarget target) {
+        if (e instanceof S3Exception s3e) {
+            boolean retry = s3e.statusCode() >= 500 || s3e.statusCode() == 429;
+            return new TransferException("object storage refused a write for " + target + ": HTTP " + s3e.statusCode()
+                    + " " + RawObjectReader.errorCode(s3e), retry, e);
+        }
+        return TransferException.retryable("object storage unreachable while writing " + target + ": "
+                + e.getMessage(), e);
+    }
+
+    /** @param source what is read, for messages: {@code download of l3 2024-05 self} */
+    private RawObject stream(InputStream in, long length, String source, String fileName, Supplier<String> finalKey)
             throws IOException {
         byte[] buffer = new byte[partSize];
         MessageDigest sha = sha256();
-        int first = body.in().readNBytes(buffer, 0, partSize);
+        int first = in.readNBytes(buffer, 0, partSize);
         if (first < partSize) {
             sha.update(buffer, 0, first);
-            verifyLength(first, body.length(), target);
+            verifyLength(first, length, source);
             RawObject raw = new RawObject(finalKey.get(), hex(sha), first, fileName);
             s3.putObject(b -> b.bucket(bucket).key(raw.key()).contentType(contentType(fileName))
                     .metadata(metadata(raw)), bytes(buffer, first));
@@ -85,17 +106,17 @@ final class RawObjectWriter {
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long size = 0;
-            for (int n = first; n > 0; n = body.in().readNBytes(buffer, 0, partSize)) {
+            for (int n = first; n > 0; n = in.readNBytes(buffer, 0, partSize)) {
                 // the hash advances part by part, so a Range-resume could continue from the last uploaded part
                 sha.update(buffer, 0, n);
                 int partNumber = parts.size() + 1;
-                int length = n;
+                int partLength = n;
                 String etag = s3.uploadPart(b -> b.bucket(bucket).key(staging).uploadId(uploadId)
-                        .partNumber(partNumber).contentLength((long) length), bytes(buffer, length)).eTag();
+                        .partNumber(partNumber).contentLength((long) partLength), bytes(buffer, partLength)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
                 size += n;
             }
-            verifyLength(size, body.length(), target);
+            verifyLength(size, length, source);
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(staging).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             completed = true;
@@ -121,9 +142,9 @@ final class RawObjectWriter {
         return raw;
     }
 
-    private static void verifyLength(long size, long announced, RawTarget target) {
+    private static void verifyLength(long size, long announced, String source) {
         if (announced >= 0 && size != announced) {
-            throw TransferException.retryable("download of " + target + " truncated" + got(size, announced), null);
+            throw TransferException.retryable(source + " truncated" + got(size, announced), null);
         }
     }
 
@@ -144,7 +165,8 @@ final class RawObjectWriter {
     static String contentType(String fileName) {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
         return lower.endsWith(".csv") ? "text/csv" : lower.endsWith(".zip") ? "application/zip"
-                : "application/octet-stream";
+                : lower.endsWith(".ndjson") || lower.endsWith(".jsonl") ? "application/x-ndjson"
+                : lower.endsWith(".json") ? "application/json" : "application/octet-stream";
     }
 
     static MessageDigest sha256() {
