@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * without them. {@link #toString()} never prints them.
  *
  * @param endpoint          where requests go; signing always uses {@code service}, whatever the host
- * @param role              {@code customer} (own bills) or {@code reseller} (customers' bills)
+ * @param role              {@code reseller} (default: customers' bills, commission, summaries, vouchers) or
+ *                          {@code customer} (the account's own bills)
  * @param secretId          TENCENTCLOUD_SECRET_ID
  * @param secretKey         TENCENTCLOUD_SECRET_KEY
  * @param service           the TC3 service name, {@code intlpartnersmgt}
@@ -33,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tcbill.api")
 public record ApiProperties(
         @DefaultValue("https://intlpartnersmgt.intl.tencentcloudapi.com") URI endpoint,
-        @DefaultValue("customer") String role,
+        @DefaultValue("reseller") String role,
         String secretId,
         String secretKey,
         @DefaultValue("intlpartnersmgt") String service,
@@ -52,7 +53,7 @@ public record ApiProperties(
 
     public ApiProperties {
         endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
-        role = role == null ? "customer" : role.trim().toLowerCase(Locale.ROOT);
+        role = role == null ? "reseller" : role.trim().toLowerCase(Locale.ROOT);
         service = blank(service) ? "intlpartnersmgt" : service;
         version = blank(version) ? "2022-09-28" : version;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;

@@ -24,7 +24,7 @@ class ApiPropertiesTest {
         assertThat(p.endpoint()).isEqualTo(URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com"));
         assertThat(p.service()).isEqualTo("intlpartnersmgt");
         assertThat(p.version()).isEqualTo("2022-09-28");
-        assertThat(p.role()).isEqualTo("customer");
+        assertThat(p.role()).isEqualTo("reseller");
         assertThat(p.readTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(p.hasCredentials()).isTrue();
     }
