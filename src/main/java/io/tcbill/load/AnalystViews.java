@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The DuckDB file analysts open: one view per table over its curated Parquet files. The file is written (created in
+ * The DuckDB file analysts open: one view per table over its curated Parquet files, then the views of
+ * {@code schema/views/} over those. The file is written (created in
  * storage version v1.4.0 so DuckDB 1.4/1.5 clients can open it) only when a view is missing or differs, which is
  * checked with a read-only attach that analysts' read-only sessions do not block.
  */
@@ -21,12 +23,14 @@ final class AnalystViews {
     private final Path database;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
+    private final List<DerivedView> derived;
     private final FileLock lock;
 
     AnalystViews(DuckDbProperties properties, CuratedLayout layout, List<TableSchema> tables) {
         this.database = properties.path();
         this.layout = layout;
         this.tables = tables;
+        this.derived = DerivedView.readAll();
         this.lock = new FileLock(database, properties.lockWait(), layout.root());
     }
 
@@ -74,6 +78,9 @@ final class AnalystViews {
             for (TableSchema table : tables) {
                 Sql.execute(scratch, "CREATE VIEW " + table.name() + " AS " + viewSql(table.name()));
             }
+            for (DerivedView view : derived) {
+                Sql.execute(scratch, view.sql());
+            }
             return views(scratch, "current_database()");
         }
     }
@@ -90,7 +97,7 @@ final class AnalystViews {
         }
     }
 
-    private Void createViews(Iterable<String> names) throws SQLException {
+    private Void createViews(Set<String> names) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             PrivateDuckDb.configure(connection);
             Files.createDirectories(database.getParent());
@@ -98,10 +105,20 @@ final class AnalystViews {
             Sql.execute(connection, "ATTACH " + Sql.literal(database) + " AS tcbill"
                     + (Files.exists(database) ? "" : " (STORAGE_VERSION 'v1.4.0')"));
             try {
-                for (String name : names) {
-                    Sql.execute(connection, "CREATE OR REPLACE VIEW tcbill.main." + name + " AS " + viewSql(name));
+                for (TableSchema table : tables) {
+                    if (names.contains(table.name())) {
+                        Sql.execute(connection, "CREATE OR REPLACE VIEW tcbill.main." + table.name() + " AS " + viewSql(table.name()));
+                    }
+                }
+                // a derived view's own SQL names its tables unqualified, as analysts would: run it inside the file
+                Sql.execute(connection, "USE tcbill");
+                for (DerivedView view : derived) {
+                    if (names.contains(view.name())) {
+                        Sql.execute(connection, view.sql());
+                    }
                 }
             } finally {
+                Sql.execute(connection, "USE memory");
                 Sql.execute(connection, "DETACH tcbill");
             }
             return null;

@@ -2,7 +2,9 @@ package io.tcbill.load;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** One raw file's way through a load: staged (or not), checked against the reject threshold, maybe held back. */
 final class Attempt {
@@ -10,8 +12,7 @@ final class Attempt {
     private final RawInput input;
     private final Lineage lineage;
     private final Instant started;
-    private StagedFile staged;
-    private List<String> extraColumns = List.of();
+    private List<StagedFile> staged = List.of();
     private String error;
 
     private Attempt(RawInput input, Lineage lineage) {
@@ -20,19 +21,17 @@ final class Attempt {
         this.started = Instant.now();
     }
 
-    static Attempt run(CsvStager stager, HeaderMapping mapping, RawInput input, Lineage lineage, int index,
-                       long maxRejectedRows) {
+    static Attempt run(FileStager stager, RawInput input, Lineage lineage, String tag, long maxRejectedRows) {
         Attempt attempt = new Attempt(input, lineage);
         try {
-            FileLayout layout = mapping.layout(input.localFile(), input.sourceKey());
-            attempt.extraColumns = layout.extraHeaders();
-            attempt.staged = stager.stage(input.localFile(), layout, lineage, index);
-            if (attempt.staged.rejected() > maxRejectedRows) {
-                attempt.error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + "): " + attempt.staged.rejected()
+            attempt.staged = stager.stage(input, lineage, tag);
+            long rejected = attempt.rejected();
+            if (rejected > maxRejectedRows) {
+                attempt.error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + "): " + rejected
                         + " rejected rows exceed tcbill.duckdb.max-rejected-rows=" + maxRejectedRows + "; first: "
-                        + attempt.staged.firstReason();
+                        + attempt.staged.stream().map(StagedFile::firstReason).filter(r -> r != null).findFirst().orElse("");
             }
-        } catch (SchemaMismatchException e) {
+        } catch (SchemaMismatchException | RawFileException e) {
             attempt.error = e.getMessage();
         } catch (SQLException e) {
             attempt.error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + ") could not be read: "
@@ -42,16 +41,27 @@ final class Attempt {
     }
 
     boolean publishable() {
-        return error == null && staged != null;
+        return error == null && !staged.isEmpty();
     }
 
     void fail(String reason) {
         error = reason;
     }
 
+    /** Which customers' files must all load for this one to be published: the requested customer, or "the pack". */
+    String holdBackKey() {
+        return lineage.pack() ? "pack" : String.valueOf(lineage.customerUin());
+    }
+
     FileResult result() {
-        return new FileResult(input, lineage.loadId(), publishable(), staged == null ? 0 : staged.rows(),
-                staged == null ? 0 : staged.rejected(), extraColumns, error);
+        Set<String> extraColumns = new LinkedHashSet<>();
+        staged.forEach(file -> extraColumns.addAll(file.extraColumns()));
+        long rows = staged.stream().mapToLong(StagedFile::rows).sum();
+        return new FileResult(input, lineage.loadId(), publishable(), rows, rejected(), List.copyOf(extraColumns), error);
+    }
+
+    private long rejected() {
+        return staged.stream().mapToLong(StagedFile::rejected).sum();
     }
 
     RawInput input() {
@@ -62,7 +72,7 @@ final class Attempt {
         return lineage;
     }
 
-    StagedFile staged() {
+    List<StagedFile> staged() {
         return staged;
     }
 

@@ -15,24 +15,39 @@ import java.util.StringJoiner;
 final class CsvStager {
 
     private final Connection connection;
+    private final String table;
     private final List<Column> columns;
+    private final String packCustomerColumn;
 
-    CsvStager(Connection connection, List<Column> columns) {
+    /** @param packCustomerColumn the column naming each row's customer in a pack's CSVs */
+    CsvStager(Connection connection, String table, List<Column> columns, String packCustomerColumn) {
         this.connection = connection;
+        this.table = table;
         this.columns = columns;
+        this.packCustomerColumn = packCustomerColumn;
     }
 
-    StagedFile stage(Path file, FileLayout layout, Lineage lineage, int index) throws SQLException {
-        String stage = "stage_" + index;
-        String errors = "reject_errors_" + index;
-        Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(layout, lineage) + " FROM "
-                + readCsv(file, layout, errors, "reject_scans_" + index));
+    Connection connection() {
+        return connection;
+    }
+
+    /**
+     * @param tag   unique suffix of this file's private tables
+     * @param entry the CSV's name inside a pack (its rows' customer_uin then comes from the pack customer column);
+     *              null for a plain CSV
+     */
+    StagedFile stage(Path file, FileLayout layout, Lineage lineage, String tag, String entry) throws SQLException {
+        String stage = "stage_" + tag;
+        String errors = "reject_errors_" + tag;
+        Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(layout, lineage, entry != null)
+                + " FROM " + readCsv(file, layout, errors, "reject_scans_" + tag));
         long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + stage);
-        RejectedRows rejects = new RejectedRows(connection, errors, index);
+        RejectedRows rejects = new RejectedRows(connection, errors, tag, entry);
         long rejected = rejects.record(file, lineage, typeCases(layout));
         String select = "SELECT " + stage + ".* REPLACE (" + rejects.lineExpression(stage) + " AS source_line) FROM "
                 + stage + rejects.lineJoin(stage);
-        return new StagedFile(lineage, stage, rows, rejected, rejects.firstReason(), select);
+        Coverage coverage = entry == null ? Coverage.of(lineage.customerUin()) : Coverage.pack();
+        return new StagedFile(table, lineage, coverage, rows, rejected, rejects.firstReason(), layout.extraHeaders(), select);
     }
 
     private String readCsv(Path file, FileLayout layout, String errors, String scans) {
@@ -46,19 +61,19 @@ final class CsvStager {
                 + ", rejects_table = " + Sql.literal(errors) + ", rejects_scan = " + Sql.literal(scans) + ")";
     }
 
-    private String projection(FileLayout layout, Lineage lineage) {
+    private String projection(FileLayout layout, Lineage lineage, boolean pack) {
         StringJoiner select = new StringJoiner(", ");
         for (Column column : columns) {
-            select.add(expression(column, layout, lineage) + " AS " + Sql.identifier(column.name()));
+            select.add(expression(column, layout, lineage, pack) + " AS " + Sql.identifier(column.name()));
         }
         return select.toString();
     }
 
-    private String expression(Column column, FileLayout layout, Lineage lineage) {
+    private String expression(Column column, FileLayout layout, Lineage lineage, boolean pack) {
         String name = Sql.identifier(column.name());
         return switch (column.name()) {
             case "bill_month" -> lineage.billMonthSql();
-            case "customer_uin" -> lineage.customerUinSql();
+            case "customer_uin" -> pack ? "CAST(" + Sql.identifier(packCustomerColumn) + " AS BIGINT)" : lineage.customerUinSql();
             case "source_key" -> Sql.literal(lineage.sourceKey());
             case "source_line" -> "CAST(0 AS BIGINT)";
             case "load_id" -> Sql.literal(lineage.loadId());

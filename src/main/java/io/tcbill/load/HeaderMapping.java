@@ -78,7 +78,7 @@ final class HeaderMapping {
      * @throws SchemaMismatchException when a required column's header is absent
      */
     FileLayout layout(Path file, String sourceKey) {
-        List<String> headers = readHeader(file);
+        List<String> headers = readHeader(file, sourceKey);
         List<String> targets = new ArrayList<>(headers.size());
         Set<String> taken = new LinkedHashSet<>();
         for (String header : headers) {
@@ -94,7 +94,7 @@ final class HeaderMapping {
         return new FileLayout(headers, targets);
     }
 
-    private static List<String> readHeader(Path file) {
+    private static List<String> readHeader(Path file, String sourceKey) {
         try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
              CSVParser parser = format().parse(skipBom(reader))) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -104,7 +104,7 @@ final class HeaderMapping {
             }
             return headers;
         } catch (IOException | UncheckedIOException e) {
-            throw new SchemaMismatchException("file " + file.getFileName() + ": cannot read its CSV header: " + e.getMessage());
+            throw new SchemaMismatchException("file " + sourceKey + ": cannot read its CSV header: " + e.getMessage());
         }
     }
 

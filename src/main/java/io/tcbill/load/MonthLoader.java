@@ -1,6 +1,7 @@
 package io.tcbill.load;
 
 import io.tcbill.feed.Feed;
+import io.tcbill.load.TableSchema.Column;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,17 +11,20 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the raw CSVs of one feed and month and publishes the month once: each file is staged and checked in a
- * private in-memory DuckDB, then the month's Parquet file is replaced atomically for the customers whose files all
- * loaded, load_log and rejected_rows are appended, and the analysts' views are (re)created if needed.
+ * Loads the raw files of one feed and month and publishes the month once per table: each file (a CSV, a reseller
+ * pack of CSVs, or NDJSON API answers) is staged and checked in a private in-memory DuckDB, then each table's month
+ * Parquet file is replaced atomically for the customers whose files all loaded, load_log and rejected_rows are
+ * appended, and the analysts' views are (re)created if needed.
  */
 @Component
 public final class MonthLoader {
@@ -52,36 +56,41 @@ public final class MonthLoader {
         return properties.workDir();
     }
 
-    /** Creates the DuckDB file and a view per table of {@code schema/} where missing or changed. Idempotent. */
+    /** Creates the DuckDB file, a view per table of {@code schema/} and the views of {@code schema/views/} where missing or changed. Idempotent. */
     public void ensureViews() {
         views.ensure();
     }
 
     /**
-     * Loads every file of the request, then publishes the month once for the customers whose files all loaded.
+     * Loads every file of the request, then publishes the month of each of the feed's tables once, for the customers
+     * whose files all loaded (a pack covers every customer).
      *
      * @throws LoadException when publishing fails, or when the views cannot be updated (the data is then published)
      */
     public LoadReport load(LoadRequest request) {
         Feed feed = request.feed();
-        TableSchema table = TableSchema.named(tables, feed.table());
-        HeaderMapping mapping = HeaderMapping.read(feed.mapping());
         List<Attempt> attempts = new ArrayList<>();
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             Connection connection = db.connection();
-            var columns = table.columns(connection);
+            Map<String, List<Column>> columns = new LinkedHashMap<>();
+            for (String table : feed.tables()) {
+                columns.put(table, TableSchema.named(tables, table).columns(connection));
+            }
             TableSchema.named(tables, "load_log").columns(connection);
             TableSchema.named(tables, "rejected_rows").columns(connection);
-            CsvStager stager = new CsvStager(connection, columns);
+            FileStager stager = stager(feed, connection, columns, db.tempDir());
             for (RawInput input : request.files()) {
-                attempts.add(Attempt.run(stager, mapping, input, lineage(request, input), attempts.size(),
+                attempts.add(Attempt.run(stager, input, lineage(request, input), String.valueOf(attempts.size()),
                         properties.maxRejectedRows()));
             }
             holdBackIncompleteCustomers(attempts);
-            List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable).map(Attempt::staged).toList();
             boolean keepNone = request.wholeMonth() && attempts.stream().allMatch(Attempt::publishable);
-            if (!publishable.isEmpty()) {
-                publish(connection, table, columns, request.month(), publishable, keepNone, attempts);
+            for (var table : columns.entrySet()) {
+                List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
+                        .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
+                if (!publishable.isEmpty()) {
+                    publish(connection, table.getKey(), table.getValue(), request.month(), publishable, keepNone, attempts);
+                }
             }
             writeLog(connection, attempts);
         } catch (SQLException e) {
@@ -91,24 +100,54 @@ public final class MonthLoader {
         return new LoadReport(feed, request.month(), attempts.stream().map(Attempt::result).toList());
     }
 
-    private void publish(Connection connection, TableSchema table, List<TableSchema.Column> columns, YearMonth month,
+    /**
+     * Replaces the month of {@code customer_month} with the customers the API listed for it (an empty list empties it).
+     *
+     * @throws LoadException when the month file cannot be written
+     */
+    public void publishCustomers(YearMonth month, List<Long> customerUins, String loadId) {
+        if (customerUins.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("customer_month " + month + ": a customer UIN is null (load " + loadId + ")");
+        }
+        String uins = customerUins.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
+            Connection connection = db.connection();
+            TableSchema.named(tables, "customer_month").columns(connection);
+            Sql.execute(connection, "INSERT INTO customer_month BY NAME SELECT unnest(CAST([" + uins + "] AS BIGINT[])) AS customer_uin, "
+                    + "DATE '" + month.atDay(1) + "' AS bill_month, " + Sql.literal(Objects.requireNonNull(loadId, "loadId")) + " AS load_id");
+            CuratedLayout.write(connection, "SELECT * FROM customer_month ORDER BY customer_uin", layout.monthFile("customer_month", month));
+        } catch (SQLException e) {
+            throw new LoadException("publishing customer_month " + month + " failed in DuckDB: " + e.getMessage(), e);
+        }
+        views.ensure();
+    }
+
+    private FileStager stager(Feed feed, Connection connection, Map<String, List<Column>> columns, Path tempDir) {
+        if (feed.format() == Feed.Format.JSON) {
+            return new JsonStager(connection, columns);
+        }
+        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn());
+        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir);
+    }
+
+    private void publish(Connection connection, String table, List<Column> columns, YearMonth month,
                          List<StagedFile> files, boolean keepNone, List<Attempt> attempts) throws SQLException {
         try {
-            new MonthPublisher(connection, layout).publish(table.name(), columns, month, files, keepNone);
+            new MonthPublisher(connection, layout).publish(table, columns, month, files, keepNone);
         } catch (SQLException | RuntimeException e) {
             attempts.stream().filter(Attempt::publishable)
-                    .forEach(a -> a.fail("publishing " + table.name() + " " + month + " failed: " + e.getMessage()));
+                    .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + e.getMessage()));
             writeLog(connection, attempts);
-            throw new LoadException("publishing " + table.name() + " " + month + " to " + layout.monthFile(table.name(), month)
+            throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
                     + " failed; the previous month file is unchanged: " + e.getMessage(), e);
         }
     }
 
     /** A customer is replaced only when all its files loaded (a pack may split a month over several CSVs). */
     private static void holdBackIncompleteCustomers(List<Attempt> attempts) {
-        Set<Optional<Long>> failed = new HashSet<>();
-        attempts.stream().filter(a -> !a.publishable()).forEach(a -> failed.add(Optional.ofNullable(a.input().customerUin())));
-        attempts.stream().filter(a -> a.publishable() && failed.contains(Optional.ofNullable(a.input().customerUin())))
+        Set<String> failed = new HashSet<>();
+        attempts.stream().filter(a -> !a.publishable()).forEach(a -> failed.add(a.holdBackKey()));
+        attempts.stream().filter(a -> a.publishable() && failed.contains(a.holdBackKey()))
                 .forEach(a -> a.fail("not published: another file of the " + a.lineage().customerLabel()
                         + " for this month failed to load"));
     }
@@ -122,10 +161,11 @@ public final class MonthLoader {
     }
 
     private static Lineage lineage(LoadRequest request, RawInput input) {
-        String loadId = String.join("_", request.feed().name(), request.month().toString(),
-                input.customerUin() == null ? "self" : String.valueOf(input.customerUin()), STAMP.format(Instant.now()),
-                UUID.randomUUID().toString().substring(0, 8));
+        boolean pack = request.feed().format() == Feed.Format.CSV && PackReader.isZip(input.localFile());
+        String who = pack ? "pack" : input.customerUin() == null ? "self" : String.valueOf(input.customerUin());
+        String loadId = String.join("_", request.feed().name(), request.month().toString(), who,
+                STAMP.format(Instant.now()), UUID.randomUUID().toString().substring(0, 8));
         return new Lineage(request.feed().name(), request.month(), input.customerUin(),
-                Objects.requireNonNull(input.sourceKey(), "sourceKey"), loadId);
+                Objects.requireNonNull(input.sourceKey(), "sourceKey"), loadId, pack);
     }
 }

@@ -7,13 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * REPLACE_MONTH for one table: the new month file is the current one's rows of the customers not being replaced,
- * plus the staged rows of the files that loaded, written beside it and moved over it in one atomic step.
+ * REPLACE_MONTH for one table: the new month file is the current one's rows the loaded files do not cover (see
+ * {@link Coverage}), plus the staged rows of the files that loaded, written beside it and moved over it in one atomic step.
  */
 final class MonthPublisher {
 
@@ -31,29 +30,26 @@ final class MonthPublisher {
     Path publish(String table, List<Column> columns, YearMonth month, List<StagedFile> files, boolean keepNone)
             throws SQLException {
         Path target = layout.monthFile(table, month);
-        CuratedLayout.write(connection, select(columns, target, files, keepNone), target);
+        // rows carry their source_line, so the file's row order need not follow the staging order: faster, less memory
+        Sql.execute(connection, "SET preserve_insertion_order = false");
+        try {
+            CuratedLayout.write(connection, select(columns, target, files, keepNone), target);
+        } finally {
+            Sql.execute(connection, "RESET preserve_insertion_order");
+        }
         return target;
     }
 
     String select(List<Column> columns, Path current, List<StagedFile> files, boolean keepNone) {
         StringJoiner parts = new StringJoiner(" UNION ALL BY NAME ");
         if (!keepNone && Files.exists(current)) {
-            parts.add("(SELECT * FROM read_parquet(" + Sql.literal(current) + ", hive_partitioning = false) WHERE " + notReplaced(files) + ")");
+            parts.add("(SELECT * FROM read_parquet(" + Sql.literal(current) + ", hive_partitioning = false) WHERE NOT "
+                    + Coverage.replacedRows(files.stream().map(StagedFile::coverage).toList()) + ")");
         }
         files.forEach(file -> parts.add("(" + file.select() + ")"));
         String projection = columns.stream()
                 .map(c -> "CAST(" + Sql.identifier(c.name()) + " AS " + c.type() + ") AS " + Sql.identifier(c.name()))
                 .collect(Collectors.joining(", "));
         return "SELECT " + projection + " FROM (" + parts + ")";
-    }
-
-    /** Rows of customers none of the files replace; the own bill has customer_uin NULL (IS NOT DISTINCT FROM). */
-    private static String notReplaced(List<StagedFile> files) {
-        boolean own = files.stream().anyMatch(f -> f.lineage().customerUin() == null);
-        String uins = files.stream().map(f -> f.lineage().customerUin()).filter(Objects::nonNull).distinct()
-                .map(String::valueOf).collect(Collectors.joining(", "));
-        String notAmongUins = uins.isEmpty() ? "true" : "customer_uin NOT IN (" + uins + ")";
-        return own ? "(customer_uin IS NOT NULL AND " + notAmongUins + ")"
-                : "(customer_uin IS NULL OR " + notAmongUins + ")";
     }
 }

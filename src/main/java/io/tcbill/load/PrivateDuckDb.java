@@ -56,6 +56,11 @@ final class PrivateDuckDb implements AutoCloseable {
         return connection;
     }
 
+    /** This load's own scratch directory (removed on close), e.g. for a pack's extracted CSVs. */
+    Path tempDir() {
+        return tempDir;
+    }
+
     @Override
     public void close() {
         try {

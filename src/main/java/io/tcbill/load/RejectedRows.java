@@ -27,14 +27,20 @@ final class RejectedRows {
 
     private final Connection connection;
     private final String errors;
-    private final int index;
+    private final String index;
+    private final String entry;
     private long rejected;
     private String firstReason;
 
-    RejectedRows(Connection connection, String errors, int index) {
+    /**
+     * @param index suffix of this scan's private tables
+     * @param entry the CSV's name inside a pack, named in every reason; null for a plain CSV
+     */
+    RejectedRows(Connection connection, String errors, String index, String entry) {
         this.connection = connection;
         this.errors = errors;
         this.index = index;
+        this.entry = entry;
     }
 
     /** Copies the rejects into rejected_rows and returns how many records were rejected. */
@@ -61,10 +67,12 @@ final class RejectedRows {
         Sql.execute(connection, "INSERT INTO rejected_rows BY NAME SELECT " + Sql.literal(lineage.loadId()) + " AS load_id, "
                 + Sql.literal(lineage.feed()) + " AS feed, " + lineage.billMonthSql() + " AS bill_month, "
                 + lineage.customerUinSql() + " AS customer_uin, " + Sql.literal(lineage.sourceKey()) + " AS source_key, "
-                + "physical_line AS source_line, reason, left(raw_line, " + RAW_LINE_MAX + ") AS raw_line FROM "
+                + "physical_line AS source_line, " + Sql.literal(entry == null ? "" : "entry " + entry + ": ")
+                + " || reason AS reason, left(raw_line, " + RAW_LINE_MAX + ") AS raw_line FROM "
                 + rejects + " JOIN " + lines + " USING (line) ORDER BY physical_line");
-        firstReason = Sql.query(connection, "SELECT 'line ' || physical_line || ': ' || reason FROM " + rejects
-                + " JOIN " + lines + " USING (line) ORDER BY physical_line LIMIT 1").get(0).get(0);
+        firstReason = Sql.query(connection, "SELECT " + Sql.literal(entry == null ? "" : "entry " + entry + ", ")
+                + " || 'line ' || physical_line || ': ' || reason FROM " + rejects + " JOIN " + lines
+                + " USING (line) ORDER BY physical_line LIMIT 1").get(0).get(0);
         // g: staged rows before the j-th rejected record; off: its physical line minus DuckDB's line, plus the extra
         // lines the record itself spans
         Sql.execute(connection, "CREATE TABLE anchors_" + index + " AS SELECT g, max(j) AS cnt, arg_max(off, j) AS off FROM ("

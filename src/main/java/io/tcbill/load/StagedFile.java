@@ -1,12 +1,22 @@
 package io.tcbill.load;
 
+import java.util.List;
+
 /**
- * One raw file read into a private staging table.
+ * One raw file (or one CSV of a pack, or one table of a JSON file) read into a private staging table.
  *
- * @param rows        rows that parsed and cast cleanly
- * @param rejected    rows set aside (already in the private rejected_rows table)
- * @param firstReason the reason of the first rejected row, null when none
- * @param select      a SELECT yielding the staged rows in DDL columns, with source_line filled in
+ * @param table        the table the rows are for
+ * @param coverage     the rows of the month they replace
+ * @param rows         rows that parsed and cast cleanly
+ * @param rejected     rows set aside (already in the private rejected_rows table)
+ * @param firstReason  the reason of the first rejected row, null when none
+ * @param extraColumns headers the mapping does not know
+ * @param select       a SELECT yielding the staged rows in DDL columns, with source_line filled in
  */
-record StagedFile(Lineage lineage, String stageTable, long rows, long rejected, String firstReason, String select) {
+record StagedFile(String table, Lineage lineage, Coverage coverage, long rows, long rejected, String firstReason,
+                  List<String> extraColumns, String select) {
+
+    StagedFile {
+        extraColumns = List.copyOf(extraColumns);
+    }
 }

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** One table of the analyst contract, as declared by a {@code schema/NNN_<table>.sql} file on the classpath. */
+/**
+ * One table of the analyst contract, as declared by a {@code schema/NNN_<table>.sql} file on the classpath. Loaders
+ * fill the lineage columns a table declares (CSV tables have all of bill_month, customer_uin, source_key, source_line,
+ * load_id and extra_columns; JSON tables lack source_line and extra_columns) and leave out those it does not.
+ */
 record TableSchema(int order, String name, String ddl) {
 
     /** A column and its DuckDB type as DuckDB reports it (e.g. {@code DECIMAL(38,8)}). */
     record Column(String name, String type) {
     }
 
-    static final List<String> LINEAGE = List.of("bill_month", "customer_uin", "source_key", "source_line", "load_id");
     static final String EXTRA_COLUMNS = "extra_columns";
 
     private static final Pattern FILE = Pattern.compile("(\\d+)_.*\\.sql");
@@ -67,10 +70,5 @@ record TableSchema(int order, String name, String ddl) {
             columns.add(new Column(row.get(0), row.get(1)));
         }
         return columns;
-    }
-
-    /** Whether rows carry the load lineage (bill_month, customer_uin, ...), i.e. the table is month-partitioned. */
-    static boolean isMonthly(List<Column> columns) {
-        return columns.stream().map(Column::name).toList().containsAll(LINEAGE);
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Loads raw bill CSVs into typed, month-partitioned Parquet under a curated directory and keeps the analysts' DuckDB
- * file pointing at it through views. A month is replaced by one atomic file move, so readers see it wholly old or
+ * Loads raw bill CSVs, reseller packs (ZIPs of CSVs) and NDJSON API answers into typed, month-partitioned Parquet
+ * under a curated directory, reconciles L3 details against the summaries, and keeps the analysts' DuckDB file pointing
+ * at it all through views. A month of a table is replaced by one atomic file move, so readers see it wholly old or
  * wholly new, and a load never needs the DuckDB file's write lock unless the views themselves change.
  */
 package io.tcbill.load;

@@ -46,7 +46,9 @@ class AnalystViewsIntegrationTest {
         }
         assertThat(AnalystDb.queryRows(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1"))
                 .extracting(r -> r.get(0))
-                .containsExactly("bill_l2", "bill_l3", "commission_detail", "load_log", "rejected_rows");
+                .containsExactly("bill_l2", "bill_l3", "bill_summary_by_pay_mode", "bill_summary_by_pay_mode_action",
+                        "bill_summary_by_product", "bill_summary_by_region", "commission_detail", "customer",
+                        "customer_month", "load_log", "reconciliation", "rejected_rows", "voucher_usage");
     }
 
     @Test

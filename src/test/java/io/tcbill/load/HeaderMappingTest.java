@@ -63,7 +63,9 @@ class HeaderMappingTest {
                 assertThat(columns).as(table).containsAll(HeaderMapping.read("schema/mappings/" + table + ".csv").columns());
             }
             assertThat(tables).extracting(TableSchema::name)
-                    .containsExactly("bill_l3", "bill_l2", "commission_detail", "load_log", "rejected_rows");
+                    .containsExactly("bill_l3", "bill_l2", "commission_detail", "load_log", "rejected_rows",
+                            "bill_summary_by_region", "bill_summary_by_product", "bill_summary_by_pay_mode",
+                            "bill_summary_by_pay_mode_action", "voucher_usage", "customer_month", "reconciliation");
         }
     }
 

@@ -1,0 +1,24 @@
+-- voucher_usage from DescribeCustomerVoucherUsageDetails answers (every page of every voucher): one row per UsageDetail.
+-- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
+-- Amount is a JSON number: it is cast from its JSON text (the shortest text of the API's double, e.g. 0.1), so no
+-- binary rounding reaches the DECIMAL. VoucherId is a string in UsageDetail; the answer and the request carry it too.
+SELECT
+    r.customer_uin,
+    CAST(i.value ->> 'Id' AS BIGINT) AS id,
+    CAST(coalesce(NULLIF(i.value ->> 'VoucherId', ''), r.response ->> 'VoucherId', r.request ->> 'VoucherId') AS BIGINT)
+        AS voucher_id,
+    NULLIF(i.value ->> 'DealName', '') AS deal_name,
+    NULLIF(i.value ->> 'BillId', '') AS bill_id,
+    CAST(NULLIF(i.value ->> 'Amount', '') AS DECIMAL(38,8)) AS amount,
+    NULLIF(i.value ->> 'PayMode', '') AS pay_mode,
+    NULLIF(i.value ->> 'ProductCode', '') AS product_code,
+    NULLIF(i.value ->> 'SubProductCode', '') AS sub_product_code,
+    NULLIF(i.value ->> 'ProductCodeName', '') AS product_code_name,
+    NULLIF(i.value ->> 'SubProductCodeName', '') AS sub_product_code_name,
+    CAST(NULLIF(i.value ->> 'PayTime', '') AS TIMESTAMP) AS pay_time,
+    CAST(NULLIF(i.value ->> 'CompletionTime', '') AS TIMESTAMP) AS completion_time,
+    CAST(i.value ->> 'OwnerUin' AS BIGINT) AS owner_uin,
+    coalesce(NULLIF(r.response ->> 'Month', ''), r.request ->> 'Month') AS month
+FROM read_ndjson({file}, columns = {action: 'VARCHAR', customer_uin: 'BIGINT', request: 'JSON', response: 'JSON'}) r,
+    json_each(r.response, '$.Data') i
+WHERE r.action = 'DescribeCustomerVoucherUsageDetails'

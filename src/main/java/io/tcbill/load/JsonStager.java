@@ -1,0 +1,120 @@
+package io.tcbill.load;
+
+import io.tcbill.load.TableSchema.Column;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A JSON feed's raw file: NDJSON, one API answer per line ({@code action}, {@code customer_uin}, {@code request},
+ * {@code response}). Each table's rows are selected by {@code schema/json/<table>.sql} with {@code {file}} replaced by
+ * the file's quoted path; the lineage the table declares is added here. A file replaces the month's rows of every
+ * customer it has an answer for, and of the customer it was requested for, in each of the feed's tables.
+ */
+final class JsonStager implements FileStager {
+
+    static final String FILE = "{file}";
+
+    private final Connection connection;
+    private final Map<String, List<Column>> columnsByTable;
+    private final Map<String, String> queries = new LinkedHashMap<>();
+
+    JsonStager(Connection connection, Map<String, List<Column>> columnsByTable) {
+        this.connection = connection;
+        this.columnsByTable = columnsByTable;
+        columnsByTable.keySet().forEach(table -> queries.put(table, query(table)));
+    }
+
+    /** The text of {@code schema/json/<table>.sql}. */
+    static String query(String table) {
+        String resource = "schema/json/" + table + ".sql";
+        try {
+            String sql = new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+            if (!sql.contains(FILE)) {
+                throw new IllegalStateException(resource + " must read the raw file through the placeholder " + FILE);
+            }
+            return sql;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + resource + " on the classpath for JSON table " + table, e);
+        }
+    }
+
+    @Override
+    public List<StagedFile> stage(RawInput input, Lineage lineage, String tag) throws SQLException {
+        String file = Sql.literal(input.localFile());
+        String answers = "read_ndjson(" + file + ", columns = {action: 'VARCHAR', customer_uin: 'BIGINT', response: 'JSON'})";
+        checkNoErrorAnswer(answers, lineage);
+        Coverage coverage = coverage(answers, lineage);
+        List<StagedFile> staged = new ArrayList<>();
+        for (var table : columnsByTable.entrySet()) {
+            String stage = "stage_" + tag + "_" + staged.size();
+            String select = queries.get(table.getKey()).replace(FILE, file);
+            Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(table.getValue(), lineage)
+                    + " FROM (" + stripComments(select) + ") j");
+            long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + stage);
+            staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(), "SELECT * FROM " + stage));
+        }
+        return staged;
+    }
+
+    /** An answer that is an API error was archived as if it were data: the customer's month would look empty. */
+    private void checkNoErrorAnswer(String answers, Lineage lineage) throws SQLException {
+        List<List<String>> errors = Sql.query(connection, "SELECT action, customer_uin, response ->> '$.Error.Code', "
+                + "response ->> '$.Error.Message' FROM " + answers + " WHERE json_exists(response, '$.Error') LIMIT 1");
+        if (!errors.isEmpty()) {
+            List<String> error = errors.get(0);
+            throw new RawFileException("file " + lineage.sourceKey() + ": the " + error.get(0) + " answer for customer "
+                    + error.get(1) + " is an API error (" + error.get(2) + ": " + error.get(3) + "), not data");
+        }
+    }
+
+    private Coverage coverage(String answers, Lineage lineage) throws SQLException {
+        Set<Long> customers = new HashSet<>();
+        boolean own = false;
+        for (List<String> row : Sql.query(connection, "SELECT DISTINCT customer_uin FROM " + answers)) {
+            Long uin = row.get(0) == null ? null : Long.valueOf(row.get(0));
+            if (lineage.customerUin() != null && uin != null && !uin.equals(lineage.customerUin())) {
+                throw new RawFileException("file " + lineage.sourceKey() + " was requested for customer "
+                        + lineage.customerUin() + " but holds answers for customer " + uin);
+            }
+            own |= uin == null && lineage.customerUin() == null;
+            customers.add(uin);
+        }
+        customers.add(lineage.customerUin());
+        customers.removeIf(Objects::isNull);
+        return new Coverage(own, false, customers);
+    }
+
+    private static String projection(List<Column> columns, Lineage lineage) {
+        StringJoiner select = new StringJoiner(", ");
+        for (Column column : columns) {
+            String expression = switch (column.name()) {
+                case "bill_month" -> lineage.billMonthSql();
+                case "customer_uin" -> "coalesce(j.customer_uin, " + lineage.customerUinSql() + ")";
+                case "source_key" -> Sql.literal(lineage.sourceKey());
+                case "load_id" -> Sql.literal(lineage.loadId());
+                case "source_line", TableSchema.EXTRA_COLUMNS -> "NULL";
+                default -> "j." + Sql.identifier(column.name());
+            };
+            select.add("CAST(" + expression + " AS " + column.type() + ") AS " + Sql.identifier(column.name()));
+        }
+        return select.toString();
+    }
+
+    /** Drops {@code --} comment lines and a final semicolon, so the query can be wrapped in parentheses. */
+    private static String stripComments(String sql) {
+        String query = sql.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+        return query.strip().replaceAll(";$", "");
+    }
+}

@@ -1,0 +1,103 @@
+package io.tcbill.load;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciles a published month: per customer, the sums of bill_l3 (original_cost, voucher_deduction, total_cost)
+ * against those of bill_summary_by_pay_mode (original_cost, voucher_pay_amount, total_cost). The customers are those
+ * of customer_month, bill_l3 and the summary for the month; the result replaces the month of {@code reconciliation}.
+ */
+@Component
+public final class Reconciler {
+
+    private static final String DETAIL = "bill_l3";
+    private static final String SUMMARY = "bill_summary_by_pay_mode";
+    private static final String CUSTOMERS = "customer_month";
+    private static final String RESULT = "reconciliation";
+
+    private final DuckDbProperties properties;
+    private final CuratedLayout layout;
+    private final List<TableSchema> tables;
+    private final AnalystViews views;
+
+    public Reconciler(DuckDbProperties properties) {
+        this.properties = properties;
+        this.layout = new CuratedLayout(properties.curatedDir());
+        this.tables = TableSchema.readAll();
+        this.views = new AnalystViews(properties, layout, tables);
+    }
+
+    /**
+     * @param tolerance the largest absolute difference still {@code RECONCILED}, e.g. 0.01
+     * @throws LoadException when the published files cannot be read or the result cannot be written
+     */
+    public ReconciliationReport reconcile(YearMonth month, BigDecimal tolerance) {
+        if (tolerance == null || tolerance.signum() < 0) {
+            throw new IllegalArgumentException("reconciling " + month + ": the tolerance must be >= 0, was " + tolerance);
+        }
+        List<ReconciliationReport.Row> rows = new ArrayList<>();
+        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
+            Connection connection = db.connection();
+            for (String table : List.of(DETAIL, SUMMARY, CUSTOMERS, RESULT)) {
+                TableSchema.named(tables, table).columns(connection);
+            }
+            Sql.execute(connection, "INSERT INTO " + RESULT + " BY NAME " + comparison(month, tolerance));
+            CuratedLayout.write(connection, "SELECT * FROM " + RESULT + " ORDER BY customer_uin", layout.monthFile(RESULT, month));
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT customer_uin, detail_total_cost, summary_total_cost, max_difference, status FROM " + RESULT
+                            + " ORDER BY customer_uin")) {
+                while (rs.next()) {
+                    rows.add(new ReconciliationReport.Row(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new LoadException("reconciling " + month + " failed in DuckDB: " + e.getMessage(), e);
+        }
+        views.ensure();
+        return new ReconciliationReport(month, rows);
+    }
+
+    private String comparison(YearMonth month, BigDecimal tolerance) {
+        String limit = "CAST(" + Sql.literal(tolerance.toPlainString()) + " AS DECIMAL(38,8))";
+        return "WITH detail AS (SELECT customer_uin, coalesce(sum(original_cost), 0) AS oc, "
+                + "coalesce(sum(voucher_deduction), 0) AS voucher, coalesce(sum(total_cost), 0) AS tc FROM " + source(DETAIL, month)
+                + " WHERE customer_uin IS NOT NULL GROUP BY customer_uin), "
+                + "summary AS (SELECT customer_uin, coalesce(sum(original_cost), 0) AS oc, "
+                + "coalesce(sum(voucher_pay_amount), 0) AS voucher, coalesce(sum(total_cost), 0) AS tc FROM " + source(SUMMARY, month)
+                + " WHERE customer_uin IS NOT NULL GROUP BY customer_uin), "
+                + "customers AS (SELECT customer_uin FROM " + source(CUSTOMERS, month) + " UNION SELECT customer_uin FROM detail "
+                + "UNION SELECT customer_uin FROM summary), "
+                + "compared AS (SELECT c.customer_uin, d.customer_uin IS NOT NULL AS has_detail, s.customer_uin IS NOT NULL AS has_summary, "
+                + "coalesce(d.oc, 0) AS detail_original_cost, coalesce(s.oc, 0) AS summary_original_cost, "
+                + "coalesce(d.voucher, 0) AS detail_voucher_deduction, coalesce(s.voucher, 0) AS summary_voucher_pay_amount, "
+                + "coalesce(d.tc, 0) AS detail_total_cost, coalesce(s.tc, 0) AS summary_total_cost "
+                + "FROM customers c LEFT JOIN detail d USING (customer_uin) LEFT JOIN summary s USING (customer_uin)) "
+                + "SELECT DATE '" + month.atDay(1) + "' AS bill_month, * EXCLUDE (has_detail, has_summary), "
+                + "greatest(abs(detail_original_cost - summary_original_cost), abs(detail_voucher_deduction - summary_voucher_pay_amount), "
+                + "abs(detail_total_cost - summary_total_cost)) AS max_difference, " + limit + " AS tolerance, "
+                + "CASE WHEN has_summary AND NOT has_detail THEN 'MISSING_DETAIL' WHEN has_detail AND NOT has_summary "
+                + "THEN 'MISSING_SUMMARY' WHEN max_difference <= " + limit + " THEN 'RECONCILED' ELSE 'UNRECONCILED' END AS status, "
+                + "TIMESTAMP '" + Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toLocalDateTime()
+                + "' AS checked_at FROM compared";
+    }
+
+    /** The month's published file of {@code table}, or the empty private table when none is published. */
+    private String source(String table, YearMonth month) {
+        Path file = layout.monthFile(table, month);
+        return Files.exists(file) ? "read_parquet(" + Sql.literal(file) + ", hive_partitioning = false)" : table;
+    }
+}

@@ -1,0 +1,119 @@
+package io.tcbill.load;
+
+import static io.tcbill.load.MonthLoaderIntegrationTest.MAY;
+import static io.tcbill.load.MonthLoaderIntegrationTest.input;
+import static io.tcbill.load.MonthLoaderIntegrationTest.request;
+import static io.tcbill.load.MonthLoaderIntegrationTest.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PackIntegrationTest {
+
+    static final String A = "800000000001";
+    static final String B = "800000000002";
+    static final String C = "800000000003";
+
+    @TempDir
+    Path dir;
+    Path db;
+    MonthLoader loader;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("data/tcbill.duckdb");
+        loader = new MonthLoader(MonthLoaderIntegrationTest.properties(db, 1, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aPackOfTwoCsvsReplacesEveryCustomerWithRowsTakingTheirCustomerFromThePayerColumn() throws Exception {
+        // given: customer C and the own bill loaded earlier; a pack (no .zip name) split in two CSVs, A in both
+        loader.load(request(false, input(BillCsv.l3().row("c-1", "9", payer(C)).write(dir.resolve("raw/c.csv")), Long.valueOf(C)),
+                input(BillCsv.l3().row("own-1", "100").write(dir.resolve("raw/own.csv")), null)));
+        Path part1 = BillCsv.l3().bom().crlf().row("a-1", "1.10000001", payer(A)).row("b-1", "20", payer(B))
+                .row("a-2", "-0.5", payer(A)).write(dir.resolve("parts/1.csv"));
+        List<String> reordered = List.of("Total Cost (Including Tax)", "TransactionID", "Payer Account ID", "Owner Account ID",
+                "ProductName");
+        Path part2 = BillCsv.withHeaders(reordered).row("a-3", "3.33333333", payer(A)).write(dir.resolve("parts/2.csv"));
+        Path pack = new PackZip().entry("bill_detail_2024-05_part1.csv", part1).entry("账单/part2.csv", part2)
+                .write(dir.resolve("raw/pack.download"));
+
+        // when
+        LoadReport report = loader.load(request(false, packInput(pack)));
+
+        // then
+        assertThat(report.allLoaded()).isTrue();
+        assertThat(report.rows()).isEqualTo(4);
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, count(*), sum(total_cost) FROM bill_l3 "
+                + "GROUP BY customer_uin ORDER BY customer_uin NULLS LAST")).containsExactly(
+                row(Long.valueOf(A), 3L, new BigDecimal("3.93333334")),
+                row(Long.valueOf(B), 1L, new BigDecimal("20.00000000")),
+                row(null, 1L, new BigDecimal("100.00000000")));
+        assertThat(AnalystDb.queryRows(db, "SELECT transaction_id, source_key, source_line FROM bill_l3 "
+                + "WHERE customer_uin IS NOT NULL ORDER BY transaction_id")).containsExactly(
+                row("a-1", "raw/l3/pack.zip", 2L), row("a-2", "raw/l3/pack.zip", 4L),
+                row("a-3", "raw/l3/pack.zip", 2L), row("b-1", "raw/l3/pack.zip", 3L));
+        assertThat(AnalystDb.queryRows(db, "SELECT status, customer_uin, row_count, source_key FROM load_log "
+                + "WHERE load_id LIKE 'l3_2024-05_pack_%'")).containsExactly(row("LOADED", null, 4L, "raw/l3/pack.zip"));
+    }
+
+    @Test
+    void aPackEntryLackingARequiredColumnFailsThePackNamingTheEntry() throws Exception {
+        loader.load(request(false, input(BillCsv.l3().row("c-1", "9", payer(C)).write(dir.resolve("raw/c.csv")), Long.valueOf(C))));
+        Path good = BillCsv.l3().row("a-1", "1", payer(A)).write(dir.resolve("parts/1.csv"));
+        List<String> noTotal = BillCsv.L3_HEADERS.stream().filter(h -> !h.startsWith("Total Cost")).toList();
+        Path bad = BillCsv.withHeaders(noTotal).row("b-1", "2", payer(B)).write(dir.resolve("parts/2.csv"));
+        Path pack = new PackZip().entry("part1.csv", good).entry("part2.csv", bad).write(dir.resolve("raw/pack.zip"));
+
+        LoadReport report = loader.load(request(true, packInput(pack)));
+
+        assertThat(report.allLoaded()).isFalse();
+        assertThat(report.files().get(0).error()).contains("raw/l3/pack.zip entry part2.csv",
+                "required column total_cost", "Total Cost (Including Tax)");
+        assertThat(AnalystDb.queryRows(db, "SELECT transaction_id FROM bill_l3")).containsExactly(row("c-1"));
+        assertThat(AnalystDb.queryRows(db, "SELECT status FROM load_log ORDER BY started_at")).containsExactly(row("LOADED"), row("FAILED"));
+    }
+
+    @Test
+    void aRejectedRowOfAPackNamesItsEntryAndItsLineInThatEntry() throws Exception {
+        Path part1 = BillCsv.l3().row("a-1", "1", payer(A)).write(dir.resolve("parts/1.csv"));
+        Path part2 = BillCsv.l3().row("b-1", "2", payer(B)).row("b-2", "x.5", Map.of("Payer Account ID", B, "OriginalCost", "1"))
+                .write(dir.resolve("parts/2.csv"));
+        Path pack = new PackZip().entry("part1.csv", part1).entry("sub/part2.csv", part2).write(dir.resolve("raw/p.zip"));
+
+        LoadReport report = loader.load(request(false, packInput(pack)));
+
+        assertThat(report.files().get(0)).extracting(FileResult::loaded, FileResult::rows, FileResult::rejected)
+                .containsExactly(true, 2L, 1L);
+        assertThat(AnalystDb.queryRows(db, "SELECT source_key, source_line, reason FROM rejected_rows")).containsExactly(
+                row("raw/l3/pack.zip", 3L, "entry sub/part2.csv: column total_cost: cannot read 'x.5' as DECIMAL(38,8)"));
+    }
+
+    @Test
+    void aPackRowWithoutItsCustomerFailsThePackRatherThanPassingForTheOwnBill() throws Exception {
+        Path part = BillCsv.l3().row("a-1", "1", payer(A)).row("x-1", "2", payer("")).write(dir.resolve("parts/1.csv"));
+        Path pack = new PackZip().entry("part1.csv", part).write(dir.resolve("raw/p.zip"));
+
+        LoadReport report = loader.load(request(false, packInput(pack)));
+
+        assertThat(report.allLoaded()).isFalse();
+        assertThat(report.files().get(0).error()).contains("entry part1.csv", "1 rows have no payer_account_id");
+        assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_l3")).isEqualTo(0L);
+    }
+
+    private static Map<String, String> payer(String uin) {
+        return Map.of("Payer Account ID", uin);
+    }
+
+    private static RawInput packInput(Path zip) throws Exception {
+        return new RawInput(zip, "raw/l3/pack.zip", null, "cafe", Files.size(zip));
+    }
+}
