@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
-     * reconciles the month when its details or summaries were pulled; shared with {@code demo}.
+     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}.
      */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
                        PrintWriter out, PrintWriter err) {
@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }
             boolean reconciled = true;
-            if ("reseller".equals(role) && (selected.contains("l3") || selected.contains("summaries"))) {
+            if ("reseller".equals(role) && selected.contains("l3") && selected.contains("summaries")) {
                 reconciled = MonthReconciliationOutput.print(context.getBean(MonthReconciler.class).reconcile(month), out);
             }
             out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());

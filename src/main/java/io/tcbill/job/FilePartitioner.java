@@ -8,6 +8,7 @@ import io.tcbill.partner.PartnerClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
@@ -15,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One partition per file to fetch: the caller's own file; one per customer when a reseller pulls a feed that has a
- * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
+ * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Files an
+ * earlier execution of the same job instance archived are left out, so a restart fetches only what is missing. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
  */
 class FilePartitioner implements Partitioner {
@@ -32,19 +34,31 @@ class FilePartitioner implements Partitioner {
     private final ApiProperties api;
     private final JobProperties job;
     private final MonthLoader loader;
+    private final Set<String> alreadyArchived;
 
     FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, PartnerClient client, ApiProperties api,
-                    JobProperties job, MonthLoader loader) {
+                    JobProperties job, MonthLoader loader, Set<String> alreadyArchived) {
         this.parameters = parameters;
         this.feeds = feeds;
         this.client = client;
         this.api = api;
         this.job = job;
         this.loader = loader;
+        this.alreadyArchived = alreadyArchived;
     }
 
+    /** Every file of the run except those an earlier execution of the same job instance already archived. */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
+        Map<String, ExecutionContext> partitions = allPartitions();
+        int all = partitions.size();
+        partitions.keySet().removeIf(name -> alreadyArchived.contains(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":" + name));
+        log.info("{} {}: {} file(s) to fetch{}", parameters.feed(), parameters.billMonth(), partitions.size(),
+                all == partitions.size() ? "" : " (" + (all - partitions.size()) + " archived by an earlier attempt)");
+        return partitions;
+    }
+
+    private Map<String, ExecutionContext> allPartitions() {
         Feed feed = feeds.get(parameters.feed());
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         boolean reseller = "reseller".equals(api.role());
@@ -54,7 +68,6 @@ class FilePartitioner implements Partitioner {
             partitions.put(feed.name() + ":pack", context);
         } else if (reseller && feed.has(Feed.SourceKind.CUSTOMER)) {
             List<Long> customers = parameters.wholeMonth() ? listCustomers() : parameters.customers();
-            log.info("{} {}: {} customer file(s) to fetch", feed.name(), parameters.billMonth(), customers.size());
             for (Long uin : customers) {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SOURCE_KIND, Feed.SourceKind.CUSTOMER.name());
@@ -65,7 +78,6 @@ class FilePartitioner implements Partitioner {
             ExecutionContext context = new ExecutionContext();
             context.putString(SOURCE_KIND, Feed.SourceKind.OWN.name());
             partitions.put(feed.name() + ":self", context);
-        }
         } else {
             throw new IllegalStateException("feed " + feed.name() + " has only per-customer sources; it needs"
                     + " tcbill.api.role=reseller (now " + api.role() + ")");

@@ -14,14 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -57,7 +53,7 @@ final class LoadTablesTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
         Feed feed = feeds.get(parameters.feed());
-        List<ExecutionContext> archived = archivedFiles(step.getJobExecution());
+        List<ExecutionContext> archived = List.copyOf(ArchivedFiles.of(jobRepository, step.getJobExecution()).values());
         if (archived.isEmpty()) {
             log.warn("{} {}: no file was archived, nothing to load", feed.name(), parameters.billMonth());
             return RepeatStatus.FINISHED;
@@ -86,20 +82,6 @@ final class LoadTablesTasklet implements Tasklet {
         } finally {
             deleteQuietly(spool);
         }
-    }
-
-    /** The newest completed archive partition of each file, across all executions of this job instance. */
-    private List<ExecutionContext> archivedFiles(JobExecution current) {
-        Map<String, StepExecution> newest = new LinkedHashMap<>();
-        for (JobExecution execution : jobRepository.getJobExecutions(current.getJobInstance())) {
-            for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStatus() == BatchStatus.COMPLETED && step.getExecutionContext().containsKey(ArchiveFileTasklet.RAW_KEY)) {
-                    newest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
-                }
-            }
-        }
-        return newest.values().stream().sorted(Comparator.comparing(StepExecution::getStepName))
-                .map(StepExecution::getExecutionContext).toList();
     }
 
     private static String failures(LoadReport report) {

@@ -7,15 +7,14 @@ import io.tcbill.partner.JsonFeeds;
 import io.tcbill.partner.PartnerClient;
 import io.tcbill.poll.ReadyPoller;
 import io.tcbill.transfer.RawArchiver;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,28 +27,23 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 class MonthlyBillsJobConfiguration {
 
     static final String JOB_NAME = "monthlyBillsJob";
+    static final String ARCHIVE_FILE = "archiveFile";
 
     @Bean
     @StepScope
-    Partitioner filePartitioner(@Value("#{jobParameters}") Map<String, Object> jobParameters, FeedCatalog feeds,
-                                PartnerClient client, ApiProperties api, JobProperties job, MonthLoader loader) {
-        JobParametersBuilder builder = new JobParametersBuilder();
-        jobParameters.forEach((name, value) -> {
-            if (value instanceof Long number) {
-                builder.addLong(name, number);
-            } else {
-                builder.addString(name, String.valueOf(value));
-            }
-        });
-        JobParameters parameters = builder.toJobParameters();
-        return new FilePartitioner(BillJobParameters.from(parameters), feeds, client, api, job, loader);
+    Partitioner filePartitioner(@Value("#{stepExecution}") StepExecution stepExecution, FeedCatalog feeds,
+                                PartnerClient client, ApiProperties api, JobProperties job, MonthLoader loader,
+                                JobRepository jobRepository) {
+        Set<String> archived = ArchivedFiles.of(jobRepository, stepExecution.getJobExecution()).keySet();
+        return new FilePartitioner(BillJobParameters.from(stepExecution.getJobParameters()), feeds, client, api, job,
+                loader, Set.copyOf(archived));
     }
 
     @Bean
     Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
                      ReadyPoller poller, RawArchiver archiver) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads
-        return new StepBuilder("archiveFile", jobRepository)
+        return new StepBuilder(ARCHIVE_FILE, jobRepository)
                 .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver), new ResourcelessTransactionManager())
                 .build();
     }
@@ -59,10 +53,12 @@ class MonthlyBillsJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("archive-");
         executor.setConcurrencyLimit(properties.concurrency());
         return new StepBuilder("archiveFiles", jobRepository)
-                .partitioner("archiveFile", filePartitioner)
+                .partitioner(ARCHIVE_FILE, filePartitioner)
                 .step(archiveFile)
                 .gridSize(properties.concurrency())
                 .taskExecutor(executor)
+                .aggregator(new PartialArchiveAggregator())
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -75,20 +71,24 @@ class MonthlyBillsJobConfiguration {
                 .build();
     }
 
+    @Bean
+    Step checkArchived(JobRepository jobRepository) {
+        return new StepBuilder("checkArchived", jobRepository)
+                .tasklet(new CheckArchivedTasklet(), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
     /**
-     * archiveFiles, then loadTables whatever happened (so one customer's failure does not hold back the others), then
-     * FAILED if any file is missing, naming it; a restart fetches only the missing files and loads the month again.
+     * Every step runs again on a restart: the archive step fetches only the files no execution has archived yet, the
+     * load step loads them all, and the check fails the job while any file is missing, naming it.
      */
     @Bean
-    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables) {
-        ArchiveOutcomeDecider archiveOutcome = new ArchiveOutcomeDecider();
+    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(archiveFiles).on("*").to(loadTables)
-                .from(loadTables).on("FAILED").fail()
-                .from(loadTables).on("*").to(archiveOutcome)
-                .from(archiveOutcome).on(ArchiveOutcomeDecider.SOME_FILES_MISSING).fail()
-                .from(archiveOutcome).on("*").end()
-                .end()
+                .start(archiveFiles)
+                .next(loadTables)
+                .next(checkArchived)
                 .build();
     }
 }

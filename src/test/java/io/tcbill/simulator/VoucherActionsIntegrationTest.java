@@ -25,7 +25,10 @@ class VoucherActionsIntegrationTest {
 
     @BeforeEach
     void start() {
-        simulator = PartnerSimulator.start(SimulatorConfig.defaults().withClock(clock).withCustomers(10, 2));
+        // this test pages with an unthrottled raw client: the limits themselves are tested elsewhere
+        simulator = PartnerSimulator.start(SimulatorConfig.defaults().withClock(clock).withCustomers(10, 2)
+                .withRateLimit("DescribeCustomerVoucherList", 1000)
+                .withRateLimit("DescribeCustomerVoucherUsageDetails", 1000));
         client = new TestClient(simulator, clock);
     }
 
