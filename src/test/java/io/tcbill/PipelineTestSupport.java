@@ -60,7 +60,8 @@ public abstract class PipelineTestSupport {
         registry.add("tcbill.download.allowed-hosts", () -> "127.0.0.1");
         registry.add("tcbill.poll.initial-interval", () -> "20ms");
         registry.add("tcbill.poll.max-interval", () -> "100ms");
-        registry.add("tcbill.poll.deadline", () -> "2s");
+        // long enough for a poll that queues behind 48 others at 20 requests/s; the never-ready tests wait this long
+        registry.add("tcbill.poll.deadline", () -> "8s");
         registry.add("tcbill.storage.endpoint", () -> "");
         registry.add("tcbill.storage.embedded-dir", () -> DATA_DIR.resolve("objects").toString());
         registry.add("tcbill.duckdb.path", () -> DATA_DIR.resolve("tcbill.duckdb").toString());

@@ -17,7 +17,8 @@ final class DemoQueries {
     static final List<String> QUERIES = List.of(
             "SELECT bill_month, count(*) AS line_items, sum(total_cost) AS total_cost FROM bill_l3 GROUP BY ALL ORDER BY 1",
             "SELECT product_name, region, sum(total_cost) AS cost FROM bill_l3 GROUP BY ALL ORDER BY cost DESC LIMIT 5",
-            "SELECT feed, bill_month, status, row_count, rejected_count, source_key FROM load_log ORDER BY finished_at DESC LIMIT 5");
+            "SELECT feed, bill_month, status, count(*) AS files, sum(row_count) AS line_items, sum(rejected_count) AS rejected"
+                    + " FROM load_log GROUP BY ALL ORDER BY ALL");
 
     private static final int MAX_ROWS = 10;
 

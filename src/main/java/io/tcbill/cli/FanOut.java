@@ -13,7 +13,7 @@ final class FanOut {
     private FanOut() {
     }
 
-    static BenchFigure figure(String feed, int customers, double seconds, Map<String, Long> before, Map<String, Long> after) {
+    static BenchFigure figure(String name, double seconds, Map<String, Long> before, Map<String, Long> after) {
         double bound = 0;
         String slowest = "";
         for (Map.Entry<String, Long> entry : after.entrySet()) {
@@ -24,7 +24,7 @@ final class FanOut {
                 slowest = requests + " " + entry.getKey() + " at " + (int) qps + "/s";
             }
         }
-        return new BenchFigure("fan-out " + feed + " x" + customers, seconds, bound, "s", "<= 1.2", slowest);
+        return new BenchFigure(name, seconds, bound, "s", "<= 1.2", slowest);
     }
 
     /** The documented limits (partner-api.md §6.4), which the client and the simulator both default to. */

@@ -4,6 +4,7 @@ package io.tcbill.job;
 final class FileFailedException extends RuntimeException {
 
     FileFailedException(String what, RuntimeException cause) {
-        super(what + ": " + cause.getMessage(), cause);
+        super(cause.getMessage() != null && cause.getMessage().startsWith(what) ? cause.getMessage()
+                : what + ": " + cause.getMessage(), cause);
     }
 }

@@ -47,13 +47,13 @@ public class MonthRunner {
             } else if (previous != null && previous.isRunning()) {
                 return new FeedRun(feed, month, false, previous.getId(), 0,
                         "already running (execution " + previous.getId() + " started " + previous.getStartTime()
-                                + "); wait for it to finish");
+                                + "); wait for it to finish", 0);
             } else {
                 long attempt = previous == null ? 1 : previous.getJobParameters().getLong(BillJobParameters.ATTEMPT) + 1;
                 execution = jobOperator.start(monthlyBillsJob, parameters.withAttempt(attempt).toJobParameters());
             }
         } catch (Exception e) {
-            return new FeedRun(feed, month, false, -1, 0, "could not start the job: " + e.getMessage());
+            return new FeedRun(feed, month, false, -1, 0, "could not start the job: " + e.getMessage(), 0);
         }
         return outcome(feed, month, execution);
     }
@@ -75,10 +75,13 @@ public class MonthRunner {
                 .map(StepExecution::getExecutionContext)
                 .filter(c -> c.containsKey(LoadTablesTasklet.ROWS))
                 .mapToLong(c -> c.getLong(LoadTablesTasklet.ROWS)).sum();
+        double fetchSeconds = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("archiveFiles"))
+                .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
+                .mapToDouble(s -> java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0).sum();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new FeedRun(feed, month, true, execution.getId(), rows, null);
+            return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds);
         }
-        return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution));
+        return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
     }
 
     /** The distinct failure messages of the workers, not Spring Batch's generic "partition handler" summary. */
