@@ -7,11 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +21,12 @@ public class MonthRunner {
     private static final Logger log = LoggerFactory.getLogger(MonthRunner.class);
 
     private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
+    private final RunHistory history;
     private final Job monthlyBillsJob;
 
-    MonthRunner(JobOperator jobOperator, JobRepository jobRepository, Job monthlyBillsJob) {
+    MonthRunner(JobOperator jobOperator, RunHistory history, Job monthlyBillsJob) {
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
+        this.history = history;
         this.monthlyBillsJob = monthlyBillsJob;
     }
 
@@ -39,17 +35,17 @@ public class MonthRunner {
         BillJobParameters parameters = new BillJobParameters(month, feed, List.copyOf(customers), 1);
         JobExecution execution;
         try {
-            JobExecution previous = lastExecution(parameters);
+            JobExecution previous = history.lastExecution(month, feed, customers);
             if (previous != null && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {
                 log.info("{} {}: restarting attempt {} (execution {} ended {})", feed, month,
-                        previous.getJobParameters().getLong(BillJobParameters.ATTEMPT), previous.getId(), previous.getStatus());
+                        RunHistory.attempt(previous), previous.getId(), previous.getStatus());
                 execution = jobOperator.restart(previous);
             } else if (previous != null && previous.isRunning()) {
                 return new FeedRun(feed, month, false, previous.getId(), 0,
                         "already running (execution " + previous.getId() + " started " + previous.getStartTime()
                                 + "); wait for it to finish", 0);
             } else {
-                long attempt = previous == null ? 1 : previous.getJobParameters().getLong(BillJobParameters.ATTEMPT) + 1;
+                long attempt = previous == null ? 1 : RunHistory.attempt(previous) + 1;
                 execution = jobOperator.start(monthlyBillsJob, parameters.withAttempt(attempt).toJobParameters());
             }
         } catch (Exception e) {
@@ -58,23 +54,8 @@ public class MonthRunner {
         return outcome(feed, month, execution);
     }
 
-    private JobExecution lastExecution(BillJobParameters parameters) {
-        JobExecution last = null;
-        for (long attempt = 1; ; attempt++) {
-            JobParameters key = parameters.withAttempt(attempt).toJobParameters();
-            JobInstance instance = jobRepository.getJobInstance(MonthlyBillsJobConfiguration.JOB_NAME, key);
-            if (instance == null) {
-                return last;
-            }
-            last = jobRepository.getLastJobExecution(instance);
-        }
-    }
-
     private static FeedRun outcome(String feed, YearMonth month, JobExecution execution) {
-        long rows = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("loadTables"))
-                .map(StepExecution::getExecutionContext)
-                .filter(c -> c.containsKey(LoadTablesTasklet.ROWS))
-                .mapToLong(c -> c.getLong(LoadTablesTasklet.ROWS)).sum();
+        long rows = RunHistory.rows(execution);
         double fetchSeconds = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("archiveFiles"))
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .mapToDouble(s -> java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0).sum();
