@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
             "keeps every raw file in S3-compatible storage and publishes typed tables in DuckDB.",
             "",
             "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
-        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, DemoCommand.class,
+            SimulateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class TcbillCli implements Runnable {

@@ -37,6 +37,39 @@ public class RunHistory {
         }
     }
 
+    /**
+     * The newest execution of every month and feed ever run (any customer scope), newest month first; at most
+     * {@code limit} job instances are read.
+     */
+    public List<JobExecution> latestPerMonthAndFeed(int limit) {
+        java.util.Map<String, JobExecution> newest = new java.util.LinkedHashMap<>();
+        for (JobInstance instance : jobRepository.getJobInstances(MonthlyBillsJobConfiguration.JOB_NAME, 0, limit)) {
+            JobExecution execution = jobRepository.getLastJobExecution(instance);
+            if (execution == null) {
+                continue;
+            }
+            JobParameters parameters = execution.getJobParameters();
+            String key = parameters.getString(BillJobParameters.BILL_MONTH) + "/" + parameters.getString(BillJobParameters.FEED);
+            newest.merge(key, execution, (a, b) -> a.getId() > b.getId() ? a : b);
+        }
+        return newest.values().stream()
+                .sorted(java.util.Comparator.comparing((JobExecution e) -> month(e)).reversed()
+                        .thenComparing(RunHistory::feed))
+                .toList();
+    }
+
+    public static YearMonth month(JobExecution execution) {
+        return YearMonth.parse(execution.getJobParameters().getString(BillJobParameters.BILL_MONTH));
+    }
+
+    public static String feed(JobExecution execution) {
+        return execution.getJobParameters().getString(BillJobParameters.FEED);
+    }
+
+    public static String scope(JobExecution execution) {
+        return execution.getJobParameters().getString(BillJobParameters.SCOPE);
+    }
+
     /** The attempt number of an execution of the monthly job. */
     public static long attempt(JobExecution execution) {
         Long attempt = execution.getJobParameters().getLong(BillJobParameters.ATTEMPT);

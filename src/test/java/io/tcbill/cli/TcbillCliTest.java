@@ -23,7 +23,7 @@ class TcbillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "demo", "simulate", "bench"})
+    @ValueSource(strings = {"run", "backfill", "status", "demo", "simulate", "bench"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         assertThat(execute(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tcbill " + command).contains("Exit codes:");
@@ -52,5 +52,13 @@ class TcbillCliTest {
     void aNonPositiveCustomerUinIsRefused() {
         assertThat(execute("run", "--month", "2026-09", "--customer", "-5")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--customer must be a positive UIN");
+    }
+
+    @Test
+    void aBackfillRangeThatRunsBackwardsOrIsTooLongIsRefused() {
+        assertThat(execute("backfill", "--from", "2025-05", "--to", "2025-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--to 2025-01 is before --from 2025-05");
+        assertThat(execute("backfill", "--from", "2022-06", "--to", "2026-09", "--reprocess", "sometimes")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--reprocess");
     }
 }

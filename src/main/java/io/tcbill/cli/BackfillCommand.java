@@ -1,0 +1,131 @@
+package io.tcbill.cli;
+
+import io.tcbill.feed.Feed;
+import io.tcbill.feed.FeedCatalog;
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthReconciler;
+import io.tcbill.job.MonthRunner;
+import io.tcbill.job.RunHistory;
+import io.tcbill.partner.ApiProperties;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tcbill backfill --from YYYY-MM --to YYYY-MM [--feed ...] [--reprocess none|failed|all] [--dry-run]}. */
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = {
+            "Runs a range of months, oldest first, one month and feed at a time. Which months run is decided by",
+            "--reprocess: none = only months never run; failed = also resume months whose last run failed or",
+            "stopped (default); all = also pull completed months again and replace them (restatements).",
+            "--dry-run prints the plan and changes nothing."},
+        footer = ExitCodes.HELP_FOOTER)
+final class BackfillCommand implements Callable<Integer> {
+
+    static final int MAX_MONTHS = 120;
+
+    enum Reprocess { none, failed, all }
+
+    @Option(names = "--from", required = true, converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "First month.")
+    YearMonth from;
+
+    @Option(names = "--to", required = true, converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "Last month (included).")
+    YearMonth to;
+
+    @Option(names = "--feed", paramLabel = "FEED", split = ",", description = "Feeds (default: every feed of the role).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--reprocess", defaultValue = "failed", paramLabel = "none|failed|all",
+            description = "Which months already run are run again. Default: ${DEFAULT-VALUE}.")
+    Reprocess reprocess;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (to.isBefore(from)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
+        }
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        if (months.size() > MAX_MONTHS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "the range has " + months.size()
+                    + " months; backfill at most " + MAX_MONTHS + " at a time");
+        }
+        FeedCatalog catalog = FeedCatalog.load();
+        for (String feed : feeds) {
+            try {
+                catalog.get(feed.trim());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext context = SpringContexts.start(Map.of())) {
+            String role = context.getBean(ApiProperties.class).role();
+            List<String> selected = feeds.isEmpty() ? catalog.namesFor(role) : feeds.stream().map(String::trim).toList();
+            List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
+            BackfillPlan.print(plan, months.size(), out);
+            if (dryRun) {
+                out.println("dry run: nothing was changed");
+                return ExitCodes.OK;
+            }
+            return execute(plan, role, selected, context, out);
+        } catch (SpringContexts.StartupException e) {
+            spec.commandLine().getErr().println("tcbill: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+    }
+
+    private static int execute(List<BackfillPlan.Step> plan, String role, List<String> feeds,
+                               ConfigurableApplicationContext context, PrintWriter out) {
+        MonthRunner runner = context.getBean(MonthRunner.class);
+        boolean allOk = true;
+        boolean reconciled = true;
+        YearMonth current = null;
+        for (BackfillPlan.Step step : plan) {
+            if (!step.runs()) {
+                continue;
+            }
+            if (current != null && !current.equals(step.month())) {
+                reconciled &= reconcile(current, role, feeds, context, out);
+            }
+            current = step.month();
+            FeedRun run = runner.run(step.month(), step.feed(), List.of());
+            allOk &= run.succeeded();
+            out.println(RunCommand.line(run));
+            out.flush();
+        }
+        if (current != null) {
+            reconciled &= reconcile(current, role, feeds, context, out);
+        }
+        if (!allOk) {
+            return ExitCodes.RUN_FAILED;
+        }
+        return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
+    }
+
+    private static boolean reconcile(YearMonth month, String role, List<String> feeds, ConfigurableApplicationContext context,
+                                     PrintWriter out) {
+        if (!"reseller".equals(role) || !feeds.contains("l3") || !feeds.contains("summaries")) {
+            return true;
+        }
+        return MonthReconciliationOutput.print(context.getBean(MonthReconciler.class).reconcile(month), out);
+    }
+
+    static boolean applies(Feed feed, YearMonth month) {
+        return !month.isBefore(feed.earliestMonth());
+    }
+}

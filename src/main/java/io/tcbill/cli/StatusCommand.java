@@ -1,0 +1,85 @@
+package io.tcbill.cli;
+
+import io.tcbill.job.RunHistory;
+import io.tcbill.load.MonthLoader;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tcbill status [--month YYYY-MM] [--json]}. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {
+            "Shows, per month and feed, the last run: its state, rows published, rejected rows, the month's",
+            "reconciliation and (with --month or --json) the raw object keys. Reads the Batch metadata and the",
+            "published Parquet files; it never locks the DuckDB file analysts use."},
+        footer = ExitCodes.HELP_FOOTER)
+final class StatusCommand implements Callable<Integer> {
+
+    private static final int MAX_INSTANCES = 100_000;
+
+    @Option(names = "--month", converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "Only this month.")
+    YearMonth month;
+
+    @Option(names = "--json", description = "Print a JSON array instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ConfigurableApplicationContext context = SpringContexts.start(java.util.Map.of("logging.level.io.tcbill", "WARN"))) {
+            RunHistory history = context.getBean(RunHistory.class);
+            CuratedFacts facts = CuratedFacts.read(context.getBean(MonthLoader.class).curatedDir());
+            List<MonthStatus> lines = new ArrayList<>();
+            for (JobExecution execution : history.latestPerMonthAndFeed(MAX_INSTANCES)) {
+                YearMonth executionMonth = RunHistory.month(execution);
+                if (month == null || month.equals(executionMonth)) {
+                    lines.add(status(execution, history, facts, month != null || json));
+                }
+            }
+            if (json) {
+                out.println(JsonMapper.builder().findAndAddModules().enable(SerializationFeature.INDENT_OUTPUT).build()
+                        .writeValueAsString(lines));
+            } else if (lines.isEmpty()) {
+                out.println(month == null ? "No runs yet. Start one with: tcbill run --month YYYY-MM" : "No runs for " + month + ".");
+            } else {
+                out.println(MonthStatus.header());
+                lines.forEach(line -> {
+                    out.println(line.line());
+                    if (line.rawKeys() != null && month != null) {
+                        line.rawKeys().forEach(key -> out.println("         raw: " + key));
+                    }
+                });
+            }
+            return ExitCodes.OK;
+        } catch (SpringContexts.StartupException e) {
+            spec.commandLine().getErr().println("tcbill: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+    }
+
+    private static MonthStatus status(JobExecution execution, RunHistory history, CuratedFacts facts, boolean withKeys) {
+        YearMonth month = RunHistory.month(execution);
+        String feed = RunHistory.feed(execution);
+        BatchStatus state = execution.getStatus();
+        String reason = state == BatchStatus.FAILED || state == BatchStatus.STOPPED
+                ? execution.getExitStatus().getExitDescription().lines().findFirst()
+                        .map(line -> line.replaceFirst("^[\\w.$]+(Exception|Error): ", "")).orElse(null) : null;
+        return new MonthStatus(month.toString(), feed, RunHistory.scope(execution), execution.getId(),
+                RunHistory.attempt(execution), state.name(), execution.getStartTime(), execution.getEndTime(),
+                RunHistory.rows(execution), facts.rejected.get(month + "/" + feed), facts.reconciliation.get(month),
+                reason == null || reason.isBlank() ? null : reason, withKeys ? history.rawKeys(execution) : null);
+    }
+}

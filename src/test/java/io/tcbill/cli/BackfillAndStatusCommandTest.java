@@ -1,0 +1,107 @@
+package io.tcbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code backfill} and {@code status} as a user runs them: configuration from the environment (here: system
+ * properties, which Spring reads the same way), one command after another on the same metadata and DuckDB file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackfillAndStatusCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    private static PartnerSimulator simulator;
+    private static Map<String, String> settings;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void start() {
+        simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(3, 1).withPollsBeforeReady(1));
+        settings = Map.of(
+                "tcbill.api.endpoint", simulator.endpoint().toString(),
+                "tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID,
+                "tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY,
+                "tcbill.download.allowed-hosts", "127.0.0.1",
+                "tcbill.poll.initial-interval", "20ms",
+                "tcbill.storage.embedded-dir", dir.resolve("objects").toString(),
+                "tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString(),
+                "spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE");
+        settings.forEach(System::setProperty);
+    }
+
+    @AfterAll
+    static void stop() {
+        settings.keySet().forEach(System::clearProperty);
+        simulator.close();
+    }
+
+    private int execute(String... args) {
+        CommandLine cli = TcbillCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    @Order(1)
+    void aDryRunOverAYearPlansTwelveMonthsAndChangesNothing() {
+        assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3", "--dry-run")).isZero();
+
+        assertThat(out.toString()).contains("Backfill plan: 12 of 12 month(s), 12 run(s)")
+                .contains("2025-01 l3          run: never run").contains("2025-12 l3          run: never run")
+                .contains("dry run: nothing was changed");
+        out.getBuffer().setLength(0);
+        assertThat(execute("status")).isZero();
+        assertThat(out.toString()).contains("No runs yet");
+    }
+
+    @Test
+    @Order(2)
+    void theBackfillLoadsEveryMonthAndStatusShowsThem() {
+        assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3")).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).containsPattern("2025-06 +OK +\\d+ rows|l3 +2025-06 +OK");
+
+        out.getBuffer().setLength(0);
+        assertThat(execute("status")).isZero();
+        String status = out.toString();
+        for (int m = 1; m <= 12; m++) {
+            assertThat(status).containsPattern(String.format("2025-%02d +l3 +COMPLETED", m));
+        }
+
+        out.getBuffer().setLength(0);
+        assertThat(execute("status", "--month", "2025-03", "--json")).isZero();
+        assertThat(out.toString()).contains("\"month\" : \"2025-03\"").contains("\"state\" : \"COMPLETED\"")
+                .contains("raw/l3/bill_month=2025-03/customer_uin=").contains("\"rejectedRows\" : 0");
+    }
+
+    @Test
+    @Order(3)
+    void aSecondBackfillSkipsCompletedMonthsUnlessAskedToReprocessThem() {
+        assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3", "--dry-run")).isZero();
+        assertThat(out.toString()).contains("Backfill plan: 0 of 12 month(s), 0 run(s)").contains("skip: completed");
+
+        out.getBuffer().setLength(0);
+        assertThat(execute("backfill", "--from", "2025-11", "--to", "2025-12", "--feed", "l3", "--reprocess", "all",
+                "--dry-run")).isZero();
+        assertThat(out.toString()).contains("2 of 2 month(s), 2 run(s)").contains("run again: completed, --reprocess all");
+    }
+}
