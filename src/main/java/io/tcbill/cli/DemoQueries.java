@@ -33,6 +33,9 @@ final class DemoQueries {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly)) {
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("SET autoinstall_known_extensions=false");
+            }
             for (String query : QUERIES) {
                 out.println();
                 out.println("  " + query + ";");
