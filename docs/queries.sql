@@ -1,0 +1,66 @@
+-- Ready queries for analysts. Open the DuckDB file read-only (duckdb -readonly data/tcbill.duckdb) and run any of them.
+-- The test suite runs every statement in this file against a loaded month, so they stay correct.
+
+-- 1. What did each customer cost this month, most expensive first?
+SELECT bill_month, customer_uin, customer_name, total_cost, voucher_deduction
+FROM monthly_cost_by_customer
+ORDER BY bill_month DESC, total_cost DESC;
+
+-- 2. Cost by product across all customers, month by month.
+SELECT bill_month, product_name, customers, total_cost
+FROM monthly_cost_by_product
+ORDER BY bill_month DESC, total_cost DESC;
+
+-- 3. Cost by region.
+SELECT bill_month, region, total_cost
+FROM monthly_cost_by_region
+ORDER BY bill_month DESC, total_cost DESC;
+
+-- 4. Month-over-month change per customer.
+SELECT customer_uin, bill_month, total_cost,
+       total_cost - lag(total_cost) OVER (PARTITION BY customer_uin ORDER BY bill_month) AS change
+FROM monthly_cost_by_customer
+ORDER BY customer_uin, bill_month;
+
+-- 5. The ten most expensive resources of the latest month.
+SELECT customer_uin, product_name, instance_id, instance_name, sum(total_cost) AS cost
+FROM bill_l3
+WHERE bill_month = (SELECT max(bill_month) FROM bill_l3)
+GROUP BY ALL
+ORDER BY cost DESC
+LIMIT 10;
+
+-- 6. Refunds and adjustments (negative lines).
+SELECT bill_month, customer_uin, transaction_type, count(*) AS lines, sum(total_cost) AS amount
+FROM bill_l3
+WHERE total_cost < 0
+GROUP BY ALL
+ORDER BY bill_month DESC, amount;
+
+-- 7. Commission per customer.
+SELECT bill_month, customer_account_id, customer_name, commissionable_amount, commission_amount
+FROM commission_by_customer
+ORDER BY bill_month DESC, commission_amount DESC;
+
+-- 8. Voucher usage per customer.
+SELECT bill_month, customer_uin, vouchers, usage_records, amount
+FROM voucher_usage_by_customer
+ORDER BY bill_month DESC, amount DESC;
+
+-- 9. Does each customer's month reconcile (L3 details against the summary APIs)?
+SELECT bill_month, customer_uin, status, detail_total_cost, summary_total_cost, max_difference
+FROM reconciliation
+ORDER BY bill_month DESC, max_difference DESC;
+
+-- 10. FOCUS 1.2: effective cost by service category and charge category (standard FinOps query shape).
+SELECT "BillingPeriodStart", "ServiceCategory", "ChargeCategory", sum("EffectiveCost") AS effective_cost,
+       sum("BilledCost") AS billed_cost
+FROM focus_1_2
+GROUP BY ALL
+ORDER BY 1 DESC, billed_cost DESC;
+
+-- 11. What was loaded, and did anything get rejected?
+SELECT feed, bill_month, status, count(*) AS files, sum(row_count) AS rows, sum(rejected_count) AS rejected
+FROM load_log
+GROUP BY ALL
+ORDER BY bill_month DESC, feed;
