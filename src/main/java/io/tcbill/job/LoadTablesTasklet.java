@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
 import io.tcbill.load.LoadRequest;
@@ -40,12 +41,15 @@ final class LoadTablesTasklet implements Tasklet {
     private final JobRepository jobRepository;
     private final RawArchiver archiver;
     private final MonthLoader loader;
+    private final LakeMirror lake;
 
-    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader) {
+    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
+                      LakeMirror lake) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
         this.loader = loader;
+        this.lake = lake;
     }
 
     @Override
@@ -72,6 +76,7 @@ final class LoadTablesTasklet implements Tasklet {
             }
             LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()));
             step.getExecutionContext().putLong(ROWS, report.rows());
+            lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
             contribution.incrementWriteCount(report.rows());
             if (!report.allLoaded()) {
                 throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": " + failures(report)

@@ -1,6 +1,7 @@
 package io.tcbill.job;
 
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.JsonFeeds;
@@ -63,10 +64,11 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader) {
+    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
+                    LakeMirror lake) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder("loadTables", jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader), new ResourcelessTransactionManager())
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
