@@ -21,19 +21,22 @@ record BenchFigure(String name, double value, double baseline, String unit, Stri
     }
 
     static String table(List<BenchFigure> figures) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %12s %12s %8s %8s  %s%n",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-26s %12s %12s %8s %10s  %s%n",
                 "figure", "value", "baseline", "ratio", "target", "baseline is"));
         for (BenchFigure f : figures) {
-            text.append(String.format(Locale.ROOT, "%-24s %10.2f %-1s %10.2f %-1s %8.2f %8s  %s%n", f.name, f.value,
-                    f.unit, f.baseline, f.unit, f.ratio(), f.target, f.detail));
+            String baseline = f.baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", f.baseline);
+            String ratio = f.baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", f.ratio());
+            text.append(String.format(Locale.ROOT, "%-26s %12.2f %12s %8s %10s  %s%n", f.name, f.value, baseline, ratio,
+                    f.target, f.detail));
         }
         return text.toString().stripTrailing();
     }
 
     static String json(List<BenchFigure> figures) {
         return figures.stream().map(f -> String.format(Locale.ROOT,
-                        "\"%s\":{\"value\":%.4f,\"baseline\":%.4f,\"unit\":\"%s\",\"ratio\":%.4f,\"target\":\"%s\"}",
-                        f.name, f.value, f.baseline, f.unit, f.ratio(), f.target))
+                        "\"%s\":{\"value\":%.4f,\"baseline\":%.4f,\"unit\":\"%s\",\"ratio\":%s,\"target\":\"%s\"}",
+                        f.name, f.value, f.baseline, f.unit, f.baseline == 0 ? "null" : String.format(Locale.ROOT, "%.4f", f.ratio()),
+                        f.target))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 }

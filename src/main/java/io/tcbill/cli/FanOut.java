@@ -4,13 +4,63 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthRunner;
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The fan-out figure: wall time of a run against the time the documented per-action rate limits alone impose. */
 final class FanOut {
 
+    private static final YearMonth MONTH = YearMonth.of(2026, 9);
+
     private FanOut() {
+    }
+
+    /** A reseller month of {@code customers} customers: the l3 files, then the summaries (1 request/s per action). */
+    static List<BenchFigure> run(Path dir, int customers, PrintWriter progress) {
+        List<BenchFigure> figures = new ArrayList<>();
+        progress.printf("fan-out: %d customers, l3 files then summaries (about %d s at the documented 1/s)%n",
+                customers, customers);
+        progress.flush();
+        try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(customers, 0)
+                .withRows(10, 5, 20, 5, 10).withPollsBeforeReady(1));
+             ConfigurableApplicationContext context = SpringContexts.start(overrides(simulator, dir))) {
+            MonthRunner runner = context.getBean(MonthRunner.class);
+            for (String feed : List.of("l3", "summaries")) {
+                Map<String, Long> before = simulator.stats().requestsByAction();
+                long start = System.nanoTime();
+                FeedRun run = runner.run(MONTH, feed, List.of());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!run.succeeded()) {
+                    throw new IllegalStateException("the " + feed + " run failed: " + run.reason());
+                }
+                Map<String, Long> after = simulator.stats().requestsByAction();
+                figures.add(figure("fan-out " + feed + " x" + customers, run.fetchSeconds(), before, after));
+                figures.add(figure("whole run " + feed + " x" + customers, seconds, before, after));
+            }
+        }
+        return figures;
+    }
+
+    private static Map<String, Object> overrides(PartnerSimulator simulator, Path dir) {
+        return Map.ofEntries(
+                Map.entry("tcbill.api.endpoint", simulator.endpoint().toString()),
+                Map.entry("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID),
+                Map.entry("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY),
+                Map.entry("tcbill.api.role", "reseller"),
+                Map.entry("tcbill.download.allowed-hosts", "127.0.0.1"),
+                Map.entry("tcbill.storage.endpoint", ""),
+                Map.entry("tcbill.storage.embedded-dir", dir.resolve("objects").toString()),
+                Map.entry("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString()),
+                Map.entry("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE"));
     }
 
     static BenchFigure figure(String name, double seconds, Map<String, Long> before, Map<String, Long> after) {

@@ -1,0 +1,87 @@
+package io.tcbill.cli;
+
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthRunner;
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * End to end for one large L3 file (request, poll, transfer, load, publish) through the real job, with the peak heap
+ * and peak RSS of the whole process while it ran.
+ */
+final class EndToEndBench {
+
+    private static final YearMonth MONTH = YearMonth.of(2026, 9);
+
+    private EndToEndBench() {
+    }
+
+    static List<BenchFigure> run(Path dir, int rows, PrintWriter progress) {
+        List<BenchFigure> figures = new ArrayList<>();
+        try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults().withRows(rows, 1, 1, 1, 1)
+                .withPollsBeforeReady(1))) {
+            long bytes = simulator.data().expected("l3", MONTH, null).bytes();
+            progress.printf("end to end: one L3 file of %d rows, %.0f MB%n", rows, bytes / 1e6);
+            progress.flush();
+            long rssBefore = rssKb("VmRSS");
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            try (ConfigurableApplicationContext context = SpringContexts.start(overrides(simulator, dir))) {
+                long start = System.nanoTime();
+                FeedRun run = context.getBean(MonthRunner.class).run(MONTH, "l3", List.of());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!run.succeeded()) {
+                    throw new IllegalStateException("the end-to-end run failed: " + run.reason());
+                }
+                figures.add(new BenchFigure("end-to-end rows/s", run.rows() / seconds, 0, "", "", rows + " rows in "
+                        + String.format("%.1f s", seconds)));
+                figures.add(new BenchFigure("end-to-end MB/s", bytes / 1e6 / seconds, 0, "", "", "raw CSV bytes"));
+            }
+            long heapMax = Runtime.getRuntime().maxMemory();
+            figures.add(new BenchFigure("peak heap MiB", peakHeap() / 1048576.0, heapMax / 1048576.0, "MiB", "< 256 MiB",
+                    "baseline is -Xmx; run with java -Xmx256m -jar ... bench to check the 256 MiB bound"));
+            figures.add(new BenchFigure("peak RSS MiB", rssKb("VmHWM") / 1024.0, rssBefore / 1024.0, "MiB", "",
+                    "baseline is the RSS before the run (includes DuckDB's native memory)"));
+        }
+        return figures;
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private static long rssKb(String field) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
+                    .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, Object> overrides(PartnerSimulator simulator, Path dir) {
+        return Map.ofEntries(
+                Map.entry("tcbill.api.endpoint", simulator.endpoint().toString()),
+                Map.entry("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID),
+                Map.entry("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY),
+                Map.entry("tcbill.api.role", "customer"),
+                Map.entry("tcbill.download.allowed-hosts", "127.0.0.1"),
+                Map.entry("tcbill.poll.initial-interval", "200ms"),
+                Map.entry("tcbill.storage.endpoint", ""),
+                Map.entry("tcbill.storage.embedded-dir", dir.resolve("e2e-objects").toString()),
+                Map.entry("tcbill.duckdb.path", dir.resolve("e2e.duckdb").toString()),
+                Map.entry("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("e2e-meta") + ";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+}
