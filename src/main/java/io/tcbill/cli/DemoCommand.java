@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, List.of(), List.of(), overrides(simulator, dir), out, err);
+            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"), out, err);
             if (exit != ExitCodes.OK) {
                 return exit;
             }
@@ -51,17 +50,4 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> overrides(PartnerSimulator simulator, Path dir) {
-        return Map.ofEntries(
-                Map.entry("tcbill.api.endpoint", simulator.endpoint().toString()),
-                Map.entry("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID),
-                Map.entry("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY),
-                Map.entry("tcbill.api.role", "reseller"),
-                Map.entry("tcbill.download.allowed-hosts", "127.0.0.1"),
-                Map.entry("tcbill.poll.initial-interval", "200ms"),
-                Map.entry("tcbill.storage.endpoint", ""),
-                Map.entry("tcbill.storage.embedded-dir", dir.resolve("objects").toString()),
-                Map.entry("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString()),
-                Map.entry("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE"));
-    }
 }

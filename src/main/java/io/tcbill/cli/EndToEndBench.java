@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,7 +36,7 @@ final class EndToEndBench {
             progress.flush();
             long rssBefore = rssKb("VmRSS");
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            try (ConfigurableApplicationContext context = SpringContexts.start(overrides(simulator, dir))) {
+            try (ConfigurableApplicationContext context = SpringContexts.start(SimulatorOverrides.of(simulator, dir, "customer"))) {
                 long start = System.nanoTime();
                 FeedRun run = context.getBean(MonthRunner.class).run(MONTH, "l3", List.of());
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -71,17 +70,4 @@ final class EndToEndBench {
         }
     }
 
-    private static Map<String, Object> overrides(PartnerSimulator simulator, Path dir) {
-        return Map.ofEntries(
-                Map.entry("tcbill.api.endpoint", simulator.endpoint().toString()),
-                Map.entry("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID),
-                Map.entry("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY),
-                Map.entry("tcbill.api.role", "customer"),
-                Map.entry("tcbill.download.allowed-hosts", "127.0.0.1"),
-                Map.entry("tcbill.poll.initial-interval", "200ms"),
-                Map.entry("tcbill.storage.endpoint", ""),
-                Map.entry("tcbill.storage.embedded-dir", dir.resolve("e2e-objects").toString()),
-                Map.entry("tcbill.duckdb.path", dir.resolve("e2e.duckdb").toString()),
-                Map.entry("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("e2e-meta") + ";DB_CLOSE_ON_EXIT=FALSE"));
-    }
 }
