@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,17 +92,8 @@ class RunCommandTest {
     }
 
     private static Map<String, Object> overrides(Path dir, String role) {
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put("tcbill.api.endpoint", simulator.endpoint().toString());
-        overrides.put("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID);
-        overrides.put("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY);
-        overrides.put("tcbill.api.role", role);
-        overrides.put("tcbill.download.allowed-hosts", "127.0.0.1");
+        Map<String, Object> overrides = SimulatorOverrides.of(simulator, dir, role);
         overrides.put("tcbill.poll.initial-interval", "20ms");
-        overrides.put("tcbill.storage.endpoint", "");
-        overrides.put("tcbill.storage.embedded-dir", dir.resolve("objects").toString());
-        overrides.put("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString());
-        overrides.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE");
         return overrides;
     }
 
