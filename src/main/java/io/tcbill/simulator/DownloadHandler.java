@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Serves {@code GET /cos/...} links like a COS bucket: 403 {@code AccessDenied} XML for a bad or expired signature,
  * otherwise the CSV (or a package's ZIP) streamed with a {@code Content-Length}, and {@code Range: bytes=N-} / {@code bytes=N-M} as 206 so a
- * client can resume. Faults on the link itself (expiry mid-transfer, dropped connection, short body) belong in
- * {@link #transfer}, which owns the response stream.
+ * client can resume. Link faults from {@link SimulatorFaults} (expiry mid-transfer, dropped connection, short body)
+ * cut the response after some bytes and close the connection, its {@code Content-Length} unfulfilled.
  */
 final class DownloadHandler implements HttpHandler {
 
@@ -22,11 +22,13 @@ final class DownloadHandler implements HttpHandler {
 
     private final DownloadLinks links;
     private final BillData data;
+    private final SimulatorFaults faults;
     private final SimulatorStats stats;
 
-    DownloadHandler(DownloadLinks links, BillData data, SimulatorStats stats) {
+    DownloadHandler(DownloadLinks links, BillData data, SimulatorFaults faults, SimulatorStats stats) {
         this.links = links;
         this.data = data;
+        this.faults = faults;
         this.stats = stats;
     }
 
@@ -44,11 +46,12 @@ final class DownloadHandler implements HttpHandler {
                 error(exchange, resolution.status(), resolution.code(), resolution.message());
                 return;
             }
-            transfer(exchange, resolution.file());
+            transfer(exchange, resolution);
         }
     }
 
-    private void transfer(HttpExchange exchange, BillFile file) throws IOException {
+    private void transfer(HttpExchange exchange, DownloadLinks.Resolution link) throws IOException {
+        BillFile file = link.file();
         long size = data.expected(file).bytes();
         long first = 0;
         long last = size - 1;
@@ -71,11 +74,21 @@ final class DownloadHandler implements HttpHandler {
         long length = last - first + 1;
         exchange.sendResponseHeaders(partial ? 206 : 200, length);
         stats.recordDownload(true);
+        if (partial) {
+            stats.recordRangeDownload();
+        }
+        SimulatorFaults.LinkFault fault = faults.nextLinkFault(length);
         OutputStream body = exchange.getResponseBody();
         try {
-            data.write(file, new Slice(body, first, last));
+            data.write(file, new Slice(fault == null ? body : new Cut(body, fault.cutAfter()), first, last));
         } catch (Slice.Complete done) {
             // the requested range is written; the rest of the file need not be generated
+        } catch (Cut.Reached cut) {
+            stats.recordLinkFault(fault.kind());
+            if (fault.kind() == SimulatorFaults.LinkFault.Kind.EXPIRE) {
+                links.expire(link.token());
+            }
+            // closing the exchange with its Content-Length unfulfilled makes HttpServer drop the connection
         }
         body.flush();
     }
@@ -88,6 +101,38 @@ final class DownloadHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", "application/xml");
         exchange.sendResponseHeaders(status, xml.length);
         exchange.getResponseBody().write(xml);
+    }
+
+    /** Passes on the first {@code limit} bytes written to it, then throws {@link Reached}. */
+    private static final class Cut extends FilterOutputStream {
+        private long left;
+
+        Cut(OutputStream out, long limit) {
+            super(out);
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, left);
+            out.write(b, off, n);
+            left -= n;
+            if (n < len) {
+                throw new Reached();
+            }
+        }
+
+        /** Thrown when a write goes past the limit. */
+        static final class Reached extends RuntimeException {
+            Reached() {
+                super(null, null, false, false);
+            }
+        }
     }
 
     /** Passes on only the bytes {@code first..last} (inclusive) of what is written to it. */

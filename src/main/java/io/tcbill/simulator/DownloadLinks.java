@@ -13,14 +13,17 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * COS-like signed links to the simulator's own {@code /cos/} path: {@code /cos/<token>/<file-name>?q-sign-algorithm=
- * sha1&q-ak=..&q-sign-time=<start>;<end>&...&q-signature=<hmac>}. The token names the file; the signature, an HMAC
- * with a key that lives only in this simulator instance, binds token and validity so a link cannot be altered or
- * extended.
+ * sha1&q-ak=..&q-sign-time=<start>;<end>&...&q-signature=<hmac>}. The token names the file and the link (each link
+ * issued is distinct, so one can expire while a fresh one works); the signature, an HMAC with a key that lives only in
+ * this simulator instance, binds token and validity so a link cannot be altered or extended.
  */
 final class DownloadLinks {
 
@@ -31,6 +34,8 @@ final class DownloadLinks {
     private final Clock clock;
     private final Duration ttl;
     private final byte[] signingKey = new byte[20];
+    private final AtomicLong issued = new AtomicLong();
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private volatile URI base;
 
     DownloadLinks(BillData data, Clock clock, Duration ttl) {
@@ -49,7 +54,8 @@ final class DownloadLinks {
     String issue(BillFile file) {
         long start = clock.instant().getEpochSecond();
         long end = start + ttl.toSeconds();
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(file.key().getBytes(StandardCharsets.UTF_8));
+        String token = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((file.key() + "#" + issued.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
         String signTime = URLEncoder.encode(start + ";" + end, StandardCharsets.UTF_8);
         return base + PATH_PREFIX + token + "/" + data.fileName(file)
                 + "?q-sign-algorithm=sha1&q-ak=" + ACCESS_KEY + "&q-sign-time=" + signTime + "&q-key-time=" + signTime
@@ -73,25 +79,31 @@ final class DownloadLinks {
             return Resolution.denied(403, "AccessDenied", "Access Denied.");
         }
         long end = Long.parseLong(signTime.substring(signTime.indexOf(';') + 1));
-        if (clock.instant().getEpochSecond() > end) {
+        if (clock.instant().getEpochSecond() > end || expired.contains(parts[0])) {
             return Resolution.denied(403, "AccessDenied", "Request has expired");
         }
         BillFile file;
         try {
-            file = BillFile.parseKey(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
+            String key = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+            file = BillFile.parseKey(key.substring(0, key.lastIndexOf('#')));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return Resolution.denied(404, "NoSuchKey", "The specified key does not exist.");
         }
         if (!data.fileName(file).equals(parts[1])) {
             return Resolution.denied(404, "NoSuchKey", "The specified key does not exist.");
         }
-        return new Resolution(file, 200, null, null);
+        return new Resolution(file, parts[0], 200, null, null);
     }
 
-    /** Either a file to serve or an HTTP status with a COS error code and message. */
-    record Resolution(BillFile file, int status, String code, String message) {
+    /** From now on the link with this token answers 403 "Request has expired", as if its validity had run out. */
+    void expire(String token) {
+        expired.add(token);
+    }
+
+    /** Either a file to serve (and the token of the link asked for) or an HTTP status with a COS error. */
+    record Resolution(BillFile file, String token, int status, String code, String message) {
         static Resolution denied(int status, String code, String message) {
-            return new Resolution(null, status, code, message);
+            return new Resolution(null, null, status, code, message);
         }
     }
 

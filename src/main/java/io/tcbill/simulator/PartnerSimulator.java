@@ -67,7 +67,7 @@ public final class PartnerSimulator implements AutoCloseable {
         PartnerSimulator simulator = new PartnerSimulator(server, executor, faults, stats, data);
         links.bind(simulator.endpoint);
         server.createContext("/", new ApiEndpoint(new ApiAuthenticator(config.credentials(), config.clock()), actions, faults, stats));
-        server.createContext(DownloadLinks.PATH_PREFIX, new DownloadHandler(links, data, stats));
+        server.createContext(DownloadLinks.PATH_PREFIX, new DownloadHandler(links, data, faults, stats));
         server.setExecutor(executor);
         server.start();
         return simulator;

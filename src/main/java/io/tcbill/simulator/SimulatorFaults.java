@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>API faults count the calls that passed authentication and the rate limit: {@code serviceBusyEvery(3)} makes
  * every third such call answer {@code OperationDenied.ServiceBusy}. Setting a period restarts the count.
+ *
+ * <p>Link faults act on the downloads behind the links ({@code GET /cos/...}), as real links misbehave: a link that
+ * expires mid-transfer, a dropped connection, a body shorter than its {@code Content-Length}. An expiry or a drop applies
+ * only to a response longer than its byte count; {@link SimulatorStats} counts each fault injected.
  */
 public final class SimulatorFaults {
 
@@ -22,6 +27,11 @@ public final class SimulatorFaults {
     private final AtomicLong calls = new AtomicLong();
     private volatile int serviceBusyEvery;
     private volatile int internalErrorEvery;
+    private final AtomicInteger serviceBusyStorm = new AtomicInteger();
+    private volatile long expireLinksAfterBytes;
+    private volatile long dropAfterBytes;
+    private final AtomicInteger drops = new AtomicInteger();
+    private final AtomicInteger shortBodies = new AtomicInteger();
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> summaryDeltas = new ConcurrentHashMap<>();
 
@@ -36,6 +46,44 @@ public final class SimulatorFaults {
     public SimulatorFaults internalErrorEvery(int n) {
         internalErrorEvery = requireNonNegative(n);
         calls.set(0);
+        return this;
+    }
+
+    /** The next {@code consecutive} API calls all answer {@code OperationDenied.ServiceBusy}; 0 ends a storm. */
+    public SimulatorFaults serviceBusyStorm(int consecutive) {
+        serviceBusyStorm.set(requireNonNegative(consecutive));
+        return this;
+    }
+
+    /**
+     * Every download is cut (the connection closed) after {@code bytes} bytes of its response, and its link then
+     * answers 403 {@code AccessDenied} "Request has expired", as if the link's hour ran out mid-transfer; a fresh link
+     * from the API works (and expires the same way). 0 switches it off.
+     */
+    public SimulatorFaults expireLinksAfterBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a byte count must be >= 0 (0 = off), was " + bytes);
+        }
+        expireLinksAfterBytes = bytes;
+        return this;
+    }
+
+    /** The next {@code times} downloads are cut after {@code bytes} bytes of their response; the link stays valid. */
+    public SimulatorFaults dropConnectionAfterBytes(long bytes, int times) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a byte count must be >= 0, was " + bytes);
+        }
+        dropAfterBytes = bytes;
+        drops.set(requireNonNegative(times));
+        return this;
+    }
+
+    /**
+     * The next {@code times} downloads announce their full {@code Content-Length} but send only the first 90% of
+     * the bytes (at least one byte short), then close the connection.
+     */
+    public SimulatorFaults shortBody(int times) {
+        shortBodies.set(requireNonNegative(times));
         return this;
     }
 
@@ -68,6 +116,11 @@ public final class SimulatorFaults {
     public SimulatorFaults reset() {
         serviceBusyEvery = 0;
         internalErrorEvery = 0;
+        serviceBusyStorm.set(0);
+        expireLinksAfterBytes = 0;
+        dropAfterBytes = 0;
+        drops.set(0);
+        shortBodies.set(0);
         neverReady.clear();
         summaryDeltas.clear();
         calls.set(0);
@@ -79,13 +132,34 @@ public final class SimulatorFaults {
         long call = calls.incrementAndGet();
         int busy = serviceBusyEvery;
         int internal = internalErrorEvery;
-        if (busy > 0 && call % busy == 0) {
+        if (takeOne(serviceBusyStorm) || busy > 0 && call % busy == 0) {
             return new ApiError("OperationDenied.ServiceBusy", "System busy. Please try again later.");
         }
         if (internal > 0 && call % internal == 0) {
             return new ApiError("InternalError", "An internal error has occurred. Please retry later.");
         }
         return null;
+    }
+
+    /** What a download of {@code length} bytes must suffer, or null; an injected drop or short body is used up. */
+    LinkFault nextLinkFault(long length) {
+        long expireAfter = expireLinksAfterBytes;
+        if (expireAfter > 0 && expireAfter < length) {
+            return new LinkFault(LinkFault.Kind.EXPIRE, expireAfter);
+        }
+        long dropAfter = dropAfterBytes;
+        if (dropAfter < length && takeOne(drops)) {
+            return new LinkFault(LinkFault.Kind.DROP, dropAfter);
+        }
+        if (length > 0 && takeOne(shortBodies)) {
+            return new LinkFault(LinkFault.Kind.SHORT_BODY, Math.min(length - 1, length * 9 / 10));
+        }
+        return null;
+    }
+
+    /** A download fault: what kind, and after how many bytes of the response the connection is closed. */
+    record LinkFault(Kind kind, long cutAfter) {
+        enum Kind { EXPIRE, DROP, SHORT_BODY }
     }
 
     /** Whether a file is held back: by its customer (or own-files) fault or its feed's; a package only by its feed's. */
@@ -101,6 +175,10 @@ public final class SimulatorFaults {
     BigDecimal summaryDelta(long customerUin) {
         BigDecimal delta = summaryDeltas.get("uin:" + customerUin);
         return delta != null ? delta : summaryDeltas.getOrDefault(ALL_CUSTOMERS, BigDecimal.ZERO);
+    }
+
+    private static boolean takeOne(AtomicInteger left) {
+        return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     private static int requireNonNegative(int n) {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the simulator has seen, for tests and the demo to assert on: requests per action, rate-limit refusals, the
- * busiest one-second window per action, error codes answered and downloads served or denied.
+ * busiest one-second window per action, error codes answered, downloads served or denied, and link faults injected.
  */
 public final class SimulatorStats {
 
@@ -17,6 +17,8 @@ public final class SimulatorStats {
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final AtomicLong downloads = new AtomicLong();
     private final AtomicLong downloadsDenied = new AtomicLong();
+    private final AtomicLong rangeDownloads = new AtomicLong();
+    private final Map<SimulatorFaults.LinkFault.Kind, AtomicLong> linkFaults = new ConcurrentHashMap<>();
 
     /** API requests that named this action in {@code X-TC-Action}, answered with success or error. */
     public long requests(String action) {
@@ -55,6 +57,26 @@ public final class SimulatorStats {
         return downloadsDenied.get();
     }
 
+    /** Link downloads answered 206 to a {@code Range} request (included in {@link #downloads()}). */
+    public long rangeDownloads() {
+        return rangeDownloads.get();
+    }
+
+    /** Downloads cut by {@link SimulatorFaults#expireLinksAfterBytes}, each leaving its link expired. */
+    public long linksExpiredMidTransfer() {
+        return linkFaults(SimulatorFaults.LinkFault.Kind.EXPIRE);
+    }
+
+    /** Downloads cut by {@link SimulatorFaults#dropConnectionAfterBytes}. */
+    public long connectionsDropped() {
+        return linkFaults(SimulatorFaults.LinkFault.Kind.DROP);
+    }
+
+    /** Downloads sent short by {@link SimulatorFaults#shortBody}. */
+    public long shortBodies() {
+        return linkFaults(SimulatorFaults.LinkFault.Kind.SHORT_BODY);
+    }
+
     void recordRequest(String action) {
         requests.computeIfAbsent(action, a -> new AtomicLong()).incrementAndGet();
     }
@@ -73,6 +95,19 @@ public final class SimulatorStats {
 
     void recordDownload(boolean served) {
         (served ? downloads : downloadsDenied).incrementAndGet();
+    }
+
+    void recordRangeDownload() {
+        rangeDownloads.incrementAndGet();
+    }
+
+    void recordLinkFault(SimulatorFaults.LinkFault.Kind kind) {
+        linkFaults.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    private long linkFaults(SimulatorFaults.LinkFault.Kind kind) {
+        AtomicLong counter = linkFaults.get(kind);
+        return counter == null ? 0 : counter.get();
     }
 
     private static long get(Map<String, AtomicLong> counters, String key) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -14,17 +15,23 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout TCP/TLS connect timeout
  * @param readTimeout    longest wait for the response headers and for each read of the body
  * @param partSize       multipart part size and the one buffer a transfer holds (at least 5 MB, the S3 minimum)
- * @param maxAttempts    attempts per file, the first included, for transient failures
+ * @param maxAttempts    attempts per file, the first included, for transient failures; an attempt that broke off
+ *                       after receiving bytes costs half an attempt, a link expiring after it delivered bytes none
+ *                       (then the transfer resumes on a fresh link), so a download makes fewer than 4 × this requests
+ * @param orphanedUploadAge multipart uploads and staging objects under {@code tmp/} older than this are left by a
+ *                       crashed run and are aborted or deleted (hourly, before an archive)
  */
 @ConfigurationProperties("tcbill.download")
 public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> allowedHosts,
                                  @DefaultValue("10s") Duration connectTimeout,
                                  @DefaultValue("5m") Duration readTimeout,
                                  @DefaultValue("8MB") DataSize partSize,
-                                 @DefaultValue("4") int maxAttempts) {
+                                 @DefaultValue("4") int maxAttempts,
+                                 @DefaultValue("24h") Duration orphanedUploadAge) {
 
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
+    @ConstructorBinding
     public DownloadProperties {
         allowedHosts = allowedHosts == null ? List.of("*.myqcloud.com") : List.copyOf(allowedHosts);
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -36,6 +43,17 @@ public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> al
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("tcbill.download.max-attempts must be at least 1, was " + maxAttempts);
         }
+        orphanedUploadAge = orphanedUploadAge == null ? Duration.ofHours(24) : orphanedUploadAge;
+        if (orphanedUploadAge.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException("tcbill.download.orphaned-upload-age must be at least 1h (longer than "
+                    + "any transfer), was " + orphanedUploadAge);
+        }
+    }
+
+    /** The same with the default orphaned-upload age of 24 hours. */
+    public DownloadProperties(List<String> allowedHosts, Duration connectTimeout, Duration readTimeout,
+                              DataSize partSize, int maxAttempts) {
+        this(allowedHosts, connectTimeout, readTimeout, partSize, maxAttempts, null);
     }
 
     /** The defaults, with downloads allowed only from {@code hosts}. */

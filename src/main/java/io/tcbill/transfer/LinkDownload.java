@@ -7,13 +7,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Opens a download link with {@link HttpClient} and classifies the answer: 200 gives the body as a stream (guarded
- * against stalls); 403 means the link expired or was refused; other 4xx are terminal; 5xx and I/O errors transient.
- * Redirects are not followed, so a link can never lead to a host outside the allow-list.
+ * Opens a download link with {@link HttpClient}, from its start or, to resume, from a byte offset
+ * ({@code Range: bytes=N-}, with {@code If-Range} when the first answer carried an ETag), and classifies the answer:
+ * 200 and 206 give the body as a stream (guarded against stalls) with the position it starts at; 403 means the link
+ * expired or was refused; 416 that the range no longer fits the file; other 4xx are terminal; 5xx and I/O errors
+ * transient. Redirects are not followed, so a link can never lead to a host outside the allow-list.
  */
 final class LinkDownload {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HttpClient http;
     private final Duration readTimeout;
@@ -26,8 +32,15 @@ final class LinkDownload {
         this.readTimeout = readTimeout;
     }
 
-    /** An open response body; {@code length} is the announced Content-Length, or -1. */
-    record Body(BodyStream in, long length) implements AutoCloseable {
+    /**
+     * An open response body.
+     *
+     * @param start the file offset of its first byte: 0 for a 200, the Content-Range start for a 206
+     * @param end   the file offset just after its last byte as announced, or -1 when unknown
+     * @param total the whole file's length as announced (Content-Length of a 200, Content-Range total), or -1
+     * @param etag  the ETag header, or null
+     */
+    record Body(BodyStream in, long start, long end, long total, String etag) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -39,35 +52,58 @@ final class LinkDownload {
     }
 
     /**
-     * GETs the link from its start. Seam for a later Range-resume: a resumed attempt would send
-     * {@code Range: bytes=<archived>-} here and expect 206, continuing the same staged upload.
+     * GETs the link from {@code offset} (0 = the whole file).
+     *
+     * @param what   names the download in messages, e.g. {@code download of l3 2024-05 self to raw/...}
+     * @param ifRange the ETag the bytes before {@code offset} came with, or null
      */
-    Body open(URI link, RawTarget target) {
-        HttpRequest request = HttpRequest.newBuilder(link).GET().timeout(readTimeout).build();
+    Body open(URI link, String what, long offset, String ifRange) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(link).GET().timeout(readTimeout);
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
+            if (ifRange != null) {
+                request.header("If-Range", ifRange);
+            }
+        }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw TransferException.retryable("download of " + target + " from " + link.getHost() + " failed: "
+            throw TransferException.retryable(what + " from " + link.getHost() + " failed: "
                     + Redaction.text(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TransferException.terminal("download of " + target + " interrupted", e);
+            throw TransferException.terminal(what + " interrupted", e);
         }
         int status = response.statusCode();
+        String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 200) {
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new Body(new BodyStream(response.body(), readTimeout), length);
+            return new Body(new BodyStream(response.body(), readTimeout), 0, length, length, etag);
+        }
+        if (status == 206) {
+            Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse("").trim());
+            if (!m.matches()) {
+                discard(response.body());
+                throw TransferException.retryable(what + " from " + link.getHost()
+                        + ": HTTP 206 without a usable Content-Range", null);
+            }
+            long total = "*".equals(m.group(3)) ? -1 : Long.parseLong(m.group(3));
+            return new Body(new BodyStream(response.body(), readTimeout), Long.parseLong(m.group(1)),
+                    Long.parseLong(m.group(2)) + 1, total, etag);
         }
         discard(response.body());
-        String what = "download of " + target + " from " + link.getHost() + ": HTTP " + status;
+        String failure = what + " from " + link.getHost() + ": HTTP " + status;
         if (status == 403) {
-            throw new TransferException.LinkRefused(what + ", link expired or refused");
+            throw new TransferException.LinkRefused(failure + ", link expired or refused");
+        }
+        if (status == 416) {
+            throw new TransferException.RangeRefused(failure + ": the file no longer has byte " + offset);
         }
         if (status >= 500 || status == 408 || status == 429) {
-            throw TransferException.retryable(what, null);
+            throw TransferException.retryable(failure, null);
         }
-        throw TransferException.terminal(what + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""),
+        throw TransferException.terminal(failure + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""),
                 null);
     }
 

@@ -1,12 +1,10 @@
 package io.tcbill.transfer;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.core.IntervalFunction;
@@ -17,11 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives bill files: download link → raw zone of object storage, streamed, length-checked, SHA-256 recorded, under a
- * new key per pull (see {@link RawKeys}); an existing object is never overwritten. Local files (the NDJSON of the JSON
- * feeds) are archived the same way by {@link #archiveFile}. Transient failures are retried with
- * exponential backoff up to {@code tcbill.download.max-attempts}; a 403 asks the {@link LinkSource} for a fresh link.
- * Thread-safe: each call holds its own part-size buffer.
+ * Archives bill files: download link → raw zone of object storage, streamed with one part-size buffer, length-checked,
+ * SHA-256 recorded, under a new key per pull (see {@link RawKeys}); an existing object is never overwritten. A download
+ * that breaks resumes where it stopped, on a fresh link from the {@link LinkSource} when the old one expired (see
+ * {@link ResumableDownload} and {@link AttemptBudget} for what is retried and how often). Local files (the NDJSON of
+ * the JSON feeds) are archived the same way by {@link #archiveFile}, transient storage errors retried with exponential
+ * backoff up to {@code tcbill.download.max-attempts}. Before its first archive, and hourly after, it aborts multipart
+ * uploads that crashed runs left under {@code tmp/} ({@link OrphanedUploads}). Thread-safe: each call holds its own
+ * buffer.
  */
 public final class RawArchiver {
 
@@ -31,10 +32,10 @@ public final class RawArchiver {
     private static final int MAX_KEY_PROBES = 1000;
 
     private final DownloadProperties props;
-    private final HostAllowList allowList;
-    private final LinkDownload download;
+    private final ResumableDownload.Setup downloads;
     private final RawObjectWriter writer;
     private final RawObjectReader reader;
+    private final OrphanedUploads orphans;
     private final Clock clock;
     private final Duration firstBackoff;
 
@@ -48,21 +49,51 @@ public final class RawArchiver {
 
     RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock, Duration firstBackoff) {
         this.props = p;
-        this.allowList = new HostAllowList(p.allowedHosts());
-        this.download = new LinkDownload(p.connectTimeout(), p.readTimeout());
         this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
+        this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts()),
+                new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff);
         this.reader = new RawObjectReader(storage.client(), storage.bucket());
+        this.orphans = new OrphanedUploads(storage.client(), storage.bucket(), p.orphanedUploadAge(), Clock.systemUTC());
         this.clock = clock;
         this.firstBackoff = firstBackoff;
     }
 
-    /** Downloads the file behind {@code links} into a new raw object; returns its key, size and SHA-256. */
+    /**
+     * Downloads the file behind {@code links} into a new raw object; returns its key, size and SHA-256. Throws a
+     * {@link TransferException} naming the target, the key it was meant to get and why (e.g. {@code truncated: got X
+     * of Y bytes}); the first link is asked for once, and its failure (e.g. the file never became ready) propagates
+     * as the {@link LinkSource} threw it.
+     */
     public RawObject archive(RawTarget target, LinkSource links) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(links, "links");
+        orphans.sweepIfDue();
         Instant pulledAt = clock.instant();
-        AtomicReference<URI> link = new AtomicReference<>();
-        return retrying(target, () -> attempt(target, links, link, pulledAt));
+        long started = System.nanoTime();
+        RawObject raw = new ResumableDownload(downloads, target, links).run(new ResumableDownload.Keys() {
+            @Override
+            public String intended(String fileName) {
+                return RawKeys.key(target, pulledAt, fileName);
+            }
+
+            @Override
+            public String free(String fileName) {
+                return freeKey(target, pulledAt, fileName);
+            }
+        });
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
+                String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
+        return raw;
+    }
+
+    /**
+     * Aborts the multipart uploads and deletes the staging objects under {@code tmp/} older than
+     * {@code tcbill.download.orphaned-upload-age}, which a killed process left behind; returns how many. Runs by
+     * itself before the first archive and hourly after; exposed for a cleanup command or a test.
+     */
+    public int abortOrphanedUploads() {
+        return orphans.sweep();
     }
 
     /**
@@ -118,28 +149,6 @@ public final class RawArchiver {
     /** Size and SHA-256 of an archived object; throws a {@link TransferException} if it does not exist. */
     public RawObject describe(String key) {
         return reader.describe(key);
-    }
-
-    private RawObject attempt(RawTarget target, LinkSource links, AtomicReference<URI> link, Instant pulledAt) {
-        URI uri = link.get();
-        if (uri == null) {
-            uri = allowList.check(links.freshLink(), target);
-            link.set(uri);
-        }
-        String fileName = RawKeys.fileName(uri, target.feed());
-        log.info("Archiving {} from {}://{}{}", target, uri.getScheme(), uri.getHost(), uri.getRawPath());
-        long started = System.nanoTime();
-        RawObject raw;
-        try (LinkDownload.Body body = download.open(uri, target)) {
-            raw = writer.write(body, fileName, () -> freeKey(target, pulledAt, fileName), target);
-        } catch (TransferException.LinkRefused e) {
-            link.set(null); // the next attempt asks for a fresh link
-            throw e;
-        }
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
-                String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
-        return raw;
     }
 
     /** The key for this pull, moved on by a millisecond while an object already has it: never overwrite. */

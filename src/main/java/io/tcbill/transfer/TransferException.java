@@ -32,4 +32,11 @@ public class TransferException extends RuntimeException {
             super(message, true, null);
         }
     }
+
+    /** HTTP 416 to a resume, or a 206 for other bytes than asked: the download must restart from byte 0. */
+    static final class RangeRefused extends TransferException {
+        RangeRefused(String message) {
+            super(message, true, null);
+        }
+    }
 }

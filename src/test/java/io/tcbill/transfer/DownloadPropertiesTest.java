@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 class DownloadPropertiesTest {
@@ -18,6 +21,27 @@ class DownloadPropertiesTest {
         assertThat(p.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.readTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(p.partSize().toBytes()).isEqualTo(8L * 1024 * 1024);
+        assertThat(p.orphanedUploadAge()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void springBindsTheKebabCaseKeysWithTheDefaultsForTheRest() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "tcbill.download.max-attempts", "6", "tcbill.download.orphaned-upload-age", "36h",
+                "tcbill.download.allowed-hosts", "a.example.com,*.myqcloud.com")));
+
+        DownloadProperties p = binder.bindOrCreate("tcbill.download", DownloadProperties.class);
+
+        assertThat(p.maxAttempts()).isEqualTo(6);
+        assertThat(p.orphanedUploadAge()).isEqualTo(Duration.ofHours(36));
+        assertThat(p.allowedHosts()).containsExactly("a.example.com", "*.myqcloud.com");
+        assertThat(p.partSize()).isEqualTo(DataSize.ofMegabytes(8));
+    }
+
+    @Test
+    void anOrphanAgeShorterThanAnHourIsRefused() {
+        assertThatThrownBy(() -> new DownloadProperties(List.of("h"), null, null, null, 4, Duration.ofMinutes(30)))
+                .hasMessageContaining("tcbill.download.orphaned-upload-age");
     }
 
     @Test

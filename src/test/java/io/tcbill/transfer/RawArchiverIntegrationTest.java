@@ -115,21 +115,25 @@ class RawArchiverIntegrationTest {
     }
 
     @Test
-    void truncatedBodyFailsAfterRetriesAndLeavesNothingBehind() throws Exception {
-        // given a server announcing 20 MiB and dropping the connection after 12 MiB (one 8 MiB part uploaded)
+    void truncatedBodyFromAServerIgnoringRangeFailsAfterRetriesAndLeavesNothingBehind() throws Exception {
+        // given a server announcing 20 MiB, dropping the connection after 12 MiB (one 8 MiB part uploaded) and
+        // answering every resume (Range) with the whole file again
         server.route("/L3.csv", DownloadServer.truncated(20L << 20, 12L << 20));
         AtomicInteger links = new AtomicInteger();
 
-        // when / then
+        // when / then: each resume restarts from byte 0 and gets no further, so the budget of 2 attempts ends it
         assertThatThrownBy(() -> archiver(2).archive(L3_MAY, () -> {
             links.incrementAndGet();
             return server.url("/L3.csv?q-signature=abc&Signature=def");
         }))
                 .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isTrue())
-                .hasMessageContaining("l3 2024-05 customer 800001608331")
+                .hasMessageContaining("l3 2024-05 customer 800001608331 to raw/l3/bill_month=2024-05/"
+                        + "customer_uin=800001608331/20240605T010203456Z-L3.csv")
                 .hasMessageMatching("(?s).*truncated: got \\d+ of 20971520 bytes.*")
+                .hasMessageContaining("the server ignored Range")
                 .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
-        assertThat(server.requests()).isEqualTo(2);
+        // the HTTP client may lose a few bytes before a drop, so a restart can get slightly further (half a failure)
+        assertThat(server.requests()).isBetween(2, 3);
         assertThat(links).hasValue(1);
         assertThat(keys("")).isEmpty();
         assertThat(storage.client().listMultipartUploads(b -> b.bucket("tcbill")).uploads()).isEmpty();
@@ -137,10 +141,10 @@ class RawArchiverIntegrationTest {
 
     @Test
     void expiredLinkIsReplacedByAFreshOne() throws Exception {
-        // given the first link is refused with 403
-        server.route("/expired.csv", DownloadServer.status(403));
-        server.route("/fresh.csv", DownloadServer.bytes(CSV));
-        List<String> issued = List.of(server.url("/expired.csv?q-signature=old"), server.url("/fresh.csv?q-signature=new"));
+        // given the first link is refused with 403, the second (same file, new signature) serves it
+        server.route("/L3.csv", ex -> (ex.getRequestURI().getQuery().contains("old") ? DownloadServer.status(403)
+                : DownloadServer.bytes(CSV)).handle(ex));
+        List<String> issued = List.of(server.url("/L3.csv?q-signature=old"), server.url("/L3.csv?q-signature=new"));
         AtomicInteger calls = new AtomicInteger();
 
         // when
@@ -148,7 +152,8 @@ class RawArchiverIntegrationTest {
 
         // then
         assertThat(calls).hasValue(2);
-        assertThat(raw.key()).endsWith("-fresh.csv");
+        assertThat(server.requests()).isEqualTo(2);
+        assertThat(raw.key()).endsWith("-L3.csv");
         assertThat(raw.sha256()).isEqualTo(sha256(CSV));
     }
 
