@@ -10,7 +10,8 @@ import java.util.function.BiFunction;
 /** A launcher that records every launch and answers with a chosen outcome, to count what the scheduler fired. */
 final class RecordingLauncher implements FeedLauncher {
 
-    record Launch(String feed, YearMonth month, String thread) {
+    /** One launch, and on which scheduler instance (or thread) it ran. */
+    record Launch(String feed, YearMonth month, String instance) {
     }
 
     private final List<Launch> launches = new CopyOnWriteArrayList<>();
@@ -26,7 +27,16 @@ final class RecordingLauncher implements FeedLauncher {
 
     @Override
     public FeedRun launch(YearMonth month, String feed) {
-        launches.add(new Launch(feed, month, Thread.currentThread().getName()));
+        return launch(month, feed, Thread.currentThread().getName());
+    }
+
+    /** The same recorder, for the jobs of one scheduler instance. */
+    FeedLauncher on(String instance) {
+        return (month, feed) -> launch(month, feed, instance);
+    }
+
+    private FeedRun launch(YearMonth month, String feed, String instance) {
+        launches.add(new Launch(feed, month, instance));
         return outcome.apply(month, feed);
     }
 

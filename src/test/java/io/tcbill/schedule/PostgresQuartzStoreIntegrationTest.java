@@ -1,0 +1,32 @@
+package io.tcbill.schedule;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The job store contract on PostgreSQL (the production metadata database), in a fresh database on 127.0.0.1:5432;
+ * skipped, saying so, when no server runs there ({@code .ci/run} starts it when installed).
+ */
+class PostgresQuartzStoreIntegrationTest extends QuartzStoreContract {
+
+    private static QuartzTestStore store;
+
+    @BeforeAll
+    static void createDatabase() {
+        store = QuartzTestStore.postgres();
+        // twice: the script runs on every start (spring.quartz.jdbc.initialize-schema=always) and must be a no-op then
+        store.withTables(QuartzTestStore.TABLES).withTables(QuartzTestStore.TABLES);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Override
+    QuartzTestStore store() {
+        return store;
+    }
+}
