@@ -5,6 +5,7 @@ import io.tcbill.feed.FeedCatalog;
 import io.tcbill.partner.ApiProperties;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public class ScheduleRegistrar implements SmartLifecycle {
     /** What the job store holds now, soonest first. */
     public List<ScheduledPull> scheduled() {
         try {
-            List<ScheduledPull> pulls = new java.util.ArrayList<>();
+            List<ScheduledPull> pulls = new ArrayList<>();
             for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(FeedTriggers.GROUP))) {
                 if (scheduler.getTrigger(key) instanceof CronTrigger trigger) {
                     JobDetail job = scheduler.getJobDetail(trigger.getJobKey());

@@ -2,6 +2,7 @@ package io.tcbill.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.job.FeedRun;
@@ -39,8 +40,8 @@ class FeedPullJobTest {
 
         // then October and September, in that order
         assertThat(launcher.launches()).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("l2", YearMonth.of(2026, 10)),
-                        org.assertj.core.groups.Tuple.tuple("l2", YearMonth.of(2026, 9)));
+                .containsExactly(tuple("l2", YearMonth.of(2026, 10)),
+                        tuple("l2", YearMonth.of(2026, 9)));
     }
 
     @Test

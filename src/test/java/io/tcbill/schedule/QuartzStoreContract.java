@@ -1,6 +1,7 @@
 package io.tcbill.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
@@ -113,7 +114,7 @@ abstract class QuartzStoreContract {
 
         // then one pull, of the month before the restart (not one per missed month), and the schedule proceeds
         assertThat(launches).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("l2", previous));
+                .containsExactly(tuple("l2", previous));
         Trigger after = scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
         assertThat(after.getNextFireTime().toInstant())
                 .isEqualTo(ScheduleRegistrarIntegrationTest.nextFifthAt(1, ZonedDateTime.now(SINGAPORE)).toInstant());

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
@@ -43,15 +42,15 @@ final class QuartzTestStore implements AutoCloseable {
                 "sa", null);
     }
 
-    /** A new database {@code tcbill_quartz_<random>} on the local server; the test is skipped when none runs. */
+    /** A new database {@code tcbill_quartz_<random>} on the local server, or {@link Unavailable} saying why not. */
     static QuartzTestStore postgres() {
         String name = "tcbill_quartz_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable at 127.0.0.1:5432 as user postgres (.ci/run starts it when"
-                    + " installed), skipping the PostgreSQL job store tests: " + e.getMessage());
+            throw new Unavailable("PostgreSQL is not reachable at 127.0.0.1:5432 as user postgres (.ci/run starts it"
+                    + " when installed), skipping the PostgreSQL job store tests: " + e.getMessage());
         }
         return new QuartzTestStore(POSTGRES + name, "postgres", name);
     }
@@ -117,6 +116,13 @@ final class QuartzTestStore implements AutoCloseable {
                  Statement statement = admin.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + dropDatabase + " WITH (FORCE)");
             }
+        }
+    }
+
+    /** No PostgreSQL server to test against. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message) {
+            super(message);
         }
     }
 }

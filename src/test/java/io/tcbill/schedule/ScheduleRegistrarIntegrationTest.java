@@ -21,6 +21,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
+import org.quartz.impl.matchers.GroupMatcher;
 
 /** The registrar against a real JDBC job store (an H2 file), with the scheduler in standby: only what is stored. */
 class ScheduleRegistrarIntegrationTest {
@@ -96,7 +97,7 @@ class ScheduleRegistrarIntegrationTest {
         Trigger after = scheduler.getTrigger(registered.getKey());
         assertThat(after.getStartTime()).isEqualTo(missed.getStartTime()).isBefore(Date.from(monthsAgo.toInstant().plusSeconds(1)));
         assertThat(after.getNextFireTime()).isEqualTo(missed.getNextFireTime());
-        assertThat(scheduler.getJobKeys(org.quartz.impl.matchers.GroupMatcher.anyJobGroup())).hasSize(1);
+        assertThat(scheduler.getJobKeys(GroupMatcher.anyJobGroup())).hasSize(1);
     }
 
     @Test
