@@ -1,0 +1,76 @@
+package io.tcbill.cli;
+
+import io.tcbill.schedule.ScheduleRegistrar;
+import java.io.PrintWriter;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SchedulerMetaData;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tcbill schedule}: the long-lived scheduler, until Ctrl-C or SIGTERM. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = {
+            "Runs the scheduler until Ctrl-C or SIGTERM: pulls each feed of the configured role",
+            "when its jobs/ descriptor says (cron and time zone: the previous month, and again",
+            "the month before for restatements), as 'run' would. Schedules and their state live",
+            "in the metadata database (spring.datasource.*): a fire missed while no scheduler",
+            "ran runs once on start, and instances sharing one PostgreSQL database form a",
+            "cluster in which each fire runs on one instance only. Fires and outcomes are logged.",
+            "",
+            "Configuration comes from environment variables, as for 'run' (see the README)."},
+        footer = ExitCodes.HELP_FOOTER)
+final class ScheduleCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException, SchedulerException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringContexts.start(Map.of("spring.quartz.auto-startup", "true"));
+        } catch (SpringContexts.StartupException e) {
+            err.println("tcbill: " + e.getMessage());
+            return ExitCodes.CONFIGURATION;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        // closing the context shuts Quartz down: it waits for a pull in progress to finish
+        // (spring.quartz.wait-for-jobs-to-complete-on-shutdown) and leaves the next fires to the other instances
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            closed.countDown();
+        }, "tcbill-schedule-shutdown"));
+        print(context.getBean(Scheduler.class).getMetaData(), context.getBean(ScheduleRegistrar.class).scheduled(), out);
+        closed.await();
+        return ExitCodes.OK;
+    }
+
+    static void print(SchedulerMetaData scheduler, List<ScheduleRegistrar.ScheduledPull> pulls, PrintWriter out) {
+        out.printf("Scheduler %s started: instance %s, %s%n", scheduler.getSchedulerName(),
+                scheduler.getSchedulerInstanceId(), scheduler.isJobStoreClustered()
+                        ? "clustered on the metadata database" : "not clustered");
+        if (pulls.isEmpty()) {
+            out.println("No schedules in jobs/ for the configured role.");
+        } else {
+            out.printf("  %-16s %-11s %-16s %-15s %-12s %s%n", "schedule", "feed", "cron", "zone", "months back",
+                    "next fire");
+            for (ScheduleRegistrar.ScheduledPull pull : pulls) {
+                out.printf("  %-16s %-11s %-16s %-15s %-12s %s%n", pull.schedule(), pull.feed(), pull.cron(), pull.zone(),
+                        pull.monthsBack(), pull.nextFire() == null ? "never" : NEXT.format(pull.nextFire()));
+            }
+        }
+        out.println("Running until Ctrl-C or SIGTERM; each fire and its outcome is logged.");
+        out.flush();
+    }
+}

@@ -1,0 +1,84 @@
+package io.tcbill.schedule;
+
+import io.tcbill.job.FeedRun;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.quartz.CronTrigger;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fire of a feed schedule: works out the months from the scheduled fire time in the schedule's zone (months back
+ * 1 = the month before the fire) and launches the feed for each. A month that fails does not hold back the others;
+ * afterwards every failure is logged and surfaced as a {@link JobExecutionException} (no immediate refire: the next
+ * fire or {@code tcbill run} resumes the month).
+ */
+@DisallowConcurrentExecution
+class FeedPullJob implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedPullJob.class);
+
+    private final FeedLauncher launcher;
+
+    /** Spring Boot's job factory ({@code SpringBeanJobFactory}) creates each instance with this constructor. */
+    FeedPullJob(FeedLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        String schedule = context.getJobDetail().getKey().getName();
+        JobDataMap data = context.getMergedJobDataMap();
+        String feed = data.getString(FeedTriggers.FEED);
+        ZonedDateTime firedFor = context.getScheduledFireTime().toInstant().atZone(zone(context, data));
+        List<YearMonth> months = months(firedFor, FeedTriggers.monthsBack(data));
+        log.info("schedule {} fired for {} (at {}): feed {}, months {}", schedule, firedFor,
+                context.getFireTime().toInstant(), feed, months);
+        List<String> failures = new ArrayList<>();
+        RuntimeException firstError = null;
+        for (YearMonth month : months) {
+            try {
+                FeedRun run = launcher.launch(month, feed);
+                if (run.succeeded()) {
+                    log.info("schedule {}: {} {} OK, {} rows (execution {})", schedule, feed, month, run.rows(),
+                            run.executionId());
+                } else {
+                    log.error("schedule {}: {} {} FAILED: {} (execution {})", schedule, feed, month, run.reason(),
+                            run.executionId());
+                    failures.add(month + ": " + run.reason());
+                }
+            } catch (RuntimeException e) {
+                log.error("schedule {}: {} {} could not run: {}", schedule, feed, month, e.getMessage(), e);
+                failures.add(month + ": " + e.getMessage());
+                firstError = firstError == null ? e : firstError;
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new JobExecutionException("schedule " + schedule + " (feed " + feed + ") failed for "
+                    + String.join("; ", failures), firstError, false);
+        }
+    }
+
+    /** The months to pull for a fire at that local time: {@code monthsBack} months before its month, in that order. */
+    static List<YearMonth> months(ZonedDateTime firedFor, List<Integer> monthsBack) {
+        YearMonth current = YearMonth.from(firedFor);
+        return monthsBack.stream().map(current::minusMonths).toList();
+    }
+
+    /** The cron trigger's zone; a one-off trigger (e.g. {@code Scheduler.triggerJob}) uses the schedule's zone. */
+    private static ZoneId zone(JobExecutionContext context, JobDataMap data) {
+        if (context.getTrigger() instanceof CronTrigger cron) {
+            return cron.getTimeZone().toZoneId();
+        }
+        String zone = data.getString(FeedTriggers.TIME_ZONE);
+        return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+    }
+}

@@ -1,0 +1,153 @@
+package io.tcbill.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.tcbill.feed.Feed;
+import io.tcbill.feed.FeedCatalog;
+import io.tcbill.job.FeedRun;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the clustered JDBC job store must guarantee on every database it runs on: a fire missed while no scheduler ran
+ * runs once when one starts, and two scheduler instances sharing the database run each fire exactly once.
+ */
+abstract class QuartzStoreContract {
+
+    private static final Logger log = LoggerFactory.getLogger(QuartzStoreContract.class);
+    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+
+    private final List<Scheduler> schedulers = new ArrayList<>();
+
+    /** The database under test, with the Quartz tables created. */
+    abstract QuartzTestStore store();
+
+    @AfterEach
+    void shutdown() throws Exception {
+        if (!schedulers.isEmpty()) {
+            schedulers.get(0).clear();
+        }
+        for (Scheduler scheduler : schedulers) {
+            scheduler.shutdown(true);
+        }
+    }
+
+    @Test
+    void aFireMissedWhileNoSchedulerRanRunsOnceWhenOneStarts() throws Exception {
+        assertMissedFiresRunOnce(store());
+    }
+
+    @Test
+    void twoClusteredSchedulersRunEachFireExactlyOnce() throws Exception {
+        // given two instances on the same database, each registering the same twelve schedules (as each would on
+        // start), all due once a few seconds from now, schedule i pulling i months back; a launch takes a while
+        RecordingLauncher launcher = new RecordingLauncher((month, feed) -> {
+            sleep(200);
+            return new FeedRun(feed, month, true, 1, 10, null, 0);
+        });
+        Scheduler a = scheduler(store(), "node-a", launcher.on("node-a"));
+        Scheduler b = scheduler(store(), "node-b", launcher.on("node-b"));
+        ZonedDateTime due = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        String once = due.getSecond() + " " + due.getMinute() + " " + due.getHour() + " " + due.getDayOfMonth() + " "
+                + due.getMonthValue() + " ? " + due.getYear();
+        List<Feed.Schedule> schedules = IntStream.rangeClosed(1, 12)
+                .mapToObj(back -> new Feed.Schedule("burst-" + back, once, "UTC", List.of(back))).toList();
+        Feed l2 = feed("l2", schedules);
+        new ScheduleRegistrar(a, List.of(l2), true).register();
+        new ScheduleRegistrar(b, List.of(l2), true).register();
+
+        // when both run past the fire
+        a.start();
+        b.start();
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(12, Duration.ofSeconds(20), Duration.ofSeconds(2));
+
+        // then each schedule ran once in total (its own month), and both instances were cluster members
+        Map<String, Long> perInstance = launches.stream()
+                .collect(Collectors.groupingBy(RecordingLauncher.Launch::instance, TreeMap::new, Collectors.counting()));
+        log.info("launches per instance: {}", perInstance);
+        assertThat(launches).extracting(RecordingLauncher.Launch::month).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 12).mapToObj(back -> YearMonth.from(due).minusMonths(back)).toList());
+        assertThat(clusterMembers()).containsExactlyInAnyOrder("node-a", "node-b");
+    }
+
+    /**
+     * The real L2 schedule (01:00 on the 5th, Singapore) stored with a start 100 days ago, so three monthly fires passed
+     * while no scheduler ran; the scheduler then starts far more than the misfire threshold late.
+     */
+    void assertMissedFiresRunOnce(QuartzTestStore store) throws Exception {
+        // given
+        RecordingLauncher launcher = new RecordingLauncher();
+        Scheduler scheduler = scheduler(store, "node-a", launcher);
+        Feed.Schedule l2 = FeedCatalog.load().get("l2").schedules().get(0);
+        scheduler.addJob(FeedTriggers.job("l2", l2), true);
+        Date start = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
+        scheduler.scheduleJob(FeedTriggers.trigger(l2).getTriggerBuilder().startAt(start).build());
+        Date missed = scheduler.getTrigger(FeedTriggers.triggerKey("l2")).getNextFireTime();
+        assertThat(missed).isBefore(Date.from(Instant.now().minus(60, ChronoUnit.DAYS)));
+        YearMonth previous = YearMonth.now(SINGAPORE).minusMonths(1);
+
+        // when
+        scheduler.start();
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(1, Duration.ofSeconds(20), Duration.ofMillis(1500));
+
+        // then one pull, of the month before the restart (not one per missed month), and the schedule proceeds
+        assertThat(launches).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
+                .containsExactly(tuple("l2", previous));
+        Trigger after = scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
+        assertThat(after.getNextFireTime().toInstant())
+                .isEqualTo(ScheduleRegistrarIntegrationTest.nextFifthAt(1, ZonedDateTime.now(SINGAPORE)).toInstant());
+    }
+
+    private Scheduler scheduler(QuartzTestStore store, String instanceId, FeedLauncher launcher) throws Exception {
+        Scheduler scheduler = store.scheduler(instanceId, launcher);
+        schedulers.add(scheduler);
+        return scheduler;
+    }
+
+    private List<String> clusterMembers() throws Exception {
+        List<String> members = new ArrayList<>();
+        try (Connection connection = store().connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE")) {
+            while (rows.next()) {
+                members.add(rows.getString(1));
+            }
+        }
+        return members;
+    }
+
+    private static Feed feed(String name, List<Feed.Schedule> schedules) {
+        Feed real = FeedCatalog.load().get(name);
+        return new Feed(real.name(), real.description(), real.format(), real.table(), real.tables(), real.mapping(),
+                real.packCustomerColumn(), real.sources(), real.earliestMonth(), schedules);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
