@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
         subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, DemoCommand.class,
-            SimulateCommand.class, BenchCommand.class,
+            ScheduleCommand.class, SimulateCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class TcbillCli implements Runnable {

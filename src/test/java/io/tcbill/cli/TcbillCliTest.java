@@ -23,7 +23,7 @@ class TcbillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "backfill", "status", "demo", "simulate", "bench"})
+    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         assertThat(execute(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tcbill " + command).contains("Exit codes:");
