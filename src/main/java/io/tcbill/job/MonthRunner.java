@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +51,9 @@ public class MonthRunner {
             return runLocked(month, feed, customers);
         } catch (RunLock.HeldException e) {
             return new FeedRun(feed, month, false, -1, 0, refusal(month, feed, customers, e), 0);
+        } catch (DataAccessException e) {
+            return new FeedRun(feed, month, false, -1, 0, "could not take the run lock in the metadata database: "
+                    + e.getMostSpecificCause().getMessage(), 0);
         } finally {
             stop.exit();
         }
@@ -99,7 +103,7 @@ public class MonthRunner {
         String who = held.owner() == null ? "another process" : held.owner().toString();
         String gone = held.owner() != null && held.owner().onThisHost()
                 ? "it is taken over at once when that process has ended (it is on this host)"
-                : "it is taken over automatically " + stale.staleAfter() + " after that run's last update"
+                : "it is taken over automatically once it has held the lock for " + stale.staleAfter()
                         + " (tcbill.job.stale-after)";
         return "already running on " + who + " since " + held.since() + execution + "; wait for it or, if that process"
                 + " is gone, run again: " + gone;
