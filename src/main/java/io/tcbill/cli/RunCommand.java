@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             "Pulls one month: requests each feed's file, waits until it is ready, archives it in object storage",
             "and replaces that month in DuckDB. A feed that failed last time is resumed (files already archived",
             "are reused); a feed that completed is pulled again and replaces the month (restatements).",
+            "A month and feed runs in one process at a time; a run whose process was killed is resumed.",
+            "SIGTERM stops the running feed cleanly (it is resumed by the next run).",
             "",
             "Configuration comes from environment variables (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY,",
             "TCBILL_API_ENDPOINT, TCBILL_STORAGE_ENDPOINT, TCBILL_DUCKDB_PATH, ...; see the README)."},
@@ -79,6 +81,12 @@ final class RunCommand implements Callable<Integer> {
                 allOk &= run.succeeded();
                 out.println(line(run));
                 out.flush();
+                if (runner.stopping()) {
+                    // SIGTERM: the context is closing under us; what ran is STOPPED and the next run resumes it
+                    err.println("tcbill: stopped by a shutdown signal; run the month again to resume it");
+                    err.flush();
+                    return ExitCodes.RUN_FAILED;
+                }
             }
             boolean reconciled = true;
             if ("reseller".equals(role) && selected.contains("l3") && selected.contains("summaries")) {

@@ -37,13 +37,16 @@ final class ArchiveFileTasklet implements Tasklet {
     private final JsonFeeds jsonFeeds;
     private final ReadyPoller poller;
     private final RawArchiver archiver;
+    private final LocalExecutions executions;
 
-    ArchiveFileTasklet(FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds, ReadyPoller poller, RawArchiver archiver) {
+    ArchiveFileTasklet(FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds, ReadyPoller poller, RawArchiver archiver,
+                       LocalExecutions executions) {
         this.feeds = feeds;
         this.client = client;
         this.jsonFeeds = jsonFeeds;
         this.poller = poller;
         this.archiver = archiver;
+        this.executions = executions;
     }
 
     @Override
@@ -58,7 +61,8 @@ final class ArchiveFileTasklet implements Tasklet {
                 + (kind == Feed.SourceKind.PACK ? "all customers (pack)" : customerUin == null ? "own account" : "customer " + customerUin);
         RawTarget target = new RawTarget(feed.name(), parameters.billMonth(), customerUin);
         RawObject raw;
-        try {
+        // a stop (SIGTERM) interrupts this thread while it polls or downloads, never during the step's own bookkeeping
+        try (LocalExecutions.Work work = executions.working(step.getJobExecutionId())) {
             raw = feed.format() == Feed.Format.JSON
                     ? archiveAnswers(feed, parameters.billMonth(), customerUin, target)
                     : archiver.archive(target, () -> poller.awaitReady(what,

@@ -1,6 +1,7 @@
 package io.tcbill.job;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,10 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resellerBills       {@code files}: one L2/L3 file per customer; {@code pack}: one ZIP of every customer
  * @param reconcileTolerance  the largest difference between L3 detail totals and the summary APIs that still counts as
  *                            reconciled, in the bill currency
+ * @param staleAfter          a run of a month and feed left STARTED by a process on another host is taken to be dead once
+ *                            its metadata has not changed for this long, and is recovered and resumed; hosts sharing one
+ *                            metadata database must keep a single file's fetch (or the load) shorter than this, or raise
+ *                            it. A dead process on the same host is recognised at once by its PID.
+ * @param stopTimeout         on SIGTERM, how long to wait for running executions to end STOPPED before shutting down
  */
 @ConfigurationProperties("tcbill.job")
 public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("files") String resellerBills,
-                            @DefaultValue("0.01") BigDecimal reconcileTolerance) {
+                            @DefaultValue("0.01") BigDecimal reconcileTolerance,
+                            @DefaultValue("2h") Duration staleAfter, @DefaultValue("30s") Duration stopTimeout) {
 
     public JobProperties {
         if (concurrency < 1 || concurrency > 256) {
@@ -24,6 +31,14 @@ public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("
         }
         if (!"files".equals(resellerBills) && !"pack".equals(resellerBills)) {
             throw new IllegalArgumentException("tcbill.job.reseller-bills must be files or pack, was " + resellerBills);
+        }
+        staleAfter = staleAfter == null ? Duration.ofHours(2) : staleAfter;
+        stopTimeout = stopTimeout == null ? Duration.ofSeconds(30) : stopTimeout;
+        if (staleAfter.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("tcbill.job.stale-after must be at least 1m, was " + staleAfter);
+        }
+        if (stopTimeout.isNegative()) {
+            throw new IllegalArgumentException("tcbill.job.stop-timeout must not be negative");
         }
         if (reconcileTolerance.signum() < 0) {
             throw new IllegalArgumentException("tcbill.job.reconcile-tolerance must not be negative");

@@ -62,6 +62,7 @@ final class LoadTablesTasklet implements Tasklet {
             log.warn("{} {}: no file was archived, nothing to load", feed.name(), parameters.billMonth());
             return RepeatStatus.FINISHED;
         }
+        log.info("{} {}: loading {} archived file(s)", feed.name(), parameters.billMonth(), archived.size());
         Path spool = Files.createDirectories(loader.workDir()).resolve("spool-" + step.getJobExecutionId());
         Files.createDirectories(spool);
         try {

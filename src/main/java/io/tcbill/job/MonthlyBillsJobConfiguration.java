@@ -42,10 +42,10 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
-                     ReadyPoller poller, RawArchiver archiver) {
+                     ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads
         return new StepBuilder(ARCHIVE_FILE, jobRepository)
-                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver), new ResourcelessTransactionManager())
+                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions), new ResourcelessTransactionManager())
                 .build();
     }
 
@@ -83,11 +83,14 @@ class MonthlyBillsJobConfiguration {
 
     /**
      * Every step runs again on a restart: the archive step fetches only the files no execution has archived yet, the
-     * load step loads them all, and the check fails the job while any file is missing, naming it.
+     * load step loads them all, and the check fails the job while any file is missing, naming it. The listener records
+     * this process as the execution's owner, so that a run left behind by a killed process is recognised and resumed.
      */
     @Bean
-    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived) {
+    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived,
+                        LocalExecutions localExecutions) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(localExecutions)
                 .start(archiveFiles)
                 .next(loadTables)
                 .next(checkArchived)

@@ -19,7 +19,11 @@ final class PartialArchiveAggregator implements StepExecutionAggregator {
     public void aggregate(StepExecution result, Collection<StepExecution> executions) {
         counts.aggregate(result, executions);
         long failed = executions.stream().filter(e -> e.getStatus() != BatchStatus.COMPLETED).count();
-        if (failed > 0 && result.getStatus() != BatchStatus.STOPPING && result.getStatus() != BatchStatus.STOPPED) {
+        if (result.getJobExecution().isStopping()) {
+            // a stop interrupted the partitions: the job must end STOPPED, not go on to load
+            result.setStatus(BatchStatus.STOPPED);
+            result.setExitStatus(ExitStatus.STOPPED);
+        } else if (failed > 0 && result.getStatus() != BatchStatus.STOPPING && result.getStatus() != BatchStatus.STOPPED) {
             result.setStatus(BatchStatus.COMPLETED);
             result.setExitStatus(new ExitStatus("PARTIAL", failed + " of " + executions.size() + " file(s) not archived"));
         }

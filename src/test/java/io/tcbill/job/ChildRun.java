@@ -1,0 +1,152 @@
+package io.tcbill.job;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * {@code tcbill run} in a child JVM, as an operator would start it: the test reads its log lines (stderr) and output
+ * (stdout), and can kill it with SIGKILL or stop it with SIGTERM.
+ */
+final class ChildRun {
+
+    private final Process process;
+    private final List<String> log = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+
+    private ChildRun(Process process) {
+        this.process = process;
+        drain(process.getErrorStream(), line -> {
+            synchronized (log) {
+                log.add(line);
+                log.notifyAll();
+            }
+        });
+        drain(process.getInputStream(), line -> {
+            synchronized (out) {
+                out.append(line).append('\n');
+            }
+        });
+    }
+
+    /** Starts {@code tcbill run args} with the environment; {@code pauseAt} (or null) freezes it at that log line. */
+    static ChildRun start(Map<String, String> environment, List<String> args, String pauseAt, int pauseAfter) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", classPath(),
+                "-Dlogging.config=classpath:io/tcbill/job/crash-logback.xml"));
+        if (pauseAt != null) {
+            command.add("-Dtcbill.test.pause-at=" + pauseAt);
+            command.add("-Dtcbill.test.pause-after=" + pauseAfter);
+        }
+        command.add("io.tcbill.cli.TcbillCli");
+        command.add("run");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("TCBILL_") || k.startsWith("SPRING_"));
+        builder.environment().putAll(environment);
+        try {
+            return new ChildRun(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The test JVM's class path without empty entries: surefire's ends with a separator, which would put the working
+     * directory (the project, with its {@code schema/} folder) on the child's class path.
+     */
+    private static String classPath() {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until the {@code times}-th log line containing {@code text}; fails if the process ends first. */
+    void awaitLog(String text, int times, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (log) {
+            while (count(text) < times) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || (!process.isAlive() && count(text) < times)) {
+                    if (!process.isAlive()) {
+                        process.waitFor(5, TimeUnit.SECONDS); // let the drainers finish
+                    }
+                    throw new AssertionError("no " + times + "x '" + text + "' in the child's log (alive "
+                            + process.isAlive() + "):\n" + log() + "\n" + out());
+                }
+                log.wait(Math.min(left, 200));
+            }
+        }
+    }
+
+    /** SIGKILL, as the OOM killer or a power cut would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as systemd, Kubernetes or Ctrl-C would; returns the exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        // through the handle: Process.destroy() would also close our ends of its stdout and stderr
+        process.toHandle().destroy();
+        return awaitExit(timeout);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child did not end within " + timeout + ":\n" + log());
+        }
+        Thread.sleep(100); // the drainers read to the end of the streams
+        return process.exitValue();
+    }
+
+    int count(String text) {
+        synchronized (log) {
+            return (int) log.stream().filter(line -> line.contains(text)).count();
+        }
+    }
+
+    String log() {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
+    }
+
+    String out() {
+        synchronized (out) {
+            return out.toString();
+        }
+    }
+
+    private static void drain(InputStream stream, java.util.function.Consumer<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.accept(line);
+                }
+            } catch (IOException e) {
+                // the process was killed
+            }
+        }, "child-output");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
