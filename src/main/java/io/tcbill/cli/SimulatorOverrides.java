@@ -26,7 +26,7 @@ final class SimulatorOverrides {
         overrides.put("tcbill.storage.endpoint", "");
         overrides.put("tcbill.storage.embedded-dir", dir.resolve("objects").toString());
         overrides.put("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString());
-        overrides.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE");
+        overrides.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         return overrides;
     }
 }

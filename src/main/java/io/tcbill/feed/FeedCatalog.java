@@ -30,7 +30,7 @@ public final class FeedCatalog {
     /** Reads every {@code jobs/*.yml} on the classpath. */
     public static FeedCatalog load() {
         try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:jobs/*.yml");
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:jobs/*.yml");
             Map<String, Feed> feeds = new LinkedHashMap<>();
             Map<String, List<String>> roles = new LinkedHashMap<>();
             for (Resource resource : resources) {
