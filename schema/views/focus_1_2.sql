@@ -6,10 +6,10 @@ SELECT
     CAST(original_cost AS DECIMAL(38,8))                                 AS "ListCost",
     CAST(total_amount_after_discount AS DECIMAL(38,8))                   AS "ContractedCost",
     currency                                                             AS "BillingCurrency",
-    CAST(bill_month AS TIMESTAMP)                                        AS "BillingPeriodStart",
-    CAST(bill_month + INTERVAL 1 MONTH AS TIMESTAMP)                     AS "BillingPeriodEnd",
-    coalesce(usage_start_time, transaction_time, CAST(bill_month AS TIMESTAMP)) AS "ChargePeriodStart",
-    coalesce(usage_end_time, transaction_time, CAST(bill_month + INTERVAL 1 MONTH AS TIMESTAMP)) AS "ChargePeriodEnd",
+    (bill_month + INTERVAL 0 DAY)                                        AS "BillingPeriodStart",
+    (bill_month + INTERVAL 1 MONTH)                     AS "BillingPeriodEnd",
+    coalesce(usage_start_time, transaction_time, (bill_month + INTERVAL 0 DAY)) AS "ChargePeriodStart",
+    coalesce(usage_end_time, transaction_time, (bill_month + INTERVAL 1 MONTH)) AS "ChargePeriodEnd",
     CASE
         WHEN transaction_type ILIKE '%refund%' OR transaction_type ILIKE '%reversal%' THEN 'Credit'
         WHEN transaction_type ILIKE '%adjust%' THEN 'Adjustment'

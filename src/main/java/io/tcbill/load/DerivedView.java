@@ -22,7 +22,7 @@ record DerivedView(String file, String name, String sql) {
     static List<DerivedView> readAll() {
         try {
             List<DerivedView> views = new ArrayList<>();
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:schema/views/*.sql")) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:schema/views/*.sql")) {
                 String sql = resource.getContentAsString(StandardCharsets.UTF_8);
                 Matcher view = VIEW.matcher(sql);
                 if (!view.find()) {

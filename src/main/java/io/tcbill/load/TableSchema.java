@@ -33,7 +33,7 @@ record TableSchema(int order, String name, String ddl) {
     static List<TableSchema> readAll() {
         try {
             List<TableSchema> tables = new ArrayList<>();
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:schema/*.sql")) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:schema/*.sql")) {
                 Matcher file = FILE.matcher(String.valueOf(resource.getFilename()));
                 if (!file.matches()) {
                     continue;
