@@ -64,6 +64,9 @@ final class BenchCommand implements Callable<Integer> {
             if (only.contains(Part.transfer)) {
                 figures.add(TransferBench.run(dir.resolve("transfer"), rows, progress));
             }
+            if (only.contains(Part.load)) {
+                figures.addAll(LoadBench.run(dir.resolve("load"), rows, progress));
+            }
             if (only.contains(Part.e2e)) {
                 figures.addAll(EndToEndBench.run(dir.resolve("e2e"), rows, progress));
             }
