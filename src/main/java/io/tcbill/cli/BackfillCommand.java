@@ -3,7 +3,6 @@ package io.tcbill.cli;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthReconciler;
 import io.tcbill.job.MonthRunner;
 import io.tcbill.job.RunHistory;
 import io.tcbill.partner.ApiProperties;
@@ -100,7 +99,7 @@ final class BackfillCommand implements Callable<Integer> {
                 continue;
             }
             if (current != null && !current.equals(step.month())) {
-                reconciled &= reconcile(current, role, feeds, context, out);
+                reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
             }
             current = step.month();
             FeedRun run = runner.run(step.month(), step.feed(), List.of());
@@ -109,20 +108,12 @@ final class BackfillCommand implements Callable<Integer> {
             out.flush();
         }
         if (current != null) {
-            reconciled &= reconcile(current, role, feeds, context, out);
+            reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
         }
         if (!allOk) {
             return ExitCodes.RUN_FAILED;
         }
         return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
-    }
-
-    private static boolean reconcile(YearMonth month, String role, List<String> feeds, ConfigurableApplicationContext context,
-                                     PrintWriter out) {
-        if (!"reseller".equals(role) || !feeds.contains("l3") || !feeds.contains("summaries")) {
-            return true;
-        }
-        return MonthReconciliationOutput.print(context.getBean(MonthReconciler.class).reconcile(month), out);
     }
 
     static boolean applies(Feed feed, YearMonth month) {

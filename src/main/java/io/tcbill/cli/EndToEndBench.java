@@ -4,12 +4,7 @@ import io.tcbill.job.FeedRun;
 import io.tcbill.job.MonthRunner;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,8 +29,8 @@ final class EndToEndBench {
             long bytes = simulator.data().expected("l3", MONTH, null).bytes();
             progress.printf("end to end: one L3 file of %d rows, %.0f MB%n", rows, bytes / 1e6);
             progress.flush();
-            long rssBefore = rssKb("VmRSS");
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            ProcessMemory.resetPeaks();
+            long rssBefore = ProcessMemory.rss();
             try (ConfigurableApplicationContext context = SpringContexts.start(SimulatorOverrides.of(simulator, dir, "customer"))) {
                 long start = System.nanoTime();
                 FeedRun run = context.getBean(MonthRunner.class).run(MONTH, "l3", List.of());
@@ -47,27 +42,12 @@ final class EndToEndBench {
                         + String.format("%.1f s", seconds)));
                 figures.add(new BenchFigure("end-to-end MB/s", bytes / 1e6 / seconds, 0, "", "", "raw CSV bytes"));
             }
-            long heapMax = Runtime.getRuntime().maxMemory();
-            figures.add(new BenchFigure("peak heap MiB", peakHeap() / 1048576.0, heapMax / 1048576.0, "MiB", "< 256 MiB",
+            figures.add(new BenchFigure("peak heap MiB", ProcessMemory.peakHeap() / 1048576.0,
+                    ProcessMemory.maxHeap() / 1048576.0, "MiB", "< 256 MiB",
                     "baseline is -Xmx; run with java -Xmx256m -jar ... bench to check the 256 MiB bound"));
-            figures.add(new BenchFigure("peak RSS MiB", rssKb("VmHWM") / 1024.0, rssBefore / 1024.0, "MiB", "",
+            figures.add(new BenchFigure("peak RSS MiB", ProcessMemory.peakRss() / 1048576.0, rssBefore / 1048576.0, "MiB", "",
                     "baseline is the RSS before the run (includes DuckDB's native memory)"));
         }
         return figures;
     }
-
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    private static long rssKb(String field) {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith(field + ":"))
-                    .map(l -> l.replaceAll("\\D", "")).mapToLong(Long::parseLong).findFirst().orElse(0);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
 }

@@ -2,7 +2,6 @@ package io.tcbill.cli;
 
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthReconciler;
 import io.tcbill.job.MonthRunner;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.load.MonthLoader;
@@ -88,10 +87,7 @@ final class RunCommand implements Callable<Integer> {
                     return ExitCodes.RUN_FAILED;
                 }
             }
-            boolean reconciled = true;
-            if ("reseller".equals(role) && selected.contains("l3") && selected.contains("summaries")) {
-                reconciled = MonthReconciliationOutput.print(context.getBean(MonthReconciler.class).reconcile(month), out);
-            }
+            boolean reconciled = MonthReconciliationOutput.reconcileIfPulled(month, role, selected, context, out);
             out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
             if (!allOk) {
                 return ExitCodes.RUN_FAILED;
