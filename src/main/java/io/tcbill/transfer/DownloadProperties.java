@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  * @param allowedHosts   hosts a download link may point to: exact names, or {@code *.domain} for any subdomain
  * @param connectTimeout TCP/TLS connect timeout
  * @param readTimeout    longest wait for the response headers and for each read of the body
- * @param partSize       multipart part size and the one buffer a transfer holds (at least 5 MB, the S3 minimum)
+ * @param partSize       multipart part size; a transfer holds at most two such buffers (at least 5 MB, the S3 minimum)
  * @param maxAttempts    attempts per file, the first included, for transient failures; an attempt that broke off
  *                       after receiving bytes costs half an attempt, a link expiring after it delivered bytes none
  *                       (then the transfer resumes on a fresh link), so a download makes fewer than 4 × this requests

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Archives bill files: download link → raw zone of object storage, streamed with one part-size buffer, length-checked,
+ * Archives bill files: download link → raw zone of object storage, streamed through two part-size buffers (one receiving while the other uploads), length-checked,
  * SHA-256 recorded, under a new key per pull (see {@link RawKeys}); an existing object is never overwritten. A download
  * that breaks resumes where it stopped, on a fresh link from the {@link LinkSource} when the old one expired (see
  * {@link ResumableDownload} and {@link AttemptBudget} for what is retried and how often). Local files (the NDJSON of

@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -18,8 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Writes raw objects: opens a {@link StagedUpload} per object (one part-size buffer each, so memory stays flat
- * whatever the file size), writes local files whole, classifies storage errors, and holds what every raw object
+ * Writes raw objects: opens a {@link StagedUpload} per object (at most two part-size buffers each, so memory stays
+ * flat whatever the file size), writes local files whole, classifies storage errors, and holds what every raw object
  * carries: its metadata ({@code sha256}, {@code size}, {@code source-file}) and content type.
  */
 final class RawObjectWriter {
@@ -29,6 +31,12 @@ final class RawObjectWriter {
     static final String SOURCE_FILE = "source-file";
 
     private static final Logger log = LoggerFactory.getLogger(RawObjectWriter.class);
+    /** Uploads the parts handed off by every {@link StagedUpload}: at most one per upload at a time. */
+    private static final ExecutorService PART_UPLOADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tcbill-part-upload");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final S3Client s3;
     private final String bucket;
@@ -44,7 +52,7 @@ final class RawObjectWriter {
 
     /** A new, empty upload of one object; the caller completes or aborts it. */
     StagedUpload open(String fileName) {
-        return new StagedUpload(s3, bucket, copier, partSize, fileName);
+        return new StagedUpload(s3, bucket, copier, PART_UPLOADS, partSize, fileName);
     }
 
     /** A local file, e.g. the NDJSON of a JSON feed, as one object; a file that cannot be read is terminal. */

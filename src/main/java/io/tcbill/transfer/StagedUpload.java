@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -16,47 +18,60 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * The bytes of one raw object on their way into storage, received in one or more pieces (a download resumed after a
- * broken connection continues at {@link #size()}). One part-size buffer is the only memory held: every byte is
- * hashed as it arrives, and each full buffer is uploaded as the next part of a multipart upload to a {@code tmp/}
- * staging key. The bytes of an incomplete part stay in the buffer between pieces, so nothing is lost and nothing
- * read twice. {@link #complete} writes the final key (one PutObject if everything fit in the buffer, else completes
- * the upload and copies it with the SHA-256 in its metadata); {@link #abort} leaves nothing behind. Not thread-safe.
+ * broken connection continues at {@link #size()}). Every byte is hashed as it arrives into a part-size buffer; a full
+ * buffer becomes the next part of a multipart upload to a {@code tmp/} staging key and is uploaded on another thread
+ * while the next part is received into a second buffer, so the download never waits for the store unless the store
+ * is the slower side. Two part-size buffers are the only memory held (one for a file that fits in a part). A part
+ * that fails to upload keeps its bytes and is uploaded again before anything else, so nothing is lost and nothing read
+ * twice. {@link #complete} writes the final key (one PutObject if everything fit in the buffer, else completes the
+ * upload and copies it with the SHA-256 in its metadata); {@link #abort} leaves nothing behind. Not thread-safe.
  */
 final class StagedUpload {
 
     private final S3Client s3;
     private final String bucket;
     private final ObjectCopier copier;
+    private final Executor uploads;
     private final String fileName;
-    private final byte[] buffer;
+    private final int partSize;
     private final List<CompletedPart> parts = new ArrayList<>();
     private MessageDigest sha = RawObjectWriter.sha256();
+    private byte[] buffer;
     private int buffered;
     private long uploaded;
     private String staging;
     private String uploadId;
+    /** The part handed to the upload thread (or whose upload failed), not yet in {@link #parts}. */
+    private Part pending;
+    private byte[] spare;
 
-    StagedUpload(S3Client s3, String bucket, ObjectCopier copier, int partSize, String fileName) {
+    /** One full buffer on its way to the store. */
+    private record Part(int number, byte[] bytes, int length, CompletableFuture<CompletedPart> upload) {
+    }
+
+    StagedUpload(S3Client s3, String bucket, ObjectCopier copier, Executor uploads, int partSize, String fileName) {
         this.s3 = s3;
         this.bucket = bucket;
         this.copier = copier;
+        this.uploads = uploads;
+        this.partSize = partSize;
         this.fileName = fileName;
         this.buffer = new byte[partSize];
     }
 
     /** Bytes received so far: the offset the next piece must start at. */
     long size() {
-        return uploaded + buffered;
+        return uploaded + (pending == null ? 0 : pending.length()) + buffered;
     }
 
     /**
      * Appends everything {@code in} yields until its end; on an {@link IOException} every byte read before it is kept.
-     * Storage errors propagate as the SDK's exceptions, the bytes of the part that failed still buffered.
+     * Storage errors propagate as the SDK's exceptions, the bytes of the part that failed still held.
      */
     void receive(InputStream in) throws IOException {
         while (true) {
             if (buffered == buffer.length) {
-                uploadPart();
+                handOff();
             }
             int n = in.read(buffer, buffered, buffer.length - buffered);
             if (n < 0) {
@@ -75,11 +90,14 @@ final class StagedUpload {
         if (uploadId == null) {
             RawObject raw = new RawObject(finalKey.get(), RawObjectWriter.hex(sha), buffered, fileName);
             s3.putObject(b -> b.bucket(bucket).key(raw.key()).contentType(RawObjectWriter.contentType(fileName))
-                    .metadata(RawObjectWriter.metadata(raw)), bytes(buffered));
+                    .metadata(RawObjectWriter.metadata(raw)), bytes(buffer, buffered));
             return verifyStored(raw);
         }
+        awaitPending();
         if (buffered > 0) {
-            uploadPart();
+            parts.add(uploadPart(parts.size() + 1, buffer, buffered));
+            uploaded += buffered;
+            buffered = 0;
         }
         long size = uploaded;
         String key = staging;
@@ -105,8 +123,12 @@ final class StagedUpload {
         parts.clear();
     }
 
-    /** Aborts the multipart upload, if one is open, and deletes the staging object; safe to call twice. */
+    /** Waits for a part still uploading, aborts the multipart upload, if one is open, and deletes the staging object. */
     void abort() {
+        if (pending != null) {
+            pending.upload().exceptionally(e -> null).join();
+            pending = null;
+        }
         if (uploadId != null) {
             RawObjectWriter.abortQuietly(s3, bucket, staging, uploadId);
             uploadId = null;
@@ -117,21 +139,51 @@ final class StagedUpload {
         }
     }
 
-    private void uploadPart() {
+    /** Sends the full buffer as the next part on the upload thread and goes on in the other buffer. */
+    private void handOff() {
+        awaitPending();
         if (uploadId == null) {
             String key = "tmp/" + UUID.randomUUID();
             uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
             staging = key;
         }
-        int partNumber = parts.size() + 1;
+        int number = parts.size() + 1;
+        byte[] full = buffer;
         int length = buffered;
+        pending = new Part(number, full, length, CompletableFuture.supplyAsync(() -> uploadPart(number, full, length), uploads));
+        buffer = spare != null ? spare : new byte[partSize];
+        spare = null;
+        buffered = 0;
+    }
+
+    /**
+     * Waits for the part on its way; if its upload failed, uploads it again here, and rethrows the storage error if
+     * that fails too (the part stays pending for the next try).
+     */
+    private void awaitPending() {
+        if (pending == null) {
+            return;
+        }
+        CompletedPart done;
+        try {
+            done = pending.upload().join();
+        } catch (CompletionException e) {
+            Part failed = pending;
+            pending = new Part(failed.number(), failed.bytes(), failed.length(), CompletableFuture.failedFuture(e.getCause()));
+            done = uploadPart(failed.number(), failed.bytes(), failed.length());
+        }
+        parts.add(done);
+        uploaded += pending.length();
+        spare = pending.bytes();
+        pending = null;
+    }
+
+    private CompletedPart uploadPart(int partNumber, byte[] bytes, int length) {
         String key = staging;
         String id = uploadId;
         String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(partNumber)
-                .contentLength((long) length), bytes(length)).eTag();
-        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-        uploaded += length;
-        buffered = 0;
+                .contentLength((long) length), bytes(bytes, length)).eTag();
+        return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
     }
 
     /** HeadObject the final key; a size that differs deletes the object (it is ours: the key was new). */
@@ -145,9 +197,9 @@ final class StagedUpload {
         return raw;
     }
 
-    private RequestBody bytes(int length) {
+    private static RequestBody bytes(byte[] bytes, int length) {
         // a fresh view of the same buffer per (re)try of the request; nothing is copied
-        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
+        return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes, 0, length), length,
                 "application/octet-stream");
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Moves a bill file from its one-hour signed download link into the raw zone of object storage: streamed with flat
- * memory (one part buffer), resumed with a byte range after a dropped connection, a short body or an expired link (a
+ * memory (two part buffers), resumed with a byte range after a dropped connection, a short body or an expired link (a
  * fresh link is asked for), checked against the announced length and hashed with SHA-256, written once under a key
  * naming feed, month, customer and pull time, never overwritten, and leaving no staging data behind on failure.
  * {@link io.tcbill.transfer.RawArchiver} is the entry point; it also reads archived objects back, verifying their hash.

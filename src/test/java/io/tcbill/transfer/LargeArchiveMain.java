@@ -3,9 +3,11 @@ package io.tcbill.transfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 
 import io.tcbill.storage.ObjectStorage;
 import io.tcbill.storage.StorageProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Run in a child JVM with a small heap by {@link RawArchiverLargeFileIntegrationTest}: archives the file behind the
@@ -21,7 +23,9 @@ final class LargeArchiveMain {
         StorageProperties p = new StorageProperties(System.getenv("TCBILL_STORAGE_ENDPOINT"), "tcbill", "us-east-1",
                 System.getenv("TCBILL_STORAGE_ACCESS_KEY"), System.getenv("TCBILL_STORAGE_SECRET_KEY"), true, null);
         try (ObjectStorage storage = new ObjectStorage(p)) {
-            RawArchiver archiver = new RawArchiver(storage, DownloadProperties.allowing("127.0.0.1"),
+            // the smallest part size S3 allows: the two part buffers of a transfer then take 10 MiB of the 32 MiB heap
+            DownloadProperties download = new DownloadProperties(List.of("127.0.0.1"), null, null, DataSize.ofMegabytes(5), 4);
+            RawArchiver archiver = new RawArchiver(storage, download,
                     Clock.systemUTC(), Duration.ofMillis(10));
             RawObject raw = archiver.archive(new RawTarget("l3", YearMonth.of(2024, 5), null), () -> args[0]);
             System.out.println("RESULT " + raw.key() + " " + raw.size() + " " + raw.sha256() + " "

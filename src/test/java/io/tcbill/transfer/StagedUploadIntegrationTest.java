@@ -1,0 +1,152 @@
+package io.tcbill.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.tcbill.storage.ObjectStorage;
+import io.tcbill.storage.StorageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/**
+ * The double-buffered multipart upload against a real S3 server: parts go up on another thread while the next one is
+ * received, and a part whose upload fails keeps its bytes and goes up again before anything else.
+ */
+class StagedUploadIntegrationTest {
+
+    private static final int PART = 5 * 1024 * 1024;
+
+    @TempDir
+    Path dir;
+
+    private ObjectStorage storage;
+
+    @BeforeEach
+    void start() {
+        storage = new ObjectStorage(StorageProperties.embedded(dir.resolve("objects")));
+    }
+
+    @AfterEach
+    void stop() {
+        storage.close();
+    }
+
+    @Test
+    void partsUploadedWhileTheNextIsReceivedMakeTheExactObject() throws Exception {
+        // given a file of four and a half parts
+        byte[] bytes = random(4 * PART + PART / 2);
+        StagedUpload upload = upload(storage.client());
+
+        // when it is received in one piece and completed
+        upload.receive(new ByteArrayInputStream(bytes));
+        RawObject raw = upload.complete(() -> "raw/test/whole.csv");
+
+        // then the stored object is those bytes, with their hash, and no staging object is left
+        assertThat(raw.size()).isEqualTo(bytes.length);
+        assertThat(raw.sha256()).isEqualTo(sha256(bytes));
+        assertThat(stored("raw/test/whole.csv")).isEqualTo(bytes);
+        assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket()).prefix("tmp/")).contents()).isEmpty();
+    }
+
+    @Test
+    void aPartThatFailsToUploadOnItsThreadIsSentAgainBeforeTheNext() throws Exception {
+        // given a store that refuses the upload of part 2 once (HTTP 503)
+        byte[] bytes = random(3 * PART + 1234);
+        AtomicInteger refusals = new AtomicInteger();
+        StagedUpload upload = upload(refusingPartTwo(storage.client(), 1, refusals));
+
+        // when the file arrives in one piece
+        upload.receive(new ByteArrayInputStream(bytes));
+        RawObject raw = upload.complete(() -> "raw/test/retried.csv");
+
+        // then part 2 went up again and the object is exact
+        assertThat(refusals).hasValue(1);
+        assertThat(raw.sha256()).isEqualTo(sha256(bytes));
+        assertThat(stored("raw/test/retried.csv")).isEqualTo(bytes);
+    }
+
+    @Test
+    void aPartRefusedAgainSurfacesTheStorageErrorAndKeepsItsBytesForTheResume() throws Exception {
+        // given a store that refuses the upload of part 2 twice: on its thread and when sent again
+        byte[] bytes = random(3 * PART + 1234);
+        AtomicInteger refusals = new AtomicInteger();
+        StagedUpload upload = upload(refusingPartTwo(storage.client(), 2, refusals));
+
+        // when the received bytes fill part 3, the storage error surfaces
+        assertThatThrownBy(() -> upload.receive(new ByteArrayInputStream(bytes, 0, 3 * PART + 100)))
+                .isInstanceOf(S3Exception.class);
+        long resumeAt = upload.size();
+        // and the download resumes where size() says, as a resumed download does
+        upload.receive(new ByteArrayInputStream(bytes, (int) resumeAt, bytes.length - (int) resumeAt));
+        RawObject raw = upload.complete(() -> "raw/test/resumed.csv");
+
+        // then the refused part's bytes were kept (not read twice, not lost) and the object is exact
+        assertThat(refusals).hasValue(2);
+        assertThat(resumeAt).as("every byte read before the error counts").isEqualTo(3 * PART);
+        assertThat(raw.sha256()).isEqualTo(sha256(bytes));
+        assertThat(stored("raw/test/resumed.csv")).isEqualTo(bytes);
+    }
+
+    private StagedUpload upload(S3Client s3) {
+        return new StagedUpload(s3, storage.bucket(), new ObjectCopier(s3, storage.bucket()),
+                Executors.newSingleThreadExecutor(), PART, "file.csv");
+    }
+
+    /** The real client, but the first {@code times} UploadParts of part 2 fail with HTTP 503. */
+    private static S3Client refusingPartTwo(S3Client real, int times, AtomicInteger refusals) {
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("uploadPart") && args != null && args.length == 2) {
+                        UploadPartRequest request = args[0] instanceof UploadPartRequest r ? r
+                                : UploadPartRequest.builder().applyMutation(asBuilderMutation(args[0])).build();
+                        if (request.partNumber() == 2 && refusals.get() < times) {
+                            refusals.incrementAndGet();
+                            throw S3Exception.builder().statusCode(503).message("SlowDown").build();
+                        }
+                        return real.uploadPart(request, (RequestBody) args[1]);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<UploadPartRequest.Builder> asBuilderMutation(Object consumer) {
+        return (Consumer<UploadPartRequest.Builder>) consumer;
+    }
+
+    private byte[] stored(String key) {
+        return storage.client().getObject(b -> b.bucket(storage.bucket()).key(key), ResponseTransformer.toBytes()).asByteArray();
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
