@@ -18,8 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttempts    attempts per file, the first included, for transient failures; an attempt that broke off
  *                       after receiving bytes costs half an attempt, a link expiring after it delivered bytes none
  *                       (then the transfer resumes on a fresh link), so a download makes fewer than 4 × this requests
- * @param orphanedUploadAge multipart uploads and staging objects under {@code tmp/} older than this are left by a
- *                       crashed run and are aborted or deleted (hourly, before an archive)
+ * @param orphanedUploadAge pending multipart uploads (under {@code raw/}, and {@code tmp/} of earlier versions) older
+ *                       than this are left by a crashed run and are aborted (hourly, before an archive)
  */
 @ConfigurationProperties("tcbill.download")
 public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> allowedHosts,

@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Cleans the staging area {@code tmp/} after crashes: a transfer aborts its own multipart upload on failure, but a
- * killed process (SIGKILL, OOM, a lost node) leaves its upload pending (its parts cost storage and never expire
- * unless a bucket lifecycle rule says so) or its completed staging object behind. Anything under {@code tmp/} older
- * than {@code tcbill.download.orphaned-upload-age} cannot belong to a running transfer and is aborted or deleted.
+ * Cleans up after crashes: a transfer aborts its own multipart upload on failure, but a killed process (SIGKILL, OOM,
+ * a lost node) leaves its upload pending, invisible but holding its parts (they cost storage and never expire unless a
+ * bucket lifecycle rule says so). A multipart upload under {@code raw/} or {@code tmp/}, or an object under {@code tmp/} (where earlier
+ * versions staged objects), older than {@code tcbill.download.orphaned-upload-age} cannot belong to a running transfer
+ * and is aborted or deleted.
  */
 final class OrphanedUploads {
 
@@ -47,8 +49,7 @@ final class OrphanedUploads {
         try {
             sweep();
         } catch (SdkException e) {
-            log.warn("Could not clean up orphaned uploads under {} in bucket {}: {}", STAGING_PREFIX, bucket,
-                    e.getMessage());
+            log.warn("Could not clean up orphaned uploads in bucket {}: {}", bucket, e.getMessage());
         }
     }
 
@@ -56,13 +57,14 @@ final class OrphanedUploads {
     int sweep() {
         Instant cutoff = clock.instant().minus(age);
         int cleaned = 0;
-        for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(STAGING_PREFIX))
-                .uploads()) {
-            if (upload.initiated() != null && upload.initiated().isBefore(cutoff)) {
-                RawObjectWriter.abortQuietly(s3, bucket, upload.key(), upload.uploadId());
-                log.warn("Aborted orphaned multipart upload {} of {} in bucket {}, initiated {}", upload.uploadId(),
-                        upload.key(), bucket, upload.initiated());
-                cleaned++;
+        for (String prefix : List.of(RawKeys.RAW_PREFIX, STAGING_PREFIX)) {
+            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix(prefix)).uploads()) {
+                if (upload.initiated() != null && upload.initiated().isBefore(cutoff)) {
+                    RawObjectWriter.abortQuietly(s3, bucket, upload.key(), upload.uploadId());
+                    log.warn("Aborted orphaned multipart upload {} of {} in bucket {}, initiated {}", upload.uploadId(),
+                            upload.key(), bucket, upload.initiated());
+                    cleaned++;
+                }
             }
         }
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(STAGING_PREFIX)).contents()) {

@@ -88,8 +88,8 @@ public final class RawArchiver {
     }
 
     /**
-     * Aborts the multipart uploads and deletes the staging objects under {@code tmp/} older than
-     * {@code tcbill.download.orphaned-upload-age}, which a killed process left behind; returns how many. Runs by
+     * Aborts the multipart uploads under {@code raw/} and {@code tmp/} (and deletes objects under {@code tmp/}) older
+     * than {@code tcbill.download.orphaned-upload-age}, which a killed process left behind; returns how many. Runs by
      * itself before the first archive and hourly after; exposed for a cleanup command or a test.
      */
     public int abortOrphanedUploads() {

@@ -16,6 +16,8 @@ final class RawKeys {
     private static final DateTimeFormatter PULLED_AT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
     private static final int MAX_FILE_NAME = 200;
+    static final String RAW_PREFIX = "raw/";
+    static final String CHECKSUM_SUFFIX = ".sha256";
 
     private RawKeys() {
     }
@@ -24,10 +26,15 @@ final class RawKeys {
         return prefix(target) + PULLED_AT.format(pulledAt) + "-" + fileName;
     }
 
+    /** The object beside a raw object that records its SHA-256, e.g. {@code ....csv.sha256}. */
+    static String checksumKey(String key) {
+        return key + CHECKSUM_SUFFIX;
+    }
+
     /** The "folder" of all pulls of one target, ending in {@code /}. */
     static String prefix(RawTarget target) {
         String customer = target.customerUin() == null ? "self" : Long.toString(target.customerUin());
-        return "raw/" + target.feed() + "/bill_month=" + target.month() + "/customer_uin=" + customer + "/";
+        return RAW_PREFIX + target.feed() + "/bill_month=" + target.month() + "/customer_uin=" + customer + "/";
     }
 
     /** Last path segment of the link, URL-decoded and sanitised; {@code {feed}.csv} when there is none. */

@@ -61,7 +61,7 @@ final class RawObjectReader {
             long size = copy(new DigestInputStream(in, sha), part);
             String actual = RawObjectWriter.hex(sha);
             if (size != expected.size() || !actual.equals(expected.sha256())) {
-                throw TransferException.terminal("object " + key + " does not match its metadata: got " + size
+                throw TransferException.terminal("object " + key + " does not match its recorded size and hash: got " + size
                         + " bytes sha256 " + actual + ", expected " + expected.size() + " bytes sha256 "
                         + expected.sha256(), null);
             }
@@ -75,13 +75,34 @@ final class RawObjectReader {
         }
     }
 
+    /** The object's size and SHA-256: from its metadata when it was stored in one PutObject, else its .sha256 object. */
     private RawObject toRaw(String key, Map<String, String> metadata, Long contentLength) {
         String sha = metadata.get(RawObjectWriter.SHA256);
         if (sha == null || sha.isBlank()) {
-            throw TransferException.terminal("object " + key + " has no sha256 metadata; not written by tcbill", null);
+            sha = recordedChecksum(key);
         }
         long size = contentLength != null ? contentLength : Long.parseLong(metadata.get(RawObjectWriter.SIZE));
         return new RawObject(key, sha, size, metadata.getOrDefault(RawObjectWriter.SOURCE_FILE, ""));
+    }
+
+    private String recordedChecksum(String key) {
+        String line;
+        try {
+            line = s3.getObjectAsBytes(b -> b.bucket(bucket).key(RawKeys.checksumKey(key))).asUtf8String();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw TransferException.terminal("object " + key + " has neither sha256 metadata nor a "
+                        + RawKeys.checksumKey(key) + " object; not (completely) written by tcbill", e);
+            }
+            throw failure("cannot read the checksum of", key, e);
+        } catch (SdkClientException e) {
+            throw failure("cannot read the checksum of", key, e);
+        }
+        String sha = line.strip().split("\\s+", 2)[0];
+        if (!sha.matches("[0-9a-f]{64}")) {
+            throw TransferException.terminal(RawKeys.checksumKey(key) + " does not hold a SHA-256", null);
+        }
+        return sha;
     }
 
     private static long copy(InputStream in, Path file) throws IOException {

@@ -41,23 +41,25 @@ final class RawObjectWriter {
     private final S3Client s3;
     private final String bucket;
     private final int partSize;
-    private final ObjectCopier copier;
 
     RawObjectWriter(S3Client s3, String bucket, int partSize) {
         this.s3 = s3;
         this.bucket = bucket;
         this.partSize = partSize;
-        this.copier = new ObjectCopier(s3, bucket);
     }
 
-    /** A new, empty upload of one object; the caller completes or aborts it. */
-    StagedUpload open(String fileName) {
-        return new StagedUpload(s3, bucket, copier, PART_UPLOADS, partSize, fileName);
+    /**
+     * A new, empty upload of one object; the caller completes or aborts it.
+     *
+     * @param freeKey chooses a key no object has yet, asked when the upload needs its key
+     */
+    StagedUpload open(String fileName, Supplier<String> freeKey) {
+        return new StagedUpload(s3, bucket, PART_UPLOADS, freeKey, partSize, fileName);
     }
 
     /** A local file, e.g. the NDJSON of a JSON feed, as one object; a file that cannot be read is terminal. */
     RawObject write(Path file, String fileName, Supplier<String> finalKey, RawTarget target) {
-        StagedUpload upload = open(fileName);
+        StagedUpload upload = open(fileName, finalKey);
         boolean done = false;
         try (InputStream in = Files.newInputStream(file)) {
             long length = Files.size(file);
@@ -66,7 +68,7 @@ final class RawObjectWriter {
                 throw TransferException.retryable("file " + file.getFileName() + " of " + target + " changed while read: "
                         + upload.size() + " of " + length + " bytes", null);
             }
-            RawObject raw = upload.complete(finalKey);
+            RawObject raw = upload.complete();
             done = true;
             return raw;
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.tcbill.transfer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,10 +60,10 @@ final class ResumableDownload {
         String fileName = RawKeys.fileName(link, target.feed());
         what = "download of " + target + " to " + keys.intended(fileName);
         log.info("Archiving {} from {}://{}{}", target, link.getScheme(), link.getHost(), link.getRawPath());
-        upload = setup.writer().open(fileName);
+        upload = setup.writer().open(fileName, () -> keys.free(fileName));
         boolean done = false;
         try {
-            RawObject raw = retrying(() -> keys.free(fileName));
+            RawObject raw = retrying();
             done = true;
             return raw;
         } finally {
@@ -74,12 +73,12 @@ final class ResumableDownload {
         }
     }
 
-    private RawObject retrying(Supplier<String> freeKey) {
+    private RawObject retrying() {
         while (true) {
             long furthestBefore = furthest;
             boolean delivered = linkDelivered;
             try {
-                return attempt(freeKey);
+                return attempt();
             } catch (TransferException e) {
                 if (!e.isTransient()) {
                     throw e;
@@ -112,7 +111,7 @@ final class ResumableDownload {
         }
     }
 
-    private RawObject attempt(Supplier<String> freeKey) {
+    private RawObject attempt() {
         if (link == null) {
             link = refresh();
             linkDelivered = false;
@@ -128,7 +127,7 @@ final class ResumableDownload {
             }
         }
         try {
-            return upload.complete(freeKey);
+            return upload.complete();
         } catch (S3Exception | SdkClientException | TransferException e) {
             restartFromZero(); // a half-completed upload cannot be continued
             throw e instanceof TransferException t ? t : RawObjectWriter.storageFailure(e, "storing the " + what);

@@ -3,10 +3,11 @@ package io.tcbill.transfer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -19,19 +20,22 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 /**
  * The bytes of one raw object on their way into storage, received in one or more pieces (a download resumed after a
  * broken connection continues at {@link #size()}). Every byte is hashed as it arrives into a part-size buffer; a full
- * buffer becomes the next part of a multipart upload to a {@code tmp/} staging key and is uploaded on another thread
- * while the next part is received into a second buffer, so the download never waits for the store unless the store
- * is the slower side. Two part-size buffers are the only memory held (one for a file that fits in a part). A part
- * that fails to upload keeps its bytes and is uploaded again before anything else, so nothing is lost and nothing read
- * twice. {@link #complete} writes the final key (one PutObject if everything fit in the buffer, else completes the
- * upload and copies it with the SHA-256 in its metadata); {@link #abort} leaves nothing behind. Not thread-safe.
+ * buffer becomes the next part of a multipart upload straight to the object's final key and is uploaded on another
+ * thread while the next part is received into a second buffer, so the download never waits for the store unless the
+ * store is the slower side. Two part-size buffers are the only memory held (one for a file that fits in a part). A
+ * part that fails to upload keeps its bytes and is uploaded again before anything else, so nothing is lost and nothing
+ * read twice. Nothing is visible under the key until {@link #complete}: one conditional PutObject (If-None-Match) with
+ * the SHA-256 in its metadata if everything fit in the buffer, else a conditional CompleteMultipartUpload and a
+ * {@code .sha256} object beside it ({@link RawKeys#checksumKey}), since metadata is fixed when a multipart upload
+ * starts and the hash is known only at its end. No byte is copied on the server (a copy to attach the hash would
+ * write the whole file again). {@link #abort} leaves nothing behind. Not thread-safe.
  */
 final class StagedUpload {
 
     private final S3Client s3;
     private final String bucket;
-    private final ObjectCopier copier;
     private final Executor uploads;
+    private final Supplier<String> freeKey;
     private final String fileName;
     private final int partSize;
     private final List<CompletedPart> parts = new ArrayList<>();
@@ -39,7 +43,7 @@ final class StagedUpload {
     private byte[] buffer;
     private int buffered;
     private long uploaded;
-    private String staging;
+    private String key;
     private String uploadId;
     /** The part handed to the upload thread (or whose upload failed), not yet in {@link #parts}. */
     private Part pending;
@@ -49,11 +53,12 @@ final class StagedUpload {
     private record Part(int number, byte[] bytes, int length, CompletableFuture<CompletedPart> upload) {
     }
 
-    StagedUpload(S3Client s3, String bucket, ObjectCopier copier, Executor uploads, int partSize, String fileName) {
+    /** @param freeKey chooses the key, asked when the first part leaves or at completion, and again after a restart */
+    StagedUpload(S3Client s3, String bucket, Executor uploads, Supplier<String> freeKey, int partSize, String fileName) {
         this.s3 = s3;
         this.bucket = bucket;
-        this.copier = copier;
         this.uploads = uploads;
+        this.freeKey = freeKey;
         this.partSize = partSize;
         this.fileName = fileName;
         this.buffer = new byte[partSize];
@@ -83,15 +88,15 @@ final class StagedUpload {
     }
 
     /**
-     * Stores what was received under the key {@code finalKey} gives (asked once, now), verified by a HeadObject.
-     * The staging object is removed whatever happens.
+     * Makes the object visible under its key, records its SHA-256 beside it and checks its size by a HeadObject. A
+     * key taken meanwhile by another writer is refused by the store (HTTP 412), never overwritten.
      */
-    RawObject complete(Supplier<String> finalKey) {
+    RawObject complete() {
         if (uploadId == null) {
-            RawObject raw = new RawObject(finalKey.get(), RawObjectWriter.hex(sha), buffered, fileName);
-            s3.putObject(b -> b.bucket(bucket).key(raw.key()).contentType(RawObjectWriter.contentType(fileName))
+            RawObject raw = new RawObject(key(), RawObjectWriter.hex(sha), buffered, fileName);
+            s3.putObject(b -> b.bucket(bucket).key(raw.key()).ifNoneMatch("*").contentType(RawObjectWriter.contentType(fileName))
                     .metadata(RawObjectWriter.metadata(raw)), bytes(buffer, buffered));
-            return verifyStored(raw);
+            return verifyStored(raw, false);
         }
         awaitPending();
         if (buffered > 0) {
@@ -99,43 +104,33 @@ final class StagedUpload {
             uploaded += buffered;
             buffered = 0;
         }
-        long size = uploaded;
-        String key = staging;
         String id = uploadId;
-        s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(id).multipartUpload(m -> m.parts(parts)));
+        RawObject raw = new RawObject(key, RawObjectWriter.hex(sha), uploaded, fileName);
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key(raw.key()).uploadId(id).ifNoneMatch("*")
+                .multipartUpload(m -> m.parts(parts)));
         uploadId = null;
-        try {
-            RawObject raw = new RawObject(finalKey.get(), RawObjectWriter.hex(sha), size, fileName);
-            copier.copy(key, raw.key(), size, RawObjectWriter.metadata(raw), RawObjectWriter.contentType(fileName));
-            return verifyStored(raw);
-        } finally {
-            RawObjectWriter.deleteQuietly(s3, bucket, key);
-            staging = null;
-        }
+        return verifyStored(raw, true);
     }
 
     /** Forgets every byte received and aborts the multipart upload, to start again from byte 0. */
     void restart() {
         abort();
+        key = null;
         sha = RawObjectWriter.sha256();
         buffered = 0;
         uploaded = 0;
         parts.clear();
     }
 
-    /** Waits for a part still uploading, aborts the multipart upload, if one is open, and deletes the staging object. */
+    /** Waits for a part still uploading and aborts the multipart upload, if one is open; safe to call twice. */
     void abort() {
         if (pending != null) {
             pending.upload().exceptionally(e -> null).join();
             pending = null;
         }
         if (uploadId != null) {
-            RawObjectWriter.abortQuietly(s3, bucket, staging, uploadId);
+            RawObjectWriter.abortQuietly(s3, bucket, key, uploadId);
             uploadId = null;
-        }
-        if (staging != null) {
-            RawObjectWriter.deleteQuietly(s3, bucket, staging);
-            staging = null;
         }
     }
 
@@ -143,9 +138,10 @@ final class StagedUpload {
     private void handOff() {
         awaitPending();
         if (uploadId == null) {
-            String key = "tmp/" + UUID.randomUUID();
-            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
-            staging = key;
+            String target = key();
+            uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(target)
+                    .contentType(RawObjectWriter.contentType(fileName))
+                    .metadata(Map.of(RawObjectWriter.SOURCE_FILE, fileName))).uploadId();
         }
         int number = parts.size() + 1;
         byte[] full = buffer;
@@ -179,22 +175,54 @@ final class StagedUpload {
     }
 
     private CompletedPart uploadPart(int partNumber, byte[] bytes, int length) {
-        String key = staging;
+        String target = key;
         String id = uploadId;
-        String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(id).partNumber(partNumber)
+        String etag = s3.uploadPart(b -> b.bucket(bucket).key(target).uploadId(id).partNumber(partNumber)
                 .contentLength((long) length), bytes(bytes, length)).eTag();
         return CompletedPart.builder().partNumber(partNumber).eTag(etag).build();
     }
 
-    /** HeadObject the final key; a size that differs deletes the object (it is ours: the key was new). */
-    private RawObject verifyStored(RawObject raw) {
-        long stored = s3.headObject(b -> b.bucket(bucket).key(raw.key())).contentLength();
-        if (stored != raw.size()) {
-            RawObjectWriter.deleteQuietly(s3, bucket, raw.key());
-            throw TransferException.retryable("stored object " + raw.key() + " has " + stored + " bytes, wrote "
-                    + raw.size(), null);
+    private String key() {
+        if (key == null) {
+            key = freeKey.get();
         }
-        return raw;
+        return key;
+    }
+
+    /**
+     * Checks the stored size, after writing the {@code .sha256} object beside the new object if asked (sha256sum's
+     * format, so {@code sha256sum -c} checks a downloaded pair); on failure the new object is deleted (it is ours: the
+     * key was new).
+     */
+    private RawObject verifyStored(RawObject raw, boolean checksumObject) {
+        boolean written = false;
+        boolean done = false;
+        try {
+            if (checksumObject) {
+                writeChecksum(raw);
+                written = true;
+            }
+            long stored = s3.headObject(b -> b.bucket(bucket).key(raw.key())).contentLength();
+            if (stored != raw.size()) {
+                throw TransferException.retryable("stored object " + raw.key() + " has " + stored + " bytes, wrote "
+                        + raw.size(), null);
+            }
+            done = true;
+            return raw;
+        } finally {
+            if (!done) {
+                RawObjectWriter.deleteQuietly(s3, bucket, raw.key());
+                if (written) {
+                    RawObjectWriter.deleteQuietly(s3, bucket, RawKeys.checksumKey(raw.key()));
+                }
+            }
+        }
+    }
+
+    private void writeChecksum(RawObject raw) {
+        String line = raw.sha256() + "  " + raw.key().substring(raw.key().lastIndexOf('/') + 1) + "\n";
+        s3.putObject(b -> b.bucket(bucket).key(RawKeys.checksumKey(raw.key())).ifNoneMatch("*").contentType("text/plain"),
+                RequestBody.fromString(line, StandardCharsets.UTF_8));
     }
 
     private static RequestBody bytes(byte[] bytes, int length) {

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** What a killed run leaves under tmp/ (a pending multipart upload, a staging object) is cleaned once it is old. */
+/**
+ * What a killed run leaves (a pending multipart upload under raw/, or under tmp/ with a staging object from earlier
+ * versions) is cleaned once it is old.
+ */
 class OrphanedUploadsIntegrationTest {
 
     @TempDir
@@ -42,7 +45,12 @@ class OrphanedUploadsIntegrationTest {
 
     @Test
     void uploadsAndStagingObjectsOlderThanTheAgeAreAbortedAndDeletedAndNothingElse() {
-        // given what a SIGKILL mid-transfer leaves: a multipart upload with one part, and a completed staging object
+        // given what a SIGKILL mid-transfer leaves: a multipart upload with one part at its final key, and what earlier
+        // versions left: one under tmp/ and a completed staging object
+        String rawOrphan = "raw/l3/bill_month=2024-05/customer_uin=self/b.csv";
+        String rawUploadId = s3.createMultipartUpload(b -> b.bucket("tcbill").key(rawOrphan)).uploadId();
+        s3.uploadPart(b -> b.bucket("tcbill").key(rawOrphan).uploadId(rawUploadId).partNumber(1),
+                RequestBody.fromString("first part"));
         String orphan = "tmp/" + java.util.UUID.randomUUID();
         String uploadId = s3.createMultipartUpload(b -> b.bucket("tcbill").key(orphan)).uploadId();
         s3.uploadPart(b -> b.bucket("tcbill").key(orphan).uploadId(uploadId).partNumber(1),
@@ -58,7 +66,7 @@ class OrphanedUploadsIntegrationTest {
 
         // then
         assertThat(young).isZero();
-        assertThat(old).isEqualTo(2);
+        assertThat(old).isEqualTo(3);
         assertThat(uploads()).extracting(MultipartUpload::uploadId).containsExactly(other);
         assertThat(keys()).containsExactly("raw/l3/bill_month=2024-05/customer_uin=self/a.csv");
         s3.abortMultipartUpload(b -> b.bucket("tcbill").key("elsewhere/x").uploadId(other));

@@ -106,7 +106,7 @@ class RawArchiverFileIntegrationTest {
         assertThat(raw.size()).isEqualTo(11L * (1 << 20) + 7);
         assertThat(raw.sha256()).isEqualTo(HexFormat.of().formatHex(sha.digest()));
         assertThat(archiver(DataSize.ofMegabytes(5)).describe(raw.key())).isEqualTo(raw);
-        assertThat(keys()).containsExactly(raw.key());
+        assertThat(keys()).containsExactly(raw.key(), raw.key() + ".sha256");
         assertThat(storage.client().listMultipartUploads(b -> b.bucket("tcbill")).uploads()).isEmpty();
     }
 

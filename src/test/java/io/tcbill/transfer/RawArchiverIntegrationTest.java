@@ -215,6 +215,27 @@ class RawArchiverIntegrationTest {
     }
 
     @Test
+    void fetchChecksAMultipartObjectAgainstItsSha256ObjectAndRefusesOneWithout() throws Exception {
+        // given an object without hash metadata whose .sha256 object names other bytes, and one with no .sha256 at all
+        storage.client().putObject(b -> b.bucket("tcbill").key("raw/l3/big.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("abc"));
+        storage.client().putObject(b -> b.bucket("tcbill").key("raw/l3/big.csv.sha256"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(sha256(CSV) + "  big.csv\n"));
+        storage.client().putObject(b -> b.bucket("tcbill").key("raw/l3/foreign.csv"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("abc"));
+
+        // then the first is refused for its bytes, the second for having no recorded hash
+        assertThatThrownBy(() -> archiver(4).fetch("raw/l3/big.csv", dir.resolve("b.csv")))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("raw/l3/big.csv").hasMessageContaining("does not match")
+                .hasMessageContaining(sha256(CSV));
+        assertThatThrownBy(() -> archiver(4).describe("raw/l3/foreign.csv"))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("neither sha256 metadata nor a raw/l3/foreign.csv.sha256 object");
+        assertThat(dir.resolve("b.csv")).doesNotExist();
+    }
+
+    @Test
     void describeOfAMissingKeyIsTerminal() {
         assertThatThrownBy(() -> archiver(4).describe("raw/l3/none.csv"))
                 .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())

@@ -162,7 +162,7 @@ class ResumableDownloadIntegrationTest {
                 .hasMessageContaining("gave up after 3 failed attempts")
                 .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
         assertThat(simulator.stats().connectionsDropped() - dropped).isEqualTo(3);
-        assertThat(keys("")).containsExactly(november.key());
+        assertThat(keys("")).containsExactly(november.key(), november.key() + ".sha256");
         assertThat(storage.client().listMultipartUploads(b -> b.bucket("tcbill")).uploads()).isEmpty();
         assertThat(archiver(2).describe(november.key())).isEqualTo(november);
         archiver(2).fetch(november.key(), dir.resolve("november.csv"));
@@ -189,7 +189,10 @@ class ResumableDownloadIntegrationTest {
         assertThat(raw.size()).isEqualTo(decemberSize);
         assertThat(raw.sha256()).isEqualTo(decemberSha);
         assertThat(storedSha(raw.key())).isEqualTo(decemberSha);
-        assertThat(keys("")).containsExactly(raw.key());
+        // a multipart object's hash is recorded beside it, in sha256sum's format
+        assertThat(keys("")).containsExactly(raw.key(), raw.key() + ".sha256");
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket("tcbill").key(raw.key() + ".sha256")).asUtf8String())
+                .isEqualTo(decemberSha + "  " + raw.key().substring(raw.key().lastIndexOf('/') + 1) + "\n");
         assertThat(storage.client().listMultipartUploads(b -> b.bucket("tcbill")).uploads()).isEmpty();
     }
 

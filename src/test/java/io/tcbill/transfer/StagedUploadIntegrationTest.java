@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +41,7 @@ class StagedUploadIntegrationTest {
     Path dir;
 
     private ObjectStorage storage;
+    private final Queue<String> keys = new ArrayDeque<>();
 
     @BeforeEach
     void start() {
@@ -53,17 +57,21 @@ class StagedUploadIntegrationTest {
     void partsUploadedWhileTheNextIsReceivedMakeTheExactObject() throws Exception {
         // given a file of four and a half parts
         byte[] bytes = random(4 * PART + PART / 2);
+        keys.add("raw/test/whole.csv");
         StagedUpload upload = upload(storage.client());
 
         // when it is received in one piece and completed
         upload.receive(new ByteArrayInputStream(bytes));
-        RawObject raw = upload.complete(() -> "raw/test/whole.csv");
+        RawObject raw = upload.complete();
 
         // then the stored object is those bytes, with their hash, and no staging object is left
         assertThat(raw.size()).isEqualTo(bytes.length);
         assertThat(raw.sha256()).isEqualTo(sha256(bytes));
         assertThat(stored("raw/test/whole.csv")).isEqualTo(bytes);
-        assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket()).prefix("tmp/")).contents()).isEmpty();
+        assertThat(new String(stored("raw/test/whole.csv.sha256"), StandardCharsets.UTF_8))
+                .isEqualTo(sha256(bytes) + "  whole.csv\n");
+        assertThat(storage.client().listMultipartUploads(b -> b.bucket(storage.bucket())).uploads()).isEmpty();
+        assertThat(storage.client().listObjectsV2(b -> b.bucket(storage.bucket())).contents()).hasSize(2); // the object and its .sha256
     }
 
     @Test
@@ -71,11 +79,12 @@ class StagedUploadIntegrationTest {
         // given a store that refuses the upload of part 2 once (HTTP 503)
         byte[] bytes = random(3 * PART + 1234);
         AtomicInteger refusals = new AtomicInteger();
+        keys.add("raw/test/retried.csv");
         StagedUpload upload = upload(refusingPartTwo(storage.client(), 1, refusals));
 
         // when the file arrives in one piece
         upload.receive(new ByteArrayInputStream(bytes));
-        RawObject raw = upload.complete(() -> "raw/test/retried.csv");
+        RawObject raw = upload.complete();
 
         // then part 2 went up again and the object is exact
         assertThat(refusals).hasValue(1);
@@ -88,6 +97,7 @@ class StagedUploadIntegrationTest {
         // given a store that refuses the upload of part 2 twice: on its thread and when sent again
         byte[] bytes = random(3 * PART + 1234);
         AtomicInteger refusals = new AtomicInteger();
+        keys.add("raw/test/resumed.csv");
         StagedUpload upload = upload(refusingPartTwo(storage.client(), 2, refusals));
 
         // when the received bytes fill part 3, the storage error surfaces
@@ -96,7 +106,7 @@ class StagedUploadIntegrationTest {
         long resumeAt = upload.size();
         // and the download resumes where size() says, as a resumed download does
         upload.receive(new ByteArrayInputStream(bytes, (int) resumeAt, bytes.length - (int) resumeAt));
-        RawObject raw = upload.complete(() -> "raw/test/resumed.csv");
+        RawObject raw = upload.complete();
 
         // then the refused part's bytes were kept (not read twice, not lost) and the object is exact
         assertThat(refusals).hasValue(2);
@@ -105,9 +115,27 @@ class StagedUploadIntegrationTest {
         assertThat(stored("raw/test/resumed.csv")).isEqualTo(bytes);
     }
 
+    @Test
+    void aKeyTakenMeanwhileIsRefusedByTheStoreAndTheObjectThereStaysAsItWas() {
+        // given an object written under the key after the upload chose it
+        byte[] bytes = random(2 * PART + 10);
+        keys.add("raw/test/taken.csv");
+        StagedUpload upload = upload(storage.client());
+        assertThatThrownBy(() -> {
+            upload.receive(new ByteArrayInputStream(bytes));
+            storage.client().putObject(b -> b.bucket(storage.bucket()).key("raw/test/taken.csv"),
+                    RequestBody.fromString("earlier"));
+            upload.complete();
+        })
+                // then completing is refused (HTTP 412), not an overwrite
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+        upload.abort();
+        assertThat(new String(stored("raw/test/taken.csv"), StandardCharsets.UTF_8)).isEqualTo("earlier");
+        assertThat(storage.client().listMultipartUploads(b -> b.bucket(storage.bucket())).uploads()).isEmpty();
+    }
+
     private StagedUpload upload(S3Client s3) {
-        return new StagedUpload(s3, storage.bucket(), new ObjectCopier(s3, storage.bucket()),
-                Executors.newSingleThreadExecutor(), PART, "file.csv");
+        return new StagedUpload(s3, storage.bucket(), Executors.newSingleThreadExecutor(), keys::poll, PART, "file.csv");
     }
 
     /** The real client, but the first {@code times} UploadParts of part 2 fail with HTTP 503. */
