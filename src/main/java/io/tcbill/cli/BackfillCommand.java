@@ -47,6 +47,9 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +75,8 @@ final class BackfillCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = SpringContexts.start(Map.of())) {
+        ProgressBars bars = dryRun ? null : progress.bars();
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars))) {
             String role = context.getBean(ApiProperties.class).role();
             List<String> selected = feeds.isEmpty() ? catalog.namesFor(role) : feeds.stream().map(String::trim).toList();
             List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
@@ -81,7 +85,7 @@ final class BackfillCommand implements Callable<Integer> {
                 out.println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, role, selected, context, out);
+            return execute(plan, role, selected, context, bars, out);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
@@ -89,7 +93,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     private static int execute(List<BackfillPlan.Step> plan, String role, List<String> feeds,
-                               ConfigurableApplicationContext context, PrintWriter out) {
+                               ConfigurableApplicationContext context, ProgressBars bars, PrintWriter out) {
         MonthRunner runner = context.getBean(MonthRunner.class);
         boolean allOk = true;
         boolean reconciled = true;
@@ -102,7 +106,7 @@ final class BackfillCommand implements Callable<Integer> {
                 reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
             }
             current = step.month();
-            FeedRun run = runner.run(step.month(), step.feed(), List.of());
+            FeedRun run = ProgressBars.run(bars, runner, step.month(), step.feed(), List.of());
             allOk &= run.succeeded();
             out.println(RunCommand.line(run));
             out.flush();

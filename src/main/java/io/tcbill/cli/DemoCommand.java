@@ -29,6 +29,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps its DuckDB file, objects and metadata. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"), out, err);
+            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"),
+                    progress.bars(), out, err);
             if (exit != ExitCodes.OK) {
                 return exit;
             }

@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Reseller role only: limit the run to these customer UINs (repeat or comma-separate).")
     List<Long> customers = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,22 +64,23 @@ final class RunCommand implements Callable<Integer> {
             err.println("note: " + month + " is not final yet (bills are final after 01:00 UTC+8 on the 5th of the next"
                     + " month); the data may change, run it again later");
         }
-        return execute(month, selected, customers, Map.of(), out, err);
+        return execute(month, selected, customers, Map.of(), progress.bars(), out, err);
     }
 
     /**
      * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
-     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}.
+     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}. With
+     * {@code bars} (null: none) a progress bar replaces the INFO log lines.
      */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
-                       PrintWriter out, PrintWriter err) {
-        try (ConfigurableApplicationContext context = SpringContexts.start(overrides)) {
+                       ProgressBars bars, PrintWriter out, PrintWriter err) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(overrides, bars))) {
             String role = context.getBean(ApiProperties.class).role();
             List<String> selected = feeds.isEmpty() ? context.getBean(FeedCatalog.class).namesFor(role) : feeds;
             MonthRunner runner = context.getBean(MonthRunner.class);
             boolean allOk = true;
             for (String feed : selected) {
-                FeedRun run = runner.run(month, feed, customers);
+                FeedRun run = ProgressBars.run(bars, runner, month, feed, customers);
                 allOk &= run.succeeded();
                 out.println(line(run));
                 out.flush();
