@@ -67,18 +67,18 @@ final class BackfillCommand implements Callable<Integer> {
                     + " months; backfill at most " + MAX_MONTHS + " at a time");
         }
         FeedCatalog catalog = FeedCatalog.load();
-        for (String feed : feeds) {
-            try {
-                catalog.get(feed.trim());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        List<String> named = FeedArguments.named(feeds, catalog, spec.commandLine());
+        FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ProgressBars bars = dryRun ? null : progress.bars();
         try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars))) {
             String role = context.getBean(ApiProperties.class).role();
-            List<String> selected = feeds.isEmpty() ? catalog.namesFor(role) : feeds.stream().map(String::trim).toList();
+            String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
+            if (problem != null) {
+                spec.commandLine().getErr().println("tcbill: " + problem);
+                return ExitCodes.USAGE;
+            }
+            List<String> selected = named.isEmpty() ? catalog.namesFor(role) : named;
             List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
             BackfillPlan.print(plan, months.size(), out);
             if (dryRun) {
