@@ -47,6 +47,9 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,24 +67,25 @@ final class BackfillCommand implements Callable<Integer> {
                     + " months; backfill at most " + MAX_MONTHS + " at a time");
         }
         FeedCatalog catalog = FeedCatalog.load();
-        for (String feed : feeds) {
-            try {
-                catalog.get(feed.trim());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        List<String> named = FeedArguments.named(feeds, catalog, spec.commandLine());
+        FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = SpringContexts.start(Map.of())) {
+        ProgressBars bars = dryRun ? null : progress.bars();
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars))) {
             String role = context.getBean(ApiProperties.class).role();
-            List<String> selected = feeds.isEmpty() ? catalog.namesFor(role) : feeds.stream().map(String::trim).toList();
+            String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
+            if (problem != null) {
+                spec.commandLine().getErr().println("tcbill: " + problem);
+                return ExitCodes.USAGE;
+            }
+            List<String> selected = named.isEmpty() ? catalog.namesFor(role) : named;
             List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
             BackfillPlan.print(plan, months.size(), out);
             if (dryRun) {
                 out.println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, role, selected, context, out);
+            return execute(plan, role, selected, context, bars, out);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
@@ -89,7 +93,7 @@ final class BackfillCommand implements Callable<Integer> {
     }
 
     private static int execute(List<BackfillPlan.Step> plan, String role, List<String> feeds,
-                               ConfigurableApplicationContext context, PrintWriter out) {
+                               ConfigurableApplicationContext context, ProgressBars bars, PrintWriter out) {
         MonthRunner runner = context.getBean(MonthRunner.class);
         boolean allOk = true;
         boolean reconciled = true;
@@ -102,7 +106,7 @@ final class BackfillCommand implements Callable<Integer> {
                 reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
             }
             current = step.month();
-            FeedRun run = runner.run(step.month(), step.feed(), List.of());
+            FeedRun run = ProgressBars.run(bars, runner, step.month(), step.feed(), List.of());
             allOk &= run.succeeded();
             out.println(RunCommand.line(run));
             out.flush();

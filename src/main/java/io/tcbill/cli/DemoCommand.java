@@ -3,6 +3,7 @@ package io.tcbill.cli;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -29,6 +30,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps its DuckDB file, objects and metadata. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,12 +40,21 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        YearMonth target = month != null ? month : BillCalendar.latestFinalMonth(Clock.systemUTC());
+        YearMonth latestFinal = BillCalendar.latestFinalMonth(Clock.systemUTC());
+        YearMonth target = month != null ? month : latestFinal;
+        if (target.isAfter(latestFinal)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--month " + target + " is not final yet; the"
+                    + " simulator serves final months only, the latest is " + latestFinal);
+        }
         Path dir = dataDir.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir " + dir + " is a file, not a directory");
+        }
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"), out, err);
+            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"),
+                    progress.bars(), out, err);
             if (exit != ExitCodes.OK) {
                 return exit;
             }

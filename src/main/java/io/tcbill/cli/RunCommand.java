@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Reseller role only: limit the run to these customer UINs (repeat or comma-separate).")
     List<Long> customers = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ProgressOption progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,7 +54,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> selected = selectedFeeds(FeedCatalog.load());
+        FeedCatalog catalog = FeedCatalog.load();
+        List<String> selected = FeedArguments.named(feeds, catalog, spec.commandLine());
+        FeedArguments.requireServed(selected, month, "--month", catalog, spec.commandLine());
         for (Long uin : customers) {
             if (uin <= 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--customer must be a positive UIN, was " + uin);
@@ -61,22 +66,29 @@ final class RunCommand implements Callable<Integer> {
             err.println("note: " + month + " is not final yet (bills are final after 01:00 UTC+8 on the 5th of the next"
                     + " month); the data may change, run it again later");
         }
-        return execute(month, selected, customers, Map.of(), out, err);
+        return execute(month, selected, customers.stream().distinct().toList(), Map.of(), progress.bars(), out, err);
     }
 
     /**
      * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
-     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}.
+     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}. With
+     * {@code bars} (null: none) a progress bar replaces the INFO log lines.
      */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
-                       PrintWriter out, PrintWriter err) {
-        try (ConfigurableApplicationContext context = SpringContexts.start(overrides)) {
+                       ProgressBars bars, PrintWriter out, PrintWriter err) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(overrides, bars))) {
             String role = context.getBean(ApiProperties.class).role();
-            List<String> selected = feeds.isEmpty() ? context.getBean(FeedCatalog.class).namesFor(role) : feeds;
+            FeedCatalog catalog = context.getBean(FeedCatalog.class);
+            String problem = FeedArguments.roleProblem(feeds, customers, role, catalog);
+            if (problem != null) {
+                err.println("tcbill: " + problem);
+                return ExitCodes.USAGE;
+            }
+            List<String> selected = feeds.isEmpty() ? FeedArguments.servedIn(month, catalog.namesFor(role), catalog, err) : feeds;
             MonthRunner runner = context.getBean(MonthRunner.class);
             boolean allOk = true;
             for (String feed : selected) {
-                FeedRun run = runner.run(month, feed, customers);
+                FeedRun run = ProgressBars.run(bars, runner, month, feed, customers);
                 allOk &= run.succeeded();
                 out.println(line(run));
                 out.flush();
@@ -97,21 +109,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
         }
-    }
-
-    private List<String> selectedFeeds(FeedCatalog catalog) {
-        if (feeds.isEmpty()) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        for (String feed : feeds) {
-            try {
-                names.add(catalog.get(feed.trim()).name());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        return names;
     }
 
     static String line(FeedRun run) {

@@ -3,7 +3,10 @@ package io.tcbill.cli;
 import io.tcbill.TcbillApplication;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 
 /** Starts the Spring context for a command; the command's own properties win over every other source. */
@@ -15,8 +18,7 @@ final class SpringContexts {
     static ConfigurableApplicationContext start(Map<String, Object> overrides) {
         try {
             return new SpringApplicationBuilder(TcbillApplication.class)
-                    .initializers(context -> context.getEnvironment().getPropertySources()
-                            .addFirst(new MapPropertySource("tcbill-command", overrides)))
+                    .listeners(new CommandProperties(overrides))
                     .logStartupInfo(false)
                     .run();
         } catch (RuntimeException e) {
@@ -31,6 +33,24 @@ final class SpringContexts {
             t = t.getCause();
         }
         return "could not start: " + t.getMessage();
+    }
+
+    /**
+     * Puts the command's properties first as soon as the environment exists: before logging is set up (so that
+     * {@code logging.level.*} overrides apply) and before any bean binds its properties.
+     */
+    private record CommandProperties(Map<String, Object> overrides)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tcbill-command", overrides));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
     }
 
     /** The context did not start; the message names the innermost reason. */

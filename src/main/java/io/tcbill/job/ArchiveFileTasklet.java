@@ -38,15 +38,17 @@ final class ArchiveFileTasklet implements Tasklet {
     private final ReadyPoller poller;
     private final RawArchiver archiver;
     private final LocalExecutions executions;
+    private final ProgressListeners progress;
 
     ArchiveFileTasklet(FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds, ReadyPoller poller, RawArchiver archiver,
-                       LocalExecutions executions) {
+                       LocalExecutions executions, ProgressListeners progress) {
         this.feeds = feeds;
         this.client = client;
         this.jsonFeeds = jsonFeeds;
         this.poller = poller;
         this.archiver = archiver;
         this.executions = executions;
+        this.progress = progress;
     }
 
     @Override
@@ -60,6 +62,7 @@ final class ArchiveFileTasklet implements Tasklet {
         String what = feed.name() + " " + parameters.billMonth() + " for "
                 + (kind == Feed.SourceKind.PACK ? "all customers (pack)" : customerUin == null ? "own account" : "customer " + customerUin);
         RawTarget target = new RawTarget(feed.name(), parameters.billMonth(), customerUin);
+        RunProgress listener = progress.of(parameters.billMonth(), feed.name());
         RawObject raw;
         // a stop (SIGTERM) interrupts this thread while it polls or downloads, never during the step's own bookkeeping
         try (LocalExecutions.Work work = executions.working(step.getJobExecutionId())) {
@@ -68,8 +71,10 @@ final class ArchiveFileTasklet implements Tasklet {
                     : archiver.archive(target, () -> poller.awaitReady(what,
                             () -> client.describeDownloadUrl(feed.source(kind), parameters.billMonth(), customerUin)));
         } catch (RuntimeException e) {
+            listener.fileFailed(feed.name(), parameters.billMonth());
             throw new FileFailedException(what, e);
         }
+        listener.fileArchived(feed.name(), parameters.billMonth(), raw.size());
         context.putString(RAW_KEY, raw.key());
         context.putString(RAW_SHA256, raw.sha256());
         context.putLong(RAW_SIZE, raw.size());

@@ -35,9 +35,10 @@ class FilePartitioner implements Partitioner {
     private final JobProperties job;
     private final MonthLoader loader;
     private final Set<String> alreadyArchived;
+    private final RunProgress progress;
 
     FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, PartnerClient client, ApiProperties api,
-                    JobProperties job, MonthLoader loader, Set<String> alreadyArchived) {
+                    JobProperties job, MonthLoader loader, Set<String> alreadyArchived, RunProgress progress) {
         this.parameters = parameters;
         this.feeds = feeds;
         this.client = client;
@@ -45,6 +46,7 @@ class FilePartitioner implements Partitioner {
         this.job = job;
         this.loader = loader;
         this.alreadyArchived = alreadyArchived;
+        this.progress = progress;
     }
 
     /** Every file of the run except those an earlier execution of the same job instance already archived. */
@@ -55,6 +57,7 @@ class FilePartitioner implements Partitioner {
         partitions.keySet().removeIf(name -> alreadyArchived.contains(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":" + name));
         log.info("{} {}: {} file(s) to fetch{}", parameters.feed(), parameters.billMonth(), partitions.size(),
                 all == partitions.size() ? "" : " (" + (all - partitions.size()) + " archived by an earlier attempt)");
+        progress.archiveStarted(parameters.feed(), parameters.billMonth(), partitions.size());
         return partitions;
     }
 

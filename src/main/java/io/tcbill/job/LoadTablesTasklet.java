@@ -42,14 +42,16 @@ final class LoadTablesTasklet implements Tasklet {
     private final RawArchiver archiver;
     private final MonthLoader loader;
     private final LakeMirror lake;
+    private final ProgressListeners progress;
 
     LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
-                      LakeMirror lake) {
+                      LakeMirror lake, ProgressListeners progress) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
         this.loader = loader;
         this.lake = lake;
+        this.progress = progress;
     }
 
     @Override
@@ -63,6 +65,8 @@ final class LoadTablesTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         log.info("{} {}: loading {} archived file(s)", feed.name(), parameters.billMonth(), archived.size());
+        RunProgress listener = progress.of(parameters.billMonth(), feed.name());
+        listener.loadStarted(feed.name(), parameters.billMonth(), archived.size());
         Path spool = Files.createDirectories(loader.workDir()).resolve("spool-" + step.getJobExecutionId());
         Files.createDirectories(spool);
         try {
@@ -75,7 +79,8 @@ final class LoadTablesTasklet implements Tasklet {
                 inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
                         file.getLong(ArchiveFileTasklet.RAW_SIZE)));
             }
-            LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()));
+            LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
+                    file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
             step.getExecutionContext().putLong(ROWS, report.rows());
             lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
             contribution.incrementWriteCount(report.rows());

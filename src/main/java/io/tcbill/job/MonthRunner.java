@@ -30,9 +30,10 @@ public class MonthRunner {
     private final RunLock lock;
     private final StaleExecutions stale;
     private final GracefulStop stop;
+    private final ProgressListeners progress;
 
     MonthRunner(JobOperator jobOperator, JobRepository jobRepository, RunHistory history, Job monthlyBillsJob,
-                RunLock lock, StaleExecutions stale, GracefulStop stop) {
+                RunLock lock, StaleExecutions stale, GracefulStop stop, ProgressListeners progress) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.history = history;
@@ -40,14 +41,21 @@ public class MonthRunner {
         this.lock = lock;
         this.stale = stale;
         this.stop = stop;
+        this.progress = progress;
     }
 
     /** Runs one feed for one month; {@code customers} empty means every customer (the whole month). */
     public FeedRun run(YearMonth month, String feed, List<Long> customers) {
+        return run(month, feed, customers, RunProgress.NONE);
+    }
+
+    /** The same, reporting the files archived and loaded to {@code listener} while it runs (a progress bar). */
+    public FeedRun run(YearMonth month, String feed, List<Long> customers, RunProgress listener) {
         if (!stop.enter()) {
             return new FeedRun(feed, month, false, -1, 0, "not started: tcbill is shutting down", 0);
         }
-        try (RunLock.Lease lease = lock.acquire(MonthlyBillsJobConfiguration.JOB_NAME + "/" + month + "/" + feed)) {
+        try (RunLock.Lease lease = lock.acquire(MonthlyBillsJobConfiguration.JOB_NAME + "/" + month + "/" + feed);
+             ProgressListeners.Registration reporting = progress.register(month, feed, listener)) {
             return runLocked(month, feed, customers);
         } catch (RunLock.HeldException e) {
             return new FeedRun(feed, month, false, -1, 0, refusal(month, feed, customers, e), 0);

@@ -31,21 +31,28 @@ class MonthlyBillsJobConfiguration {
     static final String ARCHIVE_FILE = "archiveFile";
 
     @Bean
+    ProgressListeners progressListeners() {
+        return new ProgressListeners();
+    }
+
+    @Bean
     @StepScope
     Partitioner filePartitioner(@Value("#{stepExecution}") StepExecution stepExecution, FeedCatalog feeds,
                                 PartnerClient client, ApiProperties api, JobProperties job, MonthLoader loader,
-                                JobRepository jobRepository) {
+                                JobRepository jobRepository, ProgressListeners progress) {
         Set<String> archived = ArchivedFiles.of(jobRepository, stepExecution.getJobExecution()).keySet();
-        return new FilePartitioner(BillJobParameters.from(stepExecution.getJobParameters()), feeds, client, api, job,
-                loader, Set.copyOf(archived));
+        BillJobParameters parameters = BillJobParameters.from(stepExecution.getJobParameters());
+        return new FilePartitioner(parameters, feeds, client, api, job, loader, Set.copyOf(archived),
+                progress.of(parameters.billMonth(), parameters.feed()));
     }
 
     @Bean
     Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
-                     ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions) {
+                     ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions, ProgressListeners progress) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads
         return new StepBuilder(ARCHIVE_FILE, jobRepository)
-                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions), new ResourcelessTransactionManager())
+                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions, progress),
+                        new ResourcelessTransactionManager())
                 .build();
     }
 
@@ -65,10 +72,11 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
-                    LakeMirror lake) {
+                    LakeMirror lake, ProgressListeners progress) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder("loadTables", jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake), new ResourcelessTransactionManager())
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress),
+                        new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -68,6 +69,14 @@ public final class MonthLoader {
      * @throws LoadException when publishing fails, or when the views cannot be updated (the data is then published)
      */
     public LoadReport load(LoadRequest request) {
+        return load(request, file -> { });
+    }
+
+    /**
+     * The same, telling {@code staged} about each file once it is staged and checked (before the month is published),
+     * e.g. for a progress display.
+     */
+    public LoadReport load(LoadRequest request, Consumer<FileResult> staged) {
         Feed feed = request.feed();
         List<Attempt> attempts = new ArrayList<>();
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
@@ -80,8 +89,10 @@ public final class MonthLoader {
             TableSchema.named(tables, "rejected_rows").columns(connection);
             FileStager stager = stager(feed, connection, columns, db.tempDir());
             for (RawInput input : request.files()) {
-                attempts.add(Attempt.run(stager, input, lineage(request, input), String.valueOf(attempts.size()),
-                        properties.maxRejectedRows()));
+                Attempt attempt = Attempt.run(stager, input, lineage(request, input), String.valueOf(attempts.size()),
+                        properties.maxRejectedRows());
+                attempts.add(attempt);
+                staged.accept(attempt.result());
             }
             holdBackIncompleteCustomers(attempts);
             boolean keepNone = request.wholeMonth() && attempts.stream().allMatch(Attempt::publishable);

@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.PlainHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -96,9 +97,10 @@ public record ApiProperties(
         if (endpoint.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("tcbill.api.endpoint must be an https:// URL with a host, not " + endpoint);
         }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(endpoint.getHost())) {
-            throw new IllegalArgumentException("tcbill.api.endpoint " + endpoint + " uses plain http to a non-loopback"
-                    + " host; use https, or set tcbill.api.allow-insecure-http=true for a trusted private gateway");
+        if (!PlainHttp.permitted(endpoint, allowInsecureHttp)) {
+            throw new IllegalArgumentException("tcbill.api.endpoint uses plain http to " + endpoint.getHost()
+                    + ", which is not a loopback host; use an https:// endpoint, or set tcbill.api.allow-insecure-http=true"
+                    + " (env TCBILL_API_ALLOW_INSECURE_HTTP) for a gateway on a trusted private network");
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("tcbill.api.max-attempts must be at least 1, not " + maxAttempts);
@@ -113,11 +115,6 @@ public record ApiProperties(
                 throw new IllegalArgumentException("tcbill.api.rate-limits." + action + " must be a positive QPS, not " + qps);
             }
         });
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static boolean blank(String s) {

@@ -20,6 +20,8 @@ import org.springframework.util.unit.DataSize;
  *                       (then the transfer resumes on a fresh link), so a download makes fewer than 4 × this requests
  * @param orphanedUploadAge pending multipart uploads (under {@code raw/}, and {@code tmp/} of earlier versions) older
  *                       than this are left by a crashed run and are aborted (hourly, before an archive)
+ * @param allowInsecureHttp allow {@code http://} links to a non-loopback host; otherwise such a link is refused
+ *                       (a terminal failure naming the host) before any request is made
  */
 @ConfigurationProperties("tcbill.download")
 public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> allowedHosts,
@@ -27,7 +29,8 @@ public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> al
                                  @DefaultValue("5m") Duration readTimeout,
                                  @DefaultValue("8MB") DataSize partSize,
                                  @DefaultValue("4") int maxAttempts,
-                                 @DefaultValue("24h") Duration orphanedUploadAge) {
+                                 @DefaultValue("24h") Duration orphanedUploadAge,
+                                 @DefaultValue("false") boolean allowInsecureHttp) {
 
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
 
@@ -48,6 +51,12 @@ public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> al
             throw new IllegalArgumentException("tcbill.download.orphaned-upload-age must be at least 1h (longer than "
                     + "any transfer), was " + orphanedUploadAge);
         }
+    }
+
+    /** The same with plain http refused to non-loopback hosts. */
+    public DownloadProperties(List<String> allowedHosts, Duration connectTimeout, Duration readTimeout,
+                              DataSize partSize, int maxAttempts, Duration orphanedUploadAge) {
+        this(allowedHosts, connectTimeout, readTimeout, partSize, maxAttempts, orphanedUploadAge, false);
     }
 
     /** The same with the default orphaned-upload age of 24 hours. */

@@ -50,7 +50,7 @@ public final class RawArchiver {
     RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock, Duration firstBackoff) {
         this.props = p;
         this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
-        this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts()),
+        this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts(), p.allowInsecureHttp()),
                 new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff);
         this.reader = new RawObjectReader(storage.client(), storage.bucket());
         this.orphans = new OrphanedUploads(storage.client(), storage.bucket(), p.orphanedUploadAge(), Clock.systemUTC());

@@ -86,7 +86,7 @@ class RunCommandTest {
     private int run(List<String> feeds, Map<String, Object> overrides) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = RunCommand.execute(MONTH, feeds, List.of(), overrides, new PrintWriter(out), new PrintWriter(err));
+        int exit = RunCommand.execute(MONTH, feeds, List.of(), overrides, null, new PrintWriter(out), new PrintWriter(err));
         output = out + "\n" + err;
         return exit;
     }

@@ -61,4 +61,69 @@ class TcbillCliTest {
         assertThat(execute("backfill", "--from", "2022-06", "--to", "2026-09", "--reprocess", "sometimes")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--reprocess");
     }
+
+    @Test
+    void aFeedAskedForByNameBeforeItsFirstMonthIsRefused() {
+        assertThat(execute("run", "--month", "2022-08", "--feed", "l2")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--month 2022-08 is before 2023-11, the first month the Partner API has l2 bills for");
+    }
+
+    @Test
+    void aBackfillOfAFeedThatEndsBeforeItsFirstMonthIsRefused() {
+        assertThat(execute("backfill", "--from", "2022-06", "--to", "2023-01", "--feed", " L2 ")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--to 2023-01 is before 2023-11").contains("l2 bills");
+    }
+
+    @Test
+    void anUnknownFeedInABackfillIsRefusedNamingTheKnownOnes() {
+        assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-02", "--feed", "l3,l9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("unknown feed 'l9'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "12x", "0", "-1", "1.5", "99999999999999999999"})
+    void aCustomerUinThatIsNotAPositiveNumberIsRefused(String uin) {
+        assertThat(execute("run", "--month", "2026-09", "--customer", uin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--customer").contains(uin);
+    }
+
+    @Test
+    void aWrongMonthIsRefusedByEveryCommandThatTakesOne() {
+        assertThat(execute("status", "--month", "2022-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("backfill", "--from", "2025-13", "--to", "2026-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("backfill", "--from", "2025-01", "--to", "2999-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("demo", "--month", "2021-12")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("'2022-01' is before 2022-06").contains("'2025-13' is not a month")
+                .contains("'2999-01' is in the future").contains("'2021-12' is before 2022-06");
+    }
+
+    @Test
+    void theDemoRefusesAMonthThatIsNotFinalYet() {
+        String current = java.time.YearMonth.now(BillCalendar.ZONE).toString();
+
+        assertThat(execute("demo", "--month", current)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--month " + current + " is not final yet");
+    }
+
+    @Test
+    void theDemoRefusesADataDirThatIsAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        assertThat(execute("demo", "--data-dir", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--data-dir").contains("is a file, not a directory");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--port=70000", "--port=-1", "--port=http", "--customers=-1", "--customers=100001", "--seed=x"})
+    void simulateRefusesOutOfRangeNumbers(String option) {
+        assertThat(execute("simulate", option)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(option.substring(0, option.indexOf('=')));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--customers=0", "--customers=5001", "--rows=999", "--only=everything"})
+    void benchRefusesOutOfRangeNumbersAndUnknownParts(String option) {
+        assertThat(execute("bench", option)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(option.substring(0, option.indexOf('=')));
+    }
 }

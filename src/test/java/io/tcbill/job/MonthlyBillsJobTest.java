@@ -85,13 +85,17 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         List<Long> customers = SIMULATOR.data().customerUins().subList(0, 8);
         Long stuck = customers.get(3);
         SIMULATOR.faults().neverReady(stuck).serviceBusyEvery(5);
+        RecordedProgress progress = new RecordedProgress();
         FeedRun first;
         try {
-            first = runner.run(month, "l3", customers);
+            first = runner.run(month, "l3", customers, progress);
         } finally {
             SIMULATOR.faults().reset();
         }
         assertThat(first.succeeded()).isFalse();
+        assertThat(progress.events).contains("archive l3 " + month + " 8", "load l3 " + month + " 7");
+        assertThat(progress.archived).isEqualTo(7);
+        assertThat(progress.failed).isEqualTo(1);
         assertThat(first.reason()).contains("customer " + stuck).contains("not ready");
         for (Long uin : customers) {
             long expected = uin.equals(stuck) ? 0 : SIMULATOR.data().expected("l3", month, uin).rows();
@@ -108,6 +112,28 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         }
         // the restart fetched only the missing file: one raw object per customer, not two
         assertThat(rawObjects("l3", month)).hasSize(customers.size());
+    }
+
+    @Test
+    void aRunReportsEachFileArchivedAndLoadedToItsProgressListener() {
+        // given three customers' L2 files and a listener for this run only
+        YearMonth month = MONTH.minusMonths(5);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(20, 23);
+        RecordedProgress progress = new RecordedProgress();
+
+        // when
+        FeedRun run = runner.run(month, "l2", customers, progress);
+
+        // then: the totals up front, then every file's bytes and rows as it lands
+        assertThat(run.succeeded()).as(run.reason()).isTrue();
+        assertThat(progress.events).containsExactly("archive l2 " + month + " 3", "load l2 " + month + " 3");
+        long bytes = customers.stream().mapToLong(uin -> SIMULATOR.data().expected("l2", month, uin).bytes()).sum();
+        long rows = customers.stream().mapToLong(uin -> SIMULATOR.data().expected("l2", month, uin).rows()).sum();
+        assertThat(progress.archived).isEqualTo(3);
+        assertThat(progress.bytes).isEqualTo(bytes);
+        assertThat(progress.loaded).isEqualTo(3);
+        assertThat(progress.rows).isEqualTo(rows).isEqualTo(run.rows());
+        assertThat(progress.failed).isZero();
     }
 
     @Test
@@ -169,6 +195,43 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
 
         assertThat(run.succeeded()).isFalse();
         assertThat(run.reason()).contains("InvalidParameterValue.InvalidMonth");
+    }
+
+    /** Counts what a run reports; the archive step reports from several threads. */
+    private static final class RecordedProgress implements RunProgress {
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int archived;
+        int failed;
+        int loaded;
+        long bytes;
+        long rows;
+
+        @Override
+        public void archiveStarted(String feed, YearMonth month, int files) {
+            events.add("archive " + feed + " " + month + " " + files);
+        }
+
+        @Override
+        public synchronized void fileArchived(String feed, YearMonth month, long size) {
+            archived++;
+            bytes += size;
+        }
+
+        @Override
+        public synchronized void fileFailed(String feed, YearMonth month) {
+            failed++;
+        }
+
+        @Override
+        public void loadStarted(String feed, YearMonth month, int files) {
+            events.add("load " + feed + " " + month + " " + files);
+        }
+
+        @Override
+        public synchronized void fileLoaded(String feed, YearMonth month, long fileRows) {
+            loaded++;
+            rows += fileRows;
+        }
     }
 
     private List<S3Object> rawObjects(String feed, YearMonth month) {

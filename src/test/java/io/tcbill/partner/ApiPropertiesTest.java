@@ -41,8 +41,11 @@ class ApiPropertiesTest {
     void plainHttpOnlyToLoopbackUnlessAllowed() {
         assertThat(with(URI.create("http://127.0.0.1:8080"), null, false).endpoint().getPort()).isEqualTo(8080);
         assertThat(with(URI.create("http://localhost:8080"), null, false)).isNotNull();
+        assertThat(with(URI.create("http://[::1]:8080"), null, false)).isNotNull();
+        assertThat(with(URI.create("https://gateway.corp:8443"), null, false)).isNotNull();
         assertThatIllegalArgumentException().isThrownBy(() -> with(URI.create("http://gateway.corp:8080"), null, false))
-                .withMessageContaining("allow-insecure-http");
+                .withMessageContaining("tcbill.api.endpoint uses plain http to gateway.corp")
+                .withMessageContaining("tcbill.api.allow-insecure-http=true");
         assertThat(with(URI.create("http://gateway.corp:8080"), null, true)).isNotNull();
         assertThatIllegalArgumentException().isThrownBy(() -> with(URI.create("ftp://x"), null, false));
     }

@@ -83,7 +83,7 @@ class ObjectStorageIntegrationTest {
 
     @Test
     void toStringRedactsTheSecretKey() {
-        StorageProperties p = new StorageProperties("http://minio:9000", null, null, "AKIA1", "s3cr3t", true, null);
+        StorageProperties p = new StorageProperties("http://minio:9000", null, null, "AKIA1", "s3cr3t", true, null, true);
         assertThat(p.toString()).contains("AKIA1", "<redacted>", "bucket=tcbill", "region=us-east-1")
                 .doesNotContain("s3cr3t");
     }

@@ -22,13 +22,15 @@ class DownloadPropertiesTest {
         assertThat(p.readTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(p.partSize().toBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(p.orphanedUploadAge()).isEqualTo(Duration.ofHours(24));
+        assertThat(p.allowInsecureHttp()).isFalse();
     }
 
     @Test
     void springBindsTheKebabCaseKeysWithTheDefaultsForTheRest() {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
                 "tcbill.download.max-attempts", "6", "tcbill.download.orphaned-upload-age", "36h",
-                "tcbill.download.allowed-hosts", "a.example.com,*.myqcloud.com")));
+                "tcbill.download.allowed-hosts", "a.example.com,*.myqcloud.com",
+                "tcbill.download.allow-insecure-http", "true")));
 
         DownloadProperties p = binder.bindOrCreate("tcbill.download", DownloadProperties.class);
 
@@ -36,6 +38,7 @@ class DownloadPropertiesTest {
         assertThat(p.orphanedUploadAge()).isEqualTo(Duration.ofHours(36));
         assertThat(p.allowedHosts()).containsExactly("a.example.com", "*.myqcloud.com");
         assertThat(p.partSize()).isEqualTo(DataSize.ofMegabytes(8));
+        assertThat(p.allowInsecureHttp()).isTrue();
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class HostAllowListTest {
 
-    private final HostAllowList cos = new HostAllowList(List.of("*.myqcloud.com", "Bills.Example.org"));
+    private final HostAllowList cos = new HostAllowList(List.of("*.myqcloud.com", "Bills.Example.org", "127.0.0.1",
+            "localhost"), false);
     private final RawTarget target = new RawTarget("l3", YearMonth.of(2024, 5), 800001608331L);
 
     @Test
@@ -54,6 +55,34 @@ class HostAllowListTest {
     @Test
     void acceptsAnAllowedHttpsLink() {
         assertThat(cos.check("https://a.cos.ap-singapore.myqcloud.com/L3.csv?q-sign-time=1", target).getHost())
+                .isEqualTo("a.cos.ap-singapore.myqcloud.com");
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsRefusedNamingTheHostButNotTheLink() {
+        // given an allowed remote host and a plain http link to it
+        String link = "http://a.cos.ap-singapore.myqcloud.com/L3.csv?q-signature=abc&sign=x";
+
+        // when / then: terminal, names the host and the setting, never the signed query
+        assertThatThrownBy(() -> cos.check(link, target))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("plain http to a.cos.ap-singapore.myqcloud.com")
+                .hasMessageContaining("tcbill.download.allow-insecure-http=true")
+                .hasMessageContaining("l3 2024-05 customer 800001608331")
+                .message().doesNotContain("q-signature", "L3.csv");
+    }
+
+    @Test
+    void plainHttpToALoopbackHostIsAccepted() {
+        assertThat(cos.check("http://127.0.0.1:8080/L3.csv?sign=x", target).getPort()).isEqualTo(8080);
+        assertThat(cos.check("http://localhost:8080/L3.csv", target).getHost()).isEqualTo("localhost");
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsAcceptedWhenExplicitlyAllowed() {
+        HostAllowList insecure = new HostAllowList(List.of("*.myqcloud.com"), true);
+
+        assertThat(insecure.check("http://a.cos.ap-singapore.myqcloud.com/L3.csv", target).getHost())
                 .isEqualTo("a.cos.ap-singapore.myqcloud.com");
     }
 }

@@ -1,0 +1,88 @@
+package io.tcbill.cli;
+
+import io.tcbill.feed.Feed;
+import io.tcbill.feed.FeedCatalog;
+import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * The checks on {@code --feed} and {@code --customer} shared by {@code run} and {@code backfill}: names known (each
+ * once), the month not before the first month a feed has bills for, and the feeds and customers possible for the
+ * configured role. Problems are usage errors (exit code 2) that say what to change.
+ */
+final class FeedArguments {
+
+    private FeedArguments() {
+    }
+
+    /** The feeds named on the command line, trimmed, lower case and each once; an unknown name is a usage error. */
+    static List<String> named(List<String> feeds, FeedCatalog catalog, CommandLine commandLine) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String feed : feeds) {
+            try {
+                names.add(catalog.get(feed.trim()).name());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(commandLine, e.getMessage());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** A feed asked for by name must have bills for {@code month}; otherwise a usage error naming its first month. */
+    static void requireServed(List<String> feeds, YearMonth month, String option, FeedCatalog catalog,
+                              CommandLine commandLine) {
+        for (String name : feeds) {
+            YearMonth earliest = catalog.get(name).earliestMonth();
+            if (month.isBefore(earliest)) {
+                throw new CommandLine.ParameterException(commandLine, option + " " + month + " is before " + earliest
+                        + ", the first month the Partner API has " + name + " bills for");
+            }
+        }
+    }
+
+    /** The role's default feeds that have bills for {@code month}; says on {@code err} which ones it leaves out. */
+    static List<String> servedIn(YearMonth month, List<String> feeds, FeedCatalog catalog, PrintWriter err) {
+        List<String> served = new ArrayList<>();
+        for (String name : feeds) {
+            YearMonth earliest = catalog.get(name).earliestMonth();
+            if (month.isBefore(earliest)) {
+                err.println("note: " + name + " is skipped for " + month + ": the Partner API has " + name
+                        + " bills from " + earliest + " on");
+            } else {
+                served.add(name);
+            }
+        }
+        return served;
+    }
+
+    /**
+     * Why the feeds or customers cannot be pulled with the configured role, or null: the customer role pulls only
+     * the account's own files, so per-customer feeds and {@code --customer} need the reseller role.
+     */
+    static String roleProblem(List<String> feeds, List<Long> customers, String role, FeedCatalog catalog) {
+        if ("reseller".equals(role)) {
+            return null;
+        }
+        if (!customers.isEmpty()) {
+            return "--customer needs tcbill.api.role=reseller (now " + role + "); the " + role
+                    + " role pulls the account's own bills only";
+        }
+        for (String name : feeds) {
+            Feed feed = catalog.get(name);
+            if (!feed.has(Feed.SourceKind.OWN)) {
+                return "feed " + name + " is pulled per customer and needs tcbill.api.role=reseller (now " + role
+                        + "); the " + role + " role can pull: " + String.join(", ", ownFeeds(catalog));
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ownFeeds(FeedCatalog catalog) {
+        return catalog.all().stream().filter(f -> f.has(Feed.SourceKind.OWN)).map(Feed::name).toList();
+    }
+}

@@ -1,0 +1,124 @@
+package io.tcbill.cli;
+
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.MonthRunner;
+import io.tcbill.job.RunProgress;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * The progress bar of an interactive {@code run}, {@code backfill} or {@code demo} (me.tongfei:progressbar), one bar
+ * at a time: per feed, the files archived (done / total, with the bytes so far), then the files loaded (with the rows
+ * so far). Drawn only where a person watches (see {@link ProgressOption}); everywhere else the log lines stay as they
+ * are. Thread-safe: the archive step reports from its worker threads.
+ */
+final class ProgressBars implements RunProgress {
+
+    private final Supplier<ProgressBarConsumer> consumers;
+    private ProgressBar bar;
+    private long amount;
+    private int failed;
+    private boolean loading;
+
+    ProgressBars(Supplier<ProgressBarConsumer> consumers) {
+        this.consumers = consumers;
+    }
+
+    /** Bars drawn on stderr, next to the log (whose INFO lines an interactive run leaves out). */
+    static ProgressBars onStderr() {
+        return new ProgressBars(() -> new ConsoleProgressBarConsumer(System.err));
+    }
+
+    /** Runs one feed with {@code bars} reporting (none: no bar) and ends its bar before the caller prints the outcome. */
+    static FeedRun run(ProgressBars bars, MonthRunner runner, YearMonth month, String feed, List<Long> customers) {
+        if (bars == null) {
+            return runner.run(month, feed, customers);
+        }
+        try {
+            return runner.run(month, feed, customers, bars);
+        } finally {
+            bars.finish();
+        }
+    }
+
+    @Override
+    public synchronized void archiveStarted(String feed, YearMonth month, int files) {
+        open(feed + " " + month + " archive", files, false);
+    }
+
+    @Override
+    public synchronized void fileArchived(String feed, YearMonth month, long bytes) {
+        amount += bytes;
+        step();
+    }
+
+    @Override
+    public synchronized void fileFailed(String feed, YearMonth month) {
+        failed++;
+        step();
+    }
+
+    @Override
+    public synchronized void loadStarted(String feed, YearMonth month, int files) {
+        open(feed + " " + month + " load", files, true);
+    }
+
+    @Override
+    public synchronized void fileLoaded(String feed, YearMonth month, long rows) {
+        amount += rows;
+        step();
+    }
+
+    /** Ends the bar on screen, if one is open. */
+    synchronized void finish() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private void open(String task, int files, boolean load) {
+        finish();
+        amount = 0;
+        failed = 0;
+        loading = load;
+        if (files > 0) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(files).setConsumer(consumers.get())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).build();
+            bar.setExtraMessage(message());
+        }
+    }
+
+    private void step() {
+        if (bar != null) {
+            bar.step();
+            bar.setExtraMessage(message());
+        }
+    }
+
+    private String message() {
+        String done = loading ? String.format(Locale.ROOT, "%,d rows", amount) : bytes(amount);
+        return failed == 0 ? done : done + ", " + failed + " failed";
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}
