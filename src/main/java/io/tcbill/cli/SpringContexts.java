@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** Starts the Spring context for a command; the command's own properties win over every other source. */
 final class SpringContexts {
@@ -13,10 +14,12 @@ final class SpringContexts {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+        // in the environment from the start, so that spring.main.* overrides (the web server of 'schedule') apply too
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("tcbill-command", overrides));
         try {
             return new SpringApplicationBuilder(TcbillApplication.class)
-                    .initializers(context -> context.getEnvironment().getPropertySources()
-                            .addFirst(new MapPropertySource("tcbill-command", overrides)))
+                    .environment(environment)
                     .logStartupInfo(false)
                     .run();
         } catch (RuntimeException e) {

@@ -42,14 +42,16 @@ final class LoadTablesTasklet implements Tasklet {
     private final RawArchiver archiver;
     private final MonthLoader loader;
     private final LakeMirror lake;
+    private final RunMetrics metrics;
 
     LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
-                      LakeMirror lake) {
+                      LakeMirror lake, RunMetrics metrics) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
         this.loader = loader;
         this.lake = lake;
+        this.metrics = metrics;
     }
 
     @Override
@@ -77,6 +79,7 @@ final class LoadTablesTasklet implements Tasklet {
             }
             LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()));
             step.getExecutionContext().putLong(ROWS, report.rows());
+            metrics.loaded(report);
             lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
             contribution.incrementWriteCount(report.rows());
             if (!report.allLoaded()) {
