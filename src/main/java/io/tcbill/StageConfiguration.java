@@ -1,5 +1,6 @@
 package io.tcbill;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.storage.ObjectStorage;
 import io.tcbill.storage.StorageProperties;
@@ -23,7 +24,7 @@ class StageConfiguration {
     }
 
     @Bean
-    RawArchiver rawArchiver(ObjectStorage storage, DownloadProperties properties) {
-        return new RawArchiver(storage, properties);
+    RawArchiver rawArchiver(ObjectStorage storage, DownloadProperties properties, MeterRegistry registry) {
+        return new RawArchiver(storage, properties, registry);
     }
 }

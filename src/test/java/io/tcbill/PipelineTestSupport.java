@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * S3-compatible store over HTTP, Batch metadata in an H2 file and a DuckDB file, all in one temporary directory.
  * Every test class that needs the context extends this class unchanged, so Spring builds it once per test JVM.
  */
-@SpringBootTest(classes = TcbillApplication.class)
+@SpringBootTest(classes = TcbillApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @SpringBatchTest
 public abstract class PipelineTestSupport {
 

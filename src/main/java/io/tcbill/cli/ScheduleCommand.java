@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
             "ran runs once on start, and instances sharing one PostgreSQL database form a",
             "cluster in which each fire runs on one instance only. Fires and outcomes are logged.",
             "",
+            "While it runs, health and Prometheus metrics are served on the management port:",
+            "http://127.0.0.1:8081/actuator/health and /actuator/prometheus (management.server.port,",
+            "management.server.address).",
+            "",
             "Configuration comes from environment variables, as for 'run' (see the README)."},
         footer = ExitCodes.HELP_FOOTER)
 final class ScheduleCommand implements Callable<Integer> {
@@ -39,7 +43,7 @@ final class ScheduleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConfigurableApplicationContext context;
         try {
-            context = SpringContexts.start(Map.of("spring.quartz.auto-startup", "true"));
+            context = SpringContexts.start(contextProperties());
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
@@ -52,8 +56,24 @@ final class ScheduleCommand implements Callable<Integer> {
             closed.countDown();
         }, "tcbill-schedule-shutdown"));
         print(context.getBean(Scheduler.class).getMetaData(), context.getBean(ScheduleRegistrar.class).scheduled(), out);
+        out.printf("Health and metrics: http://%s:%s/actuator/health and /actuator/prometheus%n",
+                context.getEnvironment().getProperty("server.address"),
+                context.getEnvironment().getProperty("local.server.port"));
+        out.flush();
         closed.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Starts Quartz, and a web server that serves only the actuator endpoints (health, info, prometheus) on the
+     * management port and address; every other command runs without a web server.
+     */
+    static Map<String, Object> contextProperties() {
+        return Map.of("spring.quartz.auto-startup", "true",
+                "spring.main.web-application-type", "servlet",
+                // one server, on the management port: management.server.port equal to server.port means the same one
+                "server.port", "${management.server.port:8081}",
+                "server.address", "${management.server.address:127.0.0.1}");
     }
 
     static void print(SchedulerMetaData scheduler, List<ScheduleRegistrar.ScheduledPull> pulls, PrintWriter out) {

@@ -37,7 +37,8 @@ final class SpringContexts {
 
     /**
      * Puts the command's properties first as soon as the environment exists: before logging is set up (so that
-     * {@code logging.level.*} overrides apply) and before any bean binds its properties.
+     * {@code logging.level.*} overrides apply), before {@code spring.main.*} is bound (the web server of 'schedule')
+     * and before any bean binds its properties.
      */
     private record CommandProperties(Map<String, Object> overrides)
             implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {

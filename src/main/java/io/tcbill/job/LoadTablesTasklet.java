@@ -43,15 +43,17 @@ final class LoadTablesTasklet implements Tasklet {
     private final MonthLoader loader;
     private final LakeMirror lake;
     private final ProgressListeners progress;
+    private final RunMetrics metrics;
 
     LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
-                      LakeMirror lake, ProgressListeners progress) {
+                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
         this.loader = loader;
         this.lake = lake;
         this.progress = progress;
+        this.metrics = metrics;
     }
 
     @Override
@@ -82,6 +84,7 @@ final class LoadTablesTasklet implements Tasklet {
             LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
                     file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
             step.getExecutionContext().putLong(ROWS, report.rows());
+            metrics.loaded(report);
             lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
             contribution.incrementWriteCount(report.rows());
             if (!report.allLoaded()) {

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -54,7 +55,9 @@ public class MonthRunner {
         if (!stop.enter()) {
             return new FeedRun(feed, month, false, -1, 0, "not started: tcbill is shutting down", 0);
         }
-        try (RunLock.Lease lease = lock.acquire(MonthlyBillsJobConfiguration.JOB_NAME + "/" + month + "/" + feed);
+        // the job adds its execution id once it starts (RunLogContext); until then the lines name feed and month
+        try (MDC.MDCCloseable runId = MDC.putCloseable(RunLogContext.RUN_ID, feed + "/" + month);
+             RunLock.Lease lease = lock.acquire(MonthlyBillsJobConfiguration.JOB_NAME + "/" + month + "/" + feed);
              ProgressListeners.Registration reporting = progress.register(month, feed, listener)) {
             return runLocked(month, feed, customers);
         } catch (RunLock.HeldException e) {

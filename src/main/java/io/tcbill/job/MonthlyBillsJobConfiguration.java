@@ -1,5 +1,7 @@
 package io.tcbill.job;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
@@ -18,6 +20,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,9 +60,11 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step archiveFiles(JobRepository jobRepository, Step archiveFile, Partitioner filePartitioner, JobProperties properties) {
+    Step archiveFiles(JobRepository jobRepository, Step archiveFile, Partitioner filePartitioner, JobProperties properties,
+                      RunLogContext runLogContext) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("archive-");
         executor.setConcurrencyLimit(properties.concurrency());
+        executor.setTaskDecorator(runLogContext); // the workers log with the run id of the job that started them
         return new StepBuilder("archiveFiles", jobRepository)
                 .partitioner(ARCHIVE_FILE, filePartitioner)
                 .step(archiveFile)
@@ -72,10 +77,10 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
-                    LakeMirror lake, ProgressListeners progress) {
+                    LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder("loadTables", jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress),
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
@@ -89,16 +94,35 @@ class MonthlyBillsJobConfiguration {
                 .build();
     }
 
+    @Bean
+    RunLogContext runLogContext() {
+        return new RunLogContext();
+    }
+
+    /** Run figures for Micrometer; the long-lived scheduler starts with each feed's last success from the metadata. */
+    @Bean
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry, RunHistory history,
+                          @Value("${spring.quartz.auto-startup:false}") boolean scheduler) {
+        RunMetrics metrics = new RunMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
+        if (scheduler) {
+            metrics.seed(history);
+        }
+        return metrics;
+    }
+
     /**
      * Every step runs again on a restart: the archive step fetches only the files no execution has archived yet, the
      * load step loads them all, and the check fails the job while any file is missing, naming it. The listener records
-     * this process as the execution's owner, so that a run left behind by a killed process is recognised and resumed.
+     * this process as the execution's owner, so that a run left behind by a killed process is recognised and resumed;
+     * the others put the run id into the logs and record the run's figures.
      */
     @Bean
     Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived,
-                        LocalExecutions localExecutions) {
+                        LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(localExecutions)
+                .listener(runLogContext)
+                .listener(runMetrics)
                 .start(archiveFiles)
                 .next(loadTables)
                 .next(checkArchived)

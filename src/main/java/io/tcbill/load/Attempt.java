@@ -2,8 +2,10 @@ package io.tcbill.load;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** One raw file's way through a load: staged (or not), checked against the reject threshold, maybe held back. */
@@ -57,7 +59,11 @@ final class Attempt {
         Set<String> extraColumns = new LinkedHashSet<>();
         staged.forEach(file -> extraColumns.addAll(file.extraColumns()));
         long rows = staged.stream().mapToLong(StagedFile::rows).sum();
-        return new FileResult(input, lineage.loadId(), publishable(), rows, rejected(), List.copyOf(extraColumns), error);
+        Map<String, FileResult.TableRows> tables = new LinkedHashMap<>();
+        staged.forEach(file -> tables.merge(file.table(), new FileResult.TableRows(file.rows(), file.rejected()),
+                FileResult.TableRows::plus));
+        return new FileResult(input, lineage.loadId(), publishable(), rows, rejected(), List.copyOf(extraColumns), error,
+                tables);
     }
 
     private long rejected() {

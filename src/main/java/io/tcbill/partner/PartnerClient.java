@@ -3,6 +3,8 @@ package io.tcbill.partner;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tcbill.feed.Feed;
 import io.tcbill.partner.ApiMessages.BillDownloadUrlRequest;
 import io.tcbill.partner.ApiMessages.CustomerBillDownloadUrlRequest;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -32,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Partner API ({@code intlpartnersmgt}, 2022-09-28): typed calls for the pipeline's actions and a generic
  * {@link #call}. Thread-safe; share one instance. Every request waits for its action's rate limiter and transient
- * errors are retried with exponential backoff and jitter; terminal errors are thrown at once.
+ * errors are retried with exponential backoff and jitter; terminal errors are thrown at once. Errors by code and retries
+ * are counted in the Micrometer registry it was given, if any ({@link ApiMetrics}).
  */
 @Component
 public final class PartnerClient {
@@ -51,15 +55,26 @@ public final class PartnerClient {
     private final Tc3Transport transport;
     private final ActionRateLimiters limiters;
     private final Retry retry;
+    private final ApiMetrics metrics;
+
+    /** A client that records no metrics (bench, tests). */
+    public PartnerClient(ApiProperties properties) {
+        this(properties, Clock.systemUTC(), new CompositeMeterRegistry());
+    }
 
     @Autowired
-    public PartnerClient(ApiProperties properties) {
-        this(properties, Clock.systemUTC());
+    PartnerClient(ApiProperties properties, ObjectProvider<MeterRegistry> registry) {
+        this(properties, Clock.systemUTC(), registry.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     /** Tests: a fixed clock for {@code X-TC-Timestamp}. */
     PartnerClient(ApiProperties properties, Clock clock) {
+        this(properties, clock, new CompositeMeterRegistry());
+    }
+
+    PartnerClient(ApiProperties properties, Clock clock, MeterRegistry registry) {
         this.properties = properties;
+        this.metrics = new ApiMetrics(registry);
         this.transport = new Tc3Transport(properties, json, clock);
         this.limiters = new ActionRateLimiters(properties.rateLimits());
         this.retry = Retry.of("partner-api", RetryConfig.custom()
@@ -70,6 +85,7 @@ public final class PartnerClient {
                 .build());
         this.retry.getEventPublisher().onRetry(event -> {
             PartnerApiException e = (PartnerApiException) event.getLastThrowable();
+            metrics.retried(e);
             log.warn("{} failed with {} (attempt {} of {}), retrying in {} ms", e.action(), e.code(),
                     event.getNumberOfRetryAttempts(), properties.maxAttempts(), event.getWaitInterval().toMillis());
         });
@@ -160,13 +176,15 @@ public final class PartnerClient {
 
     private JsonNode invoke(String action, Object request) {
         if (!properties.hasCredentials()) {
-            throw new PartnerApiException(action, ApiErrors.MISSING_CREDENTIALS,
-                    "no API key configured (tcbill.api.secret-id / secret-key are empty)", null, false);
+            throw metrics.failed(new PartnerApiException(action, ApiErrors.MISSING_CREDENTIALS,
+                    "no API key configured (tcbill.api.secret-id / secret-key are empty)", null, false));
         }
         String body = json.writeValueAsString(request);
         return retry.executeSupplier(() -> {
             try (ActionRateLimiters.Permit permit = permit(action)) {
                 return transport.post(action, body);
+            } catch (PartnerApiException e) {
+                throw metrics.failed(e);
             }
         });
     }

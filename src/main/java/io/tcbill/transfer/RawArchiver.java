@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tcbill.storage.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link ResumableDownload} and {@link AttemptBudget} for what is retried and how often). Local files (the NDJSON of
  * the JSON feeds) are archived the same way by {@link #archiveFile}, transient storage errors retried with exponential
  * backoff up to {@code tcbill.download.max-attempts}. Before its first archive, and hourly after, it aborts multipart
- * uploads that crashed runs left under {@code tmp/} ({@link OrphanedUploads}). Thread-safe: each call holds its own
- * buffer.
+ * uploads that crashed runs left under {@code tmp/} ({@link OrphanedUploads}). Bytes, durations and retries go to the
+ * Micrometer registry it was given, if any. Thread-safe: each call holds its own buffer.
  */
 public final class RawArchiver {
 
@@ -38,9 +39,16 @@ public final class RawArchiver {
     private final OrphanedUploads orphans;
     private final Clock clock;
     private final Duration firstBackoff;
+    private final TransferMetrics metrics;
 
+    /** An archiver that records no metrics (bench, tests). */
     public RawArchiver(ObjectStorage storage, DownloadProperties p) {
-        this(storage, p, Clock.systemUTC());
+        this(storage, p, (MeterRegistry) null);
+    }
+
+    /** An archiver reporting bytes, durations and retries to {@code registry} (null: none). */
+    public RawArchiver(ObjectStorage storage, DownloadProperties p, MeterRegistry registry) {
+        this(storage, p, Clock.systemUTC(), FIRST_BACKOFF, registry);
     }
 
     RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock) {
@@ -48,10 +56,16 @@ public final class RawArchiver {
     }
 
     RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock, Duration firstBackoff) {
+        this(storage, p, clock, firstBackoff, null);
+    }
+
+    private RawArchiver(ObjectStorage storage, DownloadProperties p, Clock clock, Duration firstBackoff,
+                        MeterRegistry registry) {
         this.props = p;
+        this.metrics = new TransferMetrics(registry);
         this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
         this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts(), p.allowInsecureHttp()),
-                new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff);
+                new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff, metrics);
         this.reader = new RawObjectReader(storage.client(), storage.bucket());
         this.orphans = new OrphanedUploads(storage.client(), storage.bucket(), p.orphanedUploadAge(), Clock.systemUTC());
         this.clock = clock;
@@ -70,7 +84,22 @@ public final class RawArchiver {
         orphans.sweepIfDue();
         Instant pulledAt = clock.instant();
         long started = System.nanoTime();
-        RawObject raw = new ResumableDownload(downloads, target, links).run(new ResumableDownload.Keys() {
+        RawObject raw;
+        try {
+            raw = download(target, links, pulledAt);
+        } catch (RuntimeException e) {
+            metrics.archived(target, "link", 0, Duration.ofNanos(System.nanoTime() - started), false);
+            throw e;
+        }
+        metrics.archived(target, "link", raw.size(), Duration.ofNanos(System.nanoTime() - started), true);
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
+                String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
+        return raw;
+    }
+
+    private RawObject download(RawTarget target, LinkSource links, Instant pulledAt) {
+        return new ResumableDownload(downloads, target, links).run(new ResumableDownload.Keys() {
             @Override
             public String intended(String fileName) {
                 return RawKeys.key(target, pulledAt, fileName);
@@ -81,10 +110,6 @@ public final class RawArchiver {
                 return freeKey(target, pulledAt, fileName);
             }
         });
-        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
-                String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
-        return raw;
     }
 
     /**
@@ -112,6 +137,19 @@ public final class RawArchiver {
             throw new IllegalArgumentException("file name '" + fileName + "' for " + target + " has no letter or digit");
         }
         Instant pulledAt = clock.instant();
+        long begun = System.nanoTime();
+        RawObject stored;
+        try {
+            stored = upload(target, name, localFile, pulledAt);
+        } catch (RuntimeException e) {
+            metrics.archived(target, "file", 0, Duration.ofNanos(System.nanoTime() - begun), false);
+            throw e;
+        }
+        metrics.archived(target, "file", stored.size(), Duration.ofNanos(System.nanoTime() - begun), true);
+        return stored;
+    }
+
+    private RawObject upload(RawTarget target, String name, Path localFile, Instant pulledAt) {
         return retrying(target, () -> {
             long started = System.nanoTime();
             RawObject raw = writer.write(localFile, name, () -> freeKey(target, pulledAt, name), target);
@@ -127,9 +165,11 @@ public final class RawArchiver {
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(firstBackoff, 2.0, MAX_BACKOFF))
                 .retryOnException(e -> e instanceof TransferException t && t.isTransient())
                 .build());
-        retry.getEventPublisher().onRetry(e -> log.warn("Retrying {} in {} ms (attempt {} of {}): {}", target,
-                e.getWaitInterval().toMillis(), e.getNumberOfRetryAttempts() + 1, props.maxAttempts(),
-                e.getLastThrowable().getMessage()));
+        retry.getEventPublisher().onRetry(e -> {
+            metrics.retried("upload", target);
+            log.warn("Retrying {} in {} ms (attempt {} of {}): {}", target, e.getWaitInterval().toMillis(),
+                    e.getNumberOfRetryAttempts() + 1, props.maxAttempts(), e.getLastThrowable().getMessage());
+        });
         try {
             return retry.executeSupplier(attempt);
         } catch (TransferException e) {

@@ -24,7 +24,7 @@ final class ResumableDownload {
 
     /** What every download of one archiver shares. */
     record Setup(HostAllowList allowList, LinkDownload http, RawObjectWriter writer, int maxAttempts,
-                 Duration firstBackoff) {
+                 Duration firstBackoff, TransferMetrics metrics) {
     }
 
     /** Names the object: the key it is meant to get (for messages), and a free key once every byte is in. */
@@ -103,6 +103,7 @@ final class ResumableDownload {
                             + " failed attempts" + (rangeIgnored ? "; the server ignored Range, each resume restarted "
                             + "from byte 0" : "") + ")", true, failure);
                 }
+                setup.metrics().retried("download", target);
                 log.warn("{} failed (failure {}, tcbill.download.max-attempts {}): {}; {} at byte {} in {} ms", target,
                         budget.failures(), budget.maxAttempts(), failure.getMessage(),
                         link == null ? "asking for a fresh link, resuming" : "resuming", upload.size(), wait.toMillis());

@@ -1,0 +1,92 @@
+package io.tcbill.job;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tcbill.load.FileResult;
+import io.tcbill.load.LoadReport;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The figures of feed runs in Micrometer: how long each run took and how it ended, when each feed last succeeded (epoch
+ * seconds, seeded from the metadata database when the scheduler starts), and the rows each load published and rejected
+ * per table. Reads what the job and the load report say; the stage services know nothing of it.
+ */
+final class RunMetrics implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunMetrics.class);
+    /** Job instances read to find each feed's last success on start: five feeds, two attempts, a year and more. */
+    private static final int SEED_INSTANCES = 200;
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+    RunMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Sets each feed's last success from the runs the metadata database holds, so a restart does not lose it. */
+    void seed(RunHistory history) {
+        try {
+            for (JobExecution execution : history.latestPerMonthAndFeed(SEED_INSTANCES)) {
+                if (execution.getStatus() == BatchStatus.COMPLETED && execution.getEndTime() != null) {
+                    succeeded(RunHistory.feed(execution), execution.getEndTime());
+                }
+            }
+        } catch (DataAccessException e) {
+            log.warn("could not read the last successful runs from the metadata database: {}",
+                    e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        String feed = RunHistory.feed(execution);
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        Duration took = execution.getStartTime() == null ? Duration.ZERO : Duration.between(execution.getStartTime(), end);
+        Timer.builder("tcbill.feed.run").description("one run of a feed for a month, by how it ended")
+                .tag("feed", feed).tag("outcome", execution.getStatus().name().toLowerCase(Locale.ROOT))
+                .register(registry).record(took);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            succeeded(feed, end);
+        }
+    }
+
+    /** Rows published and rejected per table by one load. */
+    void loaded(LoadReport report) {
+        for (Map.Entry<String, FileResult.TableRows> table : report.byTable().entrySet()) {
+            rows("tcbill.load.rows", "rows published", report, table.getKey()).increment(table.getValue().rows());
+            rows("tcbill.load.rejected.rows", "rows set aside into rejected_rows", report, table.getKey())
+                    .increment(table.getValue().rejected());
+        }
+    }
+
+    private Counter rows(String name, String description, LoadReport report, String table) {
+        return Counter.builder(name).description(description).baseUnit("rows")
+                .tag("feed", report.feed().name()).tag("table", table).register(registry);
+    }
+
+    private void succeeded(String feed, LocalDateTime end) {
+        long epochSeconds = end.atZone(ZoneId.systemDefault()).toEpochSecond();
+        lastSuccess.computeIfAbsent(feed, f -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder("tcbill.feed.last.success", holder, AtomicLong::doubleValue)
+                    .description("when the feed last completed a month (epoch seconds)").baseUnit("seconds")
+                    .tag("feed", f).register(registry);
+            return holder;
+        }).accumulateAndGet(epochSeconds, Math::max);
+    }
+}

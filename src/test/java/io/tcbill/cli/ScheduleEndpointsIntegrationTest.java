@@ -1,0 +1,218 @@
+package io.tcbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schedule command's context over real HTTP: after a scheduled pull of two feeds (with a burst of ServiceBusy
+ * answers), {@code /actuator/prometheus} shows each figure of the run and {@code /actuator/health} is UP. One context,
+ * started as {@code tcbill schedule} starts it, on a free management port.
+ */
+class ScheduleEndpointsIntegrationTest {
+
+    private static final String[] SUMMARY_ACTIONS =
+            {"DescribeBillSummaryByRegion", "DescribeBillSummaryByProduct", "DescribeBillSummaryByPayMode"};
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+
+    private static PartnerSimulator simulator;
+    private static ConfigurableApplicationContext context;
+    private static int port;
+    private static YearMonth month;
+
+    @BeforeAll
+    static void startSchedule() throws IOException {
+        month = YearMonth.now().minusMonths(1);
+        SimulatorConfig config = SimulatorConfig.defaults().withCustomers(3, 1).withRows(0, 0, 25, 5, 0)
+                .withPollsBeforeReady(1).withLatestFinalMonth(month);
+        for (String action : SUMMARY_ACTIONS) {
+            config = config.withRateLimit(action, 20);
+        }
+        simulator = PartnerSimulator.start(config);
+        port = freePort();
+        Map<String, Object> properties = new HashMap<>(ScheduleCommand.contextProperties());
+        properties.putAll(SimulatorOverrides.of(simulator, dir, "reseller"));
+        properties.put("tcbill.poll.initial-interval", "20ms");
+        properties.put("tcbill.api.initial-backoff", "50ms");
+        for (String action : SUMMARY_ACTIONS) {
+            properties.put("tcbill.api.rate-limits." + action, 20);
+        }
+        properties.put("management.server.port", port);
+        context = SpringContexts.start(properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void afterAScheduledPullTheMetricsEndpointShowsTheRunsFiguresAndHealthIsUp() throws Exception {
+        // given the schedules registered, and the next two API calls answered ServiceBusy
+        Scheduler scheduler = context.getBean(Scheduler.class);
+        ListAppender<ILoggingEvent> logs = captureLogs();
+        simulator.faults().serviceBusyStorm(2);
+        Instant fired = Instant.now();
+
+        // when the l3 and summaries schedules fire (each pulls the previous month)
+        scheduler.triggerJob(JobKey.jobKey("l3", "tcbill-feeds"));
+        scheduler.triggerJob(JobKey.jobKey("summaries", "tcbill-feeds"));
+        String metrics = awaitMetrics(m -> m.contains("tcbill_feed_last_success_seconds{feed=\"l3\"}")
+                && m.contains("tcbill_feed_last_success_seconds{feed=\"summaries\"}"), Duration.ofSeconds(60));
+        detach(logs);
+
+        // then each feed's last success is the time of this run
+        assertThat(value(metrics, "tcbill_feed_last_success_seconds", "feed=\"l3\""))
+                .isBetween((double) fired.getEpochSecond() - 1, (double) Instant.now().getEpochSecond() + 1);
+        // rows published equal the simulator's files; nothing was rejected
+        long l3Rows = simulator.data().customerUins().stream()
+                .mapToLong(uin -> simulator.data().expected("l3", month, uin).rows()).sum();
+        assertThat(value(metrics, "tcbill_load_rows_total", "feed=\"l3\",table=\"bill_l3\"")).isEqualTo(l3Rows);
+        assertThat(value(metrics, "tcbill_load_rows_total", "feed=\"summaries\",table=\"bill_summary_by_pay_mode\""))
+                .isPositive();
+        assertThat(value(metrics, "tcbill_load_rejected_rows_total", "feed=\"l3\",table=\"bill_l3\"")).isZero();
+        // the ServiceBusy burst: two errors by action and code, each retried
+        assertThat(sum(metrics, "tcbill_api_errors_total", "code=\"OperationDenied.ServiceBusy\"")).isEqualTo(2);
+        assertThat(sum(metrics, "tcbill_retries_total", "what=\"api\"")).isEqualTo(2);
+        // bytes: the l3 files as the simulator sized them, and the summaries' NDJSON uploaded
+        long l3Bytes = simulator.data().customerUins().stream()
+                .mapToLong(uin -> simulator.data().expected("l3", month, uin).bytes()).sum();
+        assertThat(sum(metrics, "tcbill_transfer_bytes_total", "feed=\"l3\"")).isEqualTo(l3Bytes);
+        assertThat(sum(metrics, "tcbill_transfer_bytes_total", "feed=\"summaries\"")).isPositive();
+        // durations: one completed run per feed, and one archive per customer file
+        assertThat(value(metrics, "tcbill_feed_run_seconds_count", "feed=\"l3\",outcome=\"completed\"")).isEqualTo(1);
+        assertThat(value(metrics, "tcbill_feed_run_seconds_sum", "feed=\"l3\",outcome=\"completed\"")).isPositive();
+        assertThat(sum(metrics, "tcbill_transfer_duration_seconds_count", "feed=\"l3\""))
+                .isEqualTo(simulator.data().customerUins().size());
+        // one series per partition (customer) would grow with the customers: Spring Batch's step timers are off
+        assertThat(metrics).doesNotContain("archiveFile:");
+
+        // and health is UP, the database and the scheduler included
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode status = JsonMapper.shared().readTree(health.body());
+        assertThat(status.path("status").asString()).isEqualTo("UP");
+        assertThat(status.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(status.path("components").path("scheduler").path("status").asString()).isEqualTo("UP");
+
+        // and the run's lines carry its run id, in the job's thread and in the archive workers
+        Pattern runId = Pattern.compile("l3/" + month + "/\\d+");
+        List<ILoggingEvent> archiveLines = logs.list.stream()
+                .filter(e -> e.getThreadName().startsWith("archive-") && e.getFormattedMessage().contains("Archived l3"))
+                .toList();
+        assertThat(archiveLines).hasSize(simulator.data().customerUins().size())
+                .allSatisfy(e -> assertThat(e.getMDCPropertyMap().get("runId")).matches(runId));
+        assertThat(logs.list).anySatisfy(e -> {
+            assertThat(e.getFormattedMessage()).contains("published");
+            assertThat(e.getMDCPropertyMap().get("runId")).matches(runId);
+        });
+    }
+
+    @Test
+    void onlyTheActuatorEndpointsAreServed() throws Exception {
+        assertThat(get("/actuator/prometheus").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(get("/").statusCode()).isEqualTo(404);
+    }
+
+    private static String awaitMetrics(java.util.function.Predicate<String> ready, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String metrics = get("/actuator/prometheus").body();
+        while (!ready.test(metrics)) {
+            assertThat(Instant.now()).as("the scheduled runs did not finish in %s; metrics:%n%s", timeout, metrics)
+                    .isBefore(deadline);
+            Thread.sleep(200);
+            metrics = get("/actuator/prometheus").body();
+        }
+        return metrics;
+    }
+
+    /** The value of the one sample of {@code name} whose labels contain {@code labels}. */
+    private static double value(String metrics, String name, String labels) {
+        List<Double> values = samples(metrics, name, labels);
+        assertThat(values).as("%s{%s} in%n%s", name, labels, metrics).hasSize(1);
+        return values.get(0);
+    }
+
+    /** The sum of the samples of {@code name} whose labels contain {@code labels} (at least one must exist). */
+    private static double sum(String metrics, String name, String labels) {
+        List<Double> values = samples(metrics, name, labels);
+        assertThat(values).as("%s{...%s...} in%n%s", name, labels, metrics).isNotEmpty();
+        return values.stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static List<Double> samples(String metrics, String name, String labels) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+        List<Double> values = new java.util.ArrayList<>();
+        while (line.find()) {
+            if (line.group(1).contains(labels)) {
+                values.add(Double.parseDouble(line.group(2)));
+            }
+        }
+        return values;
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ListAppender<ILoggingEvent> captureLogs() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root().addAppender(appender);
+        return appender;
+    }
+
+    private static void detach(ListAppender<ILoggingEvent> appender) {
+        root().detachAppender(appender);
+    }
+
+    private static Logger root() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
