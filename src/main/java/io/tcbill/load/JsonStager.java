@@ -63,7 +63,8 @@ final class JsonStager implements FileStager {
             Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(table.getValue(), lineage)
                     + " FROM (" + stripComments(select) + ") j");
             long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + stage);
-            staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(), "SELECT * FROM " + stage));
+            staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(), "SELECT * FROM " + stage,
+                    null));
         }
         return staged;
     }

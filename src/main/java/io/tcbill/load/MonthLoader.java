@@ -137,7 +137,7 @@ public final class MonthLoader {
         if (feed.format() == Feed.Format.JSON) {
             return new JsonStager(connection, columns);
         }
-        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn());
+        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
         return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir);
     }
 

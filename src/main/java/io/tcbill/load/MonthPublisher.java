@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 /**
  * REPLACE_MONTH for one table: the new month file is the current one's rows the loaded files do not cover (see
  * {@link Coverage}), plus the staged rows of the files that loaded, written beside it and moved over it in one atomic step.
+ * When the month is exactly one staged Parquet file, that file is moved into place as it is.
  */
 final class MonthPublisher {
 
@@ -30,6 +31,11 @@ final class MonthPublisher {
     Path publish(String table, List<Column> columns, YearMonth month, List<StagedFile> files, boolean keepNone)
             throws SQLException {
         Path target = layout.monthFile(table, month);
+        if (files.size() == 1 && files.get(0).parquet() != null && (keepNone || !Files.exists(target))) {
+            // the month is this one file's rows, already written with the table's columns: no second pass
+            CuratedLayout.install(files.get(0).parquet(), target);
+            return target;
+        }
         // rows carry their source_line, so the file's row order need not follow the staging order: faster, less memory
         Sql.execute(connection, "SET preserve_insertion_order = false");
         try {

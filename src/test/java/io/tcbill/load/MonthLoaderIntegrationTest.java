@@ -54,7 +54,7 @@ class MonthLoaderIntegrationTest {
         assertThat(rows.get(0).get(1)).isEqualTo("web, front");
         assertThat(rows.get(1).get(1)).isEqualTo("line one\r\nline two");
         assertThat(rows.get(2).subList(2, 4)).containsExactly("腾讯云客户", "默认项目");
-        assertThat(rows).extracting(r -> r.get(4)).containsExactly(2L, 3L, 4L, 5L); // records, not lines: tx-2 spans lines 3-4 (see RejectedRows)
+        assertThat(rows).extracting(r -> r.get(4)).containsExactly(2L, 3L, 5L, 6L); // physical lines: tx-2 spans lines 3-4
         assertThat(rows.get(3).subList(5, 9)).containsExactly("2024-05-01", 42L, "raw/l3/42.csv", new BigDecimal("-3.25000000"));
         assertThat(AnalystDb.queryRows(db, "SELECT status, row_count, rejected_count, raw_sha256, extra_columns, error FROM load_log"))
                 .containsExactly(row("LOADED", 4L, 0L, "abc123", null, null));
