@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,8 @@ final class NumberedCsv {
     static final String LINE_COLUMN = "_tcbill_line";
 
     private static final int BUFFER = 1 << 20;
+    private static final int DIGITS = 21;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private NumberedCsv() {
@@ -35,6 +40,29 @@ final class NumberedCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot number the lines of " + csv + " into " + target, e);
         }
+    }
+
+    /**
+     * The index of the first line break or quote in {@code bytes[from, to)}, or {@code to}: eight bytes at a time (a
+     * byte equal to one of them is a zero byte of the word XOR that byte repeated; the lowest flagged byte is exact).
+     */
+    static int nextBreakOrQuote(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i + Long.BYTES <= to) {
+            long word = (long) LONGS.get(bytes, i);
+            long breaks = word ^ 0x0A0A0A0A0A0A0A0AL;
+            long quotes = word ^ 0x2222222222222222L;
+            long zero = ((breaks - 0x0101010101010101L) & ~breaks | (quotes - 0x0101010101010101L) & ~quotes)
+                    & 0x8080808080808080L;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < to && bytes[i] != '\n' && bytes[i] != '"') {
+            i++;
+        }
+        return i;
     }
 
     static void copy(InputStream in, OutputStream out) throws IOException {
@@ -115,9 +143,7 @@ final class NumberedCsv {
                     }
                     continue;
                 }
-                while (i < length && input[i] != '\n' && input[i] != '"') {
-                    i++;
-                }
+                i = nextBreakOrQuote(input, i, length);
                 if (i == length) {
                     break;
                 }
@@ -134,10 +160,26 @@ final class NumberedCsv {
         }
 
         private void prefix() throws IOException {
-            byte[] text = (header ? LINE_COLUMN : Long.toString(line)).getBytes(StandardCharsets.US_ASCII);
-            header = false;
-            append(text, 0, text.length);
-            append(new byte[] {','}, 0, 1);
+            if (header) {
+                header = false;
+                byte[] name = (LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII);
+                append(name, 0, name.length);
+                return;
+            }
+            if (output.length - o < DIGITS) {
+                flush();
+            }
+            int digits = 1;
+            for (long rest = line / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            long rest = line;
+            for (int d = o + digits - 1; d >= o; d--) {
+                output[d] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            output[o + digits] = ',';
+            o += digits + 1;
         }
 
         private void append(byte[] bytes, int from, int count) throws IOException {
