@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * Reads one raw CSV into a staged Parquet file in one parallel DuckDB pass: the CSV is first copied with each record's
@@ -49,10 +50,10 @@ final class CsvStager {
      */
     StagedFile stage(Path file, FileLayout layout, Lineage lineage, String tag, String entry) throws SQLException {
         String errors = "reject_errors_" + tag;
-        Path numbered = workDir.resolve("numbered-" + tag + ".csv");
+        List<Path> numbered = List.of();
         Path staged = workDir.resolve("staged-" + tag + ".parquet");
         try {
-            NumberedCsv.write(file, numbered);
+            numbered = NumberedCsv.write(file, workDir, "numbered-" + tag);
             // rows carry their source_line, so the staged file's row order need not follow the CSV: parallel, less memory
             Sql.execute(connection, "SET preserve_insertion_order = false");
             try {
@@ -63,7 +64,7 @@ final class CsvStager {
                 Sql.execute(connection, "RESET preserve_insertion_order");
             }
         } finally {
-            deleteQuietly(numbered);
+            numbered.forEach(CsvStager::deleteQuietly);
         }
         long rows = Sql.queryLong(connection, "SELECT count(*) FROM read_parquet(" + Sql.literal(staged) + ")");
         RejectedRows rejects = new RejectedRows(connection, errors, tag, entry);
@@ -73,14 +74,15 @@ final class CsvStager {
                 "SELECT * FROM read_parquet(" + Sql.literal(staged) + ")", staged);
     }
 
-    private String readCsv(Path file, FileLayout layout, String errors, String scans) {
+    private String readCsv(List<Path> files, FileLayout layout, String errors, String scans) {
         StringJoiner types = new StringJoiner(", ", "{", "}");
         types.add(Sql.literal(NumberedCsv.LINE_COLUMN) + ": 'BIGINT'");
         for (int i = 0; i < layout.headers().size(); i++) {
             String target = layout.targets().get(i);
             types.add(Sql.literal(layout.readerName(i)) + ": " + Sql.literal(target == null ? "VARCHAR" : typeOf(target)));
         }
-        return "read_csv(" + Sql.literal(file) + ", header = true, auto_detect = false, columns = " + types
+        String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
+        return "read_csv(" + list + ", header = true, auto_detect = false, columns = " + types
                 + ", delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', store_rejects = true"
                 + ", rejects_table = " + Sql.literal(errors) + ", rejects_scan = " + Sql.literal(scans) + ")";
     }

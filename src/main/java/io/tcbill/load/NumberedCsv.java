@@ -7,9 +7,15 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Copies a CSV, putting the physical line each record starts on in front of it as a first column
@@ -19,12 +25,13 @@ import java.nio.file.Path;
  * <p>Record boundaries are found as RFC 4180 (and DuckDB's reader with {@code quote = '"', escape = '"'}) finds them:
  * a line break ends a record unless it lies inside a value that opened with a quote at its start; {@code ""} inside
  * such a value is a quote; a quote elsewhere is an ordinary character. A blank line gets no number (DuckDB skips it),
- * and a UTF-8 byte order mark is dropped. One pass, one 1 MiB buffer each way.
+ * and a UTF-8 byte order mark is dropped. One pass, one 1 MiB buffer each way per thread.
  */
 final class NumberedCsv {
 
     static final String LINE_COLUMN = "_tcbill_line";
 
+    static final long SPLIT_AT_LEAST = 64L << 20;
     private static final int BUFFER = 1 << 20;
     private static final int DIGITS = 21;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -33,13 +40,125 @@ final class NumberedCsv {
     private NumberedCsv() {
     }
 
-    /** Writes the numbered copy of {@code csv} to {@code target}. */
-    static void write(Path csv, Path target) {
-        try (InputStream in = Files.newInputStream(csv); OutputStream out = Files.newOutputStream(target)) {
-            copy(in, out);
+    /**
+     * Writes the numbered copy of {@code csv} as {@code <name>-1.csv} and, for a file of at least {@value #SPLIT_AT_LEAST}
+     * bytes, {@code <name>-2.csv} (each with the header): the second half, from the first line break after the middle,
+     * is numbered on another thread at the same time (after counting the line breaks before it). Should that line
+     * break lie inside a quoted value, the file is numbered again in one part. Returns the parts in file order.
+     */
+    static List<Path> write(Path csv, Path dir, String name) {
+        return write(csv, dir, name, SPLIT_AT_LEAST);
+    }
+
+    static List<Path> write(Path csv, Path dir, String name, long splitAtLeast) {
+        Path first = dir.resolve(name + "-1.csv");
+        try {
+            long size = Files.size(csv);
+            long split = size < splitAtLeast ? -1 : recordStartAfter(csv, size / 2);
+            if (split < 0) {
+                number(csv, 0, size, first, 1);
+                return List.of(first);
+            }
+            Path second = dir.resolve(name + "-2.csv");
+            CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
+                try {
+                    try (OutputStream out = Files.newOutputStream(second)) {
+                        out.write((LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII));
+                        out.write(headerLine(csv));
+                        Copy copy = new Copy(out, 1 + lineBreaks(csv, split), false);
+                        copy.run(range(csv, split), size - split, false);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            boolean cleanCut = number(csv, 0, split, first, 1);
+            try {
+                secondHalf.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+            }
+            if (cleanCut) {
+                return List.of(first, second);
+            }
+            Files.deleteIfExists(second);
+            number(csv, 0, size, first, 1);
+            return List.of(first);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot number the lines of " + csv + " into " + target, e);
+            throw new UncheckedIOException("cannot number the lines of " + csv + " into " + dir, e);
         }
+    }
+
+    /** Numbers bytes {@code [from, to)} of csv into target; true when they end at a record's end. */
+    private static boolean number(Path csv, long from, long to, Path target, long firstLine) throws IOException {
+        try (InputStream in = range(csv, from); OutputStream out = Files.newOutputStream(target)) {
+            Copy copy = new Copy(out, firstLine, true);
+            copy.run(in, to - from, true);
+            return copy.atRecordStart();
+        }
+    }
+
+    private static InputStream range(Path csv, long from) throws IOException {
+        FileChannel channel = FileChannel.open(csv, StandardOpenOption.READ);
+        channel.position(from);
+        return Channels.newInputStream(channel);
+    }
+
+    /** The offset just after the first line break at or after {@code from}, or -1. */
+    private static long recordStartAfter(Path csv, long from) throws IOException {
+        try (InputStream in = range(csv, from)) {
+            byte[] buffer = new byte[BUFFER];
+            long offset = from;
+            for (int n = in.readNBytes(buffer, 0, BUFFER); n > 0; n = in.readNBytes(buffer, 0, BUFFER)) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        return offset + i + 1;
+                    }
+                }
+                offset += n;
+            }
+            return -1;
+        }
+    }
+
+    /** The header record's bytes, its line break included, without a byte order mark. */
+    private static byte[] headerLine(Path csv) throws IOException {
+        try (InputStream in = Files.newInputStream(csv)) {
+            byte[] start = in.readNBytes(BUFFER);
+            int from = start.length >= BOM.length && start[0] == BOM[0] && start[1] == BOM[1] && start[2] == BOM[2]
+                    ? BOM.length : 0;
+            int end = from;
+            while (end < start.length && start[end] != '\n') {
+                end++;
+            }
+            return java.util.Arrays.copyOfRange(start, from, Math.min(end + 1, start.length));
+        }
+    }
+
+    /** How many line breaks the first {@code length} bytes hold, eight bytes at a time. */
+    private static long lineBreaks(Path csv, long length) throws IOException {
+        long count = 0;
+        try (InputStream in = Files.newInputStream(csv)) {
+            byte[] buffer = new byte[BUFFER];
+            long remaining = length;
+            while (remaining > 0) {
+                int n = in.readNBytes(buffer, 0, (int) Math.min(BUFFER, remaining));
+                if (n == 0) {
+                    break;
+                }
+                int i = 0;
+                for (; i + Long.BYTES <= n; i += Long.BYTES) {
+                    long x = (long) LONGS.get(buffer, i) ^ 0x0A0A0A0A0A0A0A0AL;
+                    long nonZero = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL;
+                    count += Long.bitCount(~nonZero);
+                }
+                for (; i < n; i++) {
+                    count += buffer[i] == '\n' ? 1 : 0;
+                }
+                remaining -= n;
+            }
+        }
+        return count;
     }
 
     /**
@@ -66,7 +185,7 @@ final class NumberedCsv {
     }
 
     static void copy(InputStream in, OutputStream out) throws IOException {
-        new Copy(out).run(in);
+        new Copy(out, 1, true).run(in, Long.MAX_VALUE, true);
     }
 
     /**
@@ -78,29 +197,40 @@ final class NumberedCsv {
         private final OutputStream out;
         private final byte[] output = new byte[BUFFER];
         private int o;
-        private long line = 1;
-        private boolean header = true;
+        private long line;
+        private boolean header;
         private boolean recordStart = true;
         private boolean quoted;
         private boolean quoteClosing;
         private byte previous;
 
-        Copy(OutputStream out) {
+        /** @param header whether the first record is the header (named, not numbered) */
+        Copy(OutputStream out, long firstLine, boolean header) {
             this.out = out;
+            this.line = firstLine;
+            this.header = header;
         }
 
-        void run(InputStream in) throws IOException {
+        /** Copies at most {@code limit} bytes of {@code in}, dropping a byte order mark at its start if asked. */
+        void run(InputStream in, long limit, boolean fileStart) throws IOException {
             byte[] input = new byte[BUFFER];
-            int length = in.readNBytes(input, 0, input.length);
-            boolean bom = length >= BOM.length && input[0] == BOM[0] && input[1] == BOM[1] && input[2] == BOM[2];
+            long remaining = limit;
+            int length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
+            boolean bom = fileStart && length >= BOM.length && input[0] == BOM[0] && input[1] == BOM[1] && input[2] == BOM[2];
             int start = bom ? BOM.length : 0;
             while (length > 0) {
                 scan(input, start, length);
                 previous = input[length - 1];
+                remaining -= length;
                 start = 0;
-                length = in.readNBytes(input, 0, input.length);
+                length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
             }
             flush();
+        }
+
+        /** Whether the bytes so far end a record (not inside a quoted value). */
+        boolean atRecordStart() {
+            return recordStart && !quoted;
         }
 
         private void scan(byte[] input, int start, int length) throws IOException {

@@ -6,7 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each record gets the physical line it starts on; record boundaries follow RFC 4180 quoting. */
 class NumberedCsvTest {
@@ -48,6 +52,38 @@ class NumberedCsvTest {
 
         // when / then
         assertThat(number(csv.toString())).isEqualTo(expected.toString());
+    }
+
+    @Test
+    void aLargeFileIsNumberedInTwoHalvesAtOnceWithTheSameNumbers(@TempDir Path dir) throws IOException {
+        // given a file whose middle falls between records
+        StringBuilder csv = new StringBuilder("\uFEFFa,b\r\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(i).append(i % 100 == 0 ? ",\"x\r\ny\"\r\n" : ",value\r\n");
+        }
+        Path file = Files.writeString(dir.resolve("in.csv"), csv);
+
+        // when numbered with a split size below its size
+        List<Path> parts = NumberedCsv.write(file, dir, "n", 1024);
+
+        // then two parts, the second with the header, together the same as numbering it in one go
+        assertThat(parts).hasSize(2);
+        String second = Files.readString(parts.get(1));
+        assertThat(second).startsWith("_tcbill_line,a,b\r\n");
+        assertThat(Files.readString(parts.get(0)) + second.substring("_tcbill_line,a,b\r\n".length()))
+                .isEqualTo(number(csv.toString()));
+    }
+
+    @Test
+    void aMiddleInsideAQuotedValueFallsBackToOnePart(@TempDir Path dir) throws IOException {
+        // given a file whose middle lies inside a quoted value spanning many lines
+        String csv = "a,b\n1,\"" + "line\n".repeat(400) + "\"\n2,x\n";
+        Path file = Files.writeString(dir.resolve("in.csv"), csv);
+
+        // when / then: one part, numbered as in one go
+        List<Path> parts = NumberedCsv.write(file, dir, "n", 16);
+        assertThat(parts).hasSize(1);
+        assertThat(Files.readString(parts.get(0))).isEqualTo(number(csv)).endsWith("\n403,2,x\n");
     }
 
     @Test
