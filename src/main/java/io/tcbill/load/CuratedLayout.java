@@ -53,29 +53,25 @@ final class CuratedLayout {
 
     /** Writes {@code select} as Parquet ({@link #PARQUET_OPTIONS}) to a temporary file beside {@code target}, then moves it over target. */
     static void write(Connection connection, String select, Path target) throws SQLException {
-        Path tmp = target.resolveSibling(FILE + ".tmp-" + UUID.randomUUID());
-        try {
-            Files.createDirectories(target.getParent());
-            Sql.execute(connection, "COPY (" + select + ") TO " + Sql.literal(tmp)
-                    + " (" + PARQUET_OPTIONS + ")");
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // a stray temporary file does not match the views' glob; it only wastes space
-            }
-        }
+        replace(target, tmp -> Sql.execute(connection, "COPY (" + select + ") TO " + Sql.literal(tmp) + " (" + PARQUET_OPTIONS + ")"));
     }
 
     /** Makes an already written Parquet file (with the table's columns) the target: moved beside it, then over it. */
     static void install(Path written, Path target) {
+        replace(target, tmp -> Files.move(written, tmp)); // a rename on one file system, else a copy
+    }
+
+    /** Something that writes a file at the path it is given. */
+    @FunctionalInterface
+    private interface Writer<E extends Exception> {
+        void writeTo(Path tmp) throws E, IOException;
+    }
+
+    private static <E extends Exception> void replace(Path target, Writer<E> writer) throws E {
         Path tmp = target.resolveSibling(FILE + ".tmp-" + UUID.randomUUID());
         try {
             Files.createDirectories(target.getParent());
-            Files.move(written, tmp); // a rename on one file system, else a copy
+            writer.writeTo(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + target, e);

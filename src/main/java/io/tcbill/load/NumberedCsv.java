@@ -32,10 +32,9 @@ final class NumberedCsv {
     static final String LINE_COLUMN = "_tcbill_line";
 
     static final long SPLIT_AT_LEAST = 64L << 20;
-    private static final int BUFFER = 1 << 20;
-    private static final int DIGITS = 21;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    static final int BUFFER = 1 << 20;
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private NumberedCsv() {
     }
@@ -65,7 +64,7 @@ final class NumberedCsv {
                     try (OutputStream out = Files.newOutputStream(second)) {
                         out.write((LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII));
                         out.write(headerLine(csv));
-                        Copy copy = new Copy(out, 1 + lineBreaks(csv, split), false);
+                        RecordNumbering copy = new RecordNumbering(out, 1 + lineBreaks(csv, split), false);
                         copy.run(range(csv, split), size - split, false);
                     }
                 } catch (IOException e) {
@@ -92,7 +91,7 @@ final class NumberedCsv {
     /** Numbers bytes {@code [from, to)} of csv into target; true when they end at a record's end. */
     private static boolean number(Path csv, long from, long to, Path target, long firstLine) throws IOException {
         try (InputStream in = range(csv, from); OutputStream out = Files.newOutputStream(target)) {
-            Copy copy = new Copy(out, firstLine, true);
+            RecordNumbering copy = new RecordNumbering(out, firstLine, true);
             copy.run(in, to - from, true);
             return copy.atRecordStart();
         }
@@ -125,8 +124,7 @@ final class NumberedCsv {
     private static byte[] headerLine(Path csv) throws IOException {
         try (InputStream in = Files.newInputStream(csv)) {
             byte[] start = in.readNBytes(BUFFER);
-            int from = start.length >= BOM.length && start[0] == BOM[0] && start[1] == BOM[1] && start[2] == BOM[2]
-                    ? BOM.length : 0;
+            int from = startsWithBom(start, start.length) ? BOM.length : 0;
             int end = from;
             while (end < start.length && start[end] != '\n') {
                 end++;
@@ -161,172 +159,13 @@ final class NumberedCsv {
         return count;
     }
 
-    /**
-     * The index of the first line break or quote in {@code bytes[from, to)}, or {@code to}: eight bytes at a time (a
-     * byte equal to one of them is a zero byte of the word XOR that byte repeated; the lowest flagged byte is exact).
-     */
-    static int nextBreakOrQuote(byte[] bytes, int from, int to) {
-        int i = from;
-        while (i + Long.BYTES <= to) {
-            long word = (long) LONGS.get(bytes, i);
-            long breaks = word ^ 0x0A0A0A0A0A0A0A0AL;
-            long quotes = word ^ 0x2222222222222222L;
-            long zero = ((breaks - 0x0101010101010101L) & ~breaks | (quotes - 0x0101010101010101L) & ~quotes)
-                    & 0x8080808080808080L;
-            if (zero != 0) {
-                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-            }
-            i += Long.BYTES;
-        }
-        while (i < to && bytes[i] != '\n' && bytes[i] != '"') {
-            i++;
-        }
-        return i;
+    static boolean startsWithBom(byte[] bytes, int length) {
+        return length >= BOM.length && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
     }
 
+    /** Numbers all of {@code in} into {@code out} in one part. */
     static void copy(InputStream in, OutputStream out) throws IOException {
-        new Copy(out, 1, true).run(in, Long.MAX_VALUE, true);
+        new RecordNumbering(out, 1, true).run(in, Long.MAX_VALUE, true);
     }
 
-    /**
-     * The copy's state across buffers. Only line breaks and quotes need looking at: a quote opens a quoted value when
-     * it is a record's first byte or follows a comma; between them, bytes are copied in bulk.
-     */
-    private static final class Copy {
-
-        private final OutputStream out;
-        private final byte[] output = new byte[BUFFER];
-        private int o;
-        private long line;
-        private boolean header;
-        private boolean recordStart = true;
-        private boolean quoted;
-        private boolean quoteClosing;
-        private byte previous;
-
-        /** @param header whether the first record is the header (named, not numbered) */
-        Copy(OutputStream out, long firstLine, boolean header) {
-            this.out = out;
-            this.line = firstLine;
-            this.header = header;
-        }
-
-        /** Copies at most {@code limit} bytes of {@code in}, dropping a byte order mark at its start if asked. */
-        void run(InputStream in, long limit, boolean fileStart) throws IOException {
-            byte[] input = new byte[BUFFER];
-            long remaining = limit;
-            int length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
-            boolean bom = fileStart && length >= BOM.length && input[0] == BOM[0] && input[1] == BOM[1] && input[2] == BOM[2];
-            int start = bom ? BOM.length : 0;
-            while (length > 0) {
-                scan(input, start, length);
-                previous = input[length - 1];
-                remaining -= length;
-                start = 0;
-                length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
-            }
-            flush();
-        }
-
-        /** Whether the bytes so far end a record (not inside a quoted value). */
-        boolean atRecordStart() {
-            return recordStart && !quoted;
-        }
-
-        private void scan(byte[] input, int start, int length) throws IOException {
-            int segment = start;
-            int recordBegin = -1;
-            int i = start;
-            while (i < length) {
-                if (recordStart) {
-                    byte b = input[i];
-                    if (b == '\n' || b == '\r') {
-                        line += b == '\n' ? 1 : 0; // a blank line: DuckDB skips it, so it gets no number
-                        i++;
-                        continue;
-                    }
-                    append(input, segment, i - segment);
-                    segment = i;
-                    prefix();
-                    recordStart = false;
-                    recordBegin = i;
-                }
-                if (quoteClosing) {
-                    quoteClosing = false;
-                    if (input[i] == '"') { // an escaped quote: the value goes on
-                        quoted = true;
-                        i++;
-                        continue;
-                    }
-                }
-                if (quoted) {
-                    while (i < length && input[i] != '"') {
-                        if (input[i] == '\n') {
-                            line++;
-                        }
-                        i++;
-                    }
-                    if (i < length) {
-                        quoted = false;
-                        quoteClosing = true;
-                        i++;
-                    }
-                    continue;
-                }
-                i = nextBreakOrQuote(input, i, length);
-                if (i == length) {
-                    break;
-                }
-                if (input[i] == '\n') {
-                    line++;
-                    recordStart = true;
-                } else {
-                    byte before = i > start ? input[i - 1] : previous;
-                    quoted = i == recordBegin || before == ',';
-                }
-                i++;
-            }
-            append(input, segment, length - segment);
-        }
-
-        private void prefix() throws IOException {
-            if (header) {
-                header = false;
-                byte[] name = (LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII);
-                append(name, 0, name.length);
-                return;
-            }
-            if (output.length - o < DIGITS) {
-                flush();
-            }
-            int digits = 1;
-            for (long rest = line / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            long rest = line;
-            for (int d = o + digits - 1; d >= o; d--) {
-                output[d] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            }
-            output[o + digits] = ',';
-            o += digits + 1;
-        }
-
-        private void append(byte[] bytes, int from, int count) throws IOException {
-            if (count > output.length - o) {
-                flush();
-                if (count > output.length) {
-                    out.write(bytes, from, count);
-                    return;
-                }
-            }
-            System.arraycopy(bytes, from, output, o, count);
-            o += count;
-        }
-
-        private void flush() throws IOException {
-            out.write(output, 0, o);
-            o = 0;
-        }
-    }
 }
