@@ -1,7 +1,5 @@
 package io.tcbill.load;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ final class CsvFileStager implements FileStager {
         List<StagedFile> staged = new ArrayList<>();
         for (PackReader.Entry entry : PackReader.extract(input.localFile(), workDir.resolve("pack-" + tag), input.sourceKey())) {
             staged.add(stageEntry(entry, lineage, tag + "_" + staged.size()));
-            delete(entry.file());
+            CsvStager.deleteQuietly(entry.file());
         }
         return staged;
     }
@@ -58,13 +56,5 @@ final class CsvFileStager implements FileStager {
                     + ", so their customer is unknown");
         }
         return file;
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // the work directory is removed with the load's private DuckDB anyway
-        }
     }
 }

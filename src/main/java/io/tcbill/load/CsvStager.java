@@ -132,7 +132,8 @@ final class CsvStager {
         return pairs.isEmpty() ? "CAST(NULL AS VARCHAR)" : "CAST(json_object(" + String.join(", ", pairs) + ") AS VARCHAR)";
     }
 
-    private static void deleteQuietly(Path file) {
+    /** Deletes a scratch file; one left behind goes with the load's work directory. */
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
