@@ -60,13 +60,10 @@ final class NumberedCsv {
             }
             Path second = dir.resolve(name + "-2.csv");
             CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
-                try {
-                    try (OutputStream out = Files.newOutputStream(second)) {
-                        out.write((LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII));
-                        out.write(headerLine(csv));
-                        RecordNumbering copy = new RecordNumbering(out, 1 + lineBreaks(csv, split), false);
-                        copy.run(range(csv, split), size - split, false);
-                    }
+                try (InputStream in = range(csv, split); OutputStream out = Files.newOutputStream(second)) {
+                    out.write((LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII));
+                    out.write(headerLine(csv));
+                    new RecordNumbering(out, 1 + lineBreaks(csv, split), false).run(in, size - split);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -92,7 +89,7 @@ final class NumberedCsv {
     private static boolean number(Path csv, long from, long to, Path target, long firstLine) throws IOException {
         try (InputStream in = range(csv, from); OutputStream out = Files.newOutputStream(target)) {
             RecordNumbering copy = new RecordNumbering(out, firstLine, true);
-            copy.run(in, to - from, true);
+            copy.run(in, to - from);
             return copy.atRecordStart();
         }
     }
@@ -165,7 +162,7 @@ final class NumberedCsv {
 
     /** Numbers all of {@code in} into {@code out} in one part. */
     static void copy(InputStream in, OutputStream out) throws IOException {
-        new RecordNumbering(out, 1, true).run(in, Long.MAX_VALUE, true);
+        new RecordNumbering(out, 1, true).run(in, Long.MAX_VALUE);
     }
 
 }

@@ -24,19 +24,22 @@ final class RecordNumbering {
     private boolean quoteClosing;
     private byte previous;
 
-    /** @param header whether the first record is the header (named, not numbered) */
+    /**
+     * @param header whether the bytes start the file: a byte order mark is dropped and the first record is the header
+     *               (named, not numbered)
+     */
     RecordNumbering(OutputStream out, long firstLine, boolean header) {
         this.out = out;
         this.line = firstLine;
         this.header = header;
     }
 
-    /** Copies at most {@code limit} bytes of {@code in}, dropping a byte order mark at its start if asked. */
-    void run(InputStream in, long limit, boolean fileStart) throws IOException {
+    /** Copies at most {@code limit} bytes of {@code in}. */
+    void run(InputStream in, long limit) throws IOException {
         byte[] input = new byte[NumberedCsv.BUFFER];
         long remaining = limit;
         int length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
-        int start = fileStart && NumberedCsv.startsWithBom(input, length) ? NumberedCsv.BOM.length : 0;
+        int start = header && NumberedCsv.startsWithBom(input, length) ? NumberedCsv.BOM.length : 0;
         while (length > 0) {
             scan(input, start, length);
             previous = input[length - 1];

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@link ResumableDownload} and {@link AttemptBudget} for what is retried and how often). Local files (the NDJSON of
  * the JSON feeds) are archived the same way by {@link #archiveFile}, transient storage errors retried with exponential
  * backoff up to {@code tcbill.download.max-attempts}. Before its first archive, and hourly after, it aborts multipart
- * uploads that crashed runs left under {@code tmp/} ({@link OrphanedUploads}). Bytes, durations and retries go to the
+ * uploads that crashed runs left pending ({@link OrphanedUploads}). Bytes, durations and retries go to the
  * Micrometer registry it was given, if any. Thread-safe: each call holds its own buffer.
  */
 public final class RawArchiver {
