@@ -258,6 +258,23 @@ class RawArchiverIntegrationTest {
         }
     }
 
+    /**
+     * The SHA-256 of a stored object, read as a stream: comparing hashes rather than whole byte arrays keeps the
+     * test heap free of copies of multi-part objects (large arrays fragment a small G1 heap).
+     */
+    static String storedSha256(software.amazon.awssdk.services.s3.S3Client s3, String bucket, String key) {
+        try (java.io.InputStream in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String sha256(byte[] bytes) throws RuntimeException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -2,6 +2,7 @@ package io.tcbill.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.tcbill.transfer.RawArchiverIntegrationTest.storedSha256;
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -13,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -41,6 +43,7 @@ class StagedUploadIntegrationTest {
     Path dir;
 
     private ObjectStorage storage;
+    private final ExecutorService partUploads = Executors.newSingleThreadExecutor();
     private final Queue<String> keys = new ArrayDeque<>();
 
     @BeforeEach
@@ -50,6 +53,7 @@ class StagedUploadIntegrationTest {
 
     @AfterEach
     void stop() {
+        partUploads.shutdownNow();
         storage.close();
     }
 
@@ -67,7 +71,7 @@ class StagedUploadIntegrationTest {
         // then the stored object is those bytes, with their hash, and no staging object is left
         assertThat(raw.size()).isEqualTo(bytes.length);
         assertThat(raw.sha256()).isEqualTo(sha256(bytes));
-        assertThat(stored("raw/test/whole.csv")).isEqualTo(bytes);
+        assertThat(storedSha256(storage.client(), storage.bucket(), "raw/test/whole.csv")).isEqualTo(sha256(bytes));
         assertThat(new String(stored("raw/test/whole.csv.sha256"), StandardCharsets.UTF_8))
                 .isEqualTo(sha256(bytes) + "  whole.csv\n");
         assertThat(storage.client().listMultipartUploads(b -> b.bucket(storage.bucket())).uploads()).isEmpty();
@@ -89,7 +93,7 @@ class StagedUploadIntegrationTest {
         // then part 2 went up again and the object is exact
         assertThat(refusals).hasValue(1);
         assertThat(raw.sha256()).isEqualTo(sha256(bytes));
-        assertThat(stored("raw/test/retried.csv")).isEqualTo(bytes);
+        assertThat(storedSha256(storage.client(), storage.bucket(), "raw/test/retried.csv")).isEqualTo(sha256(bytes));
     }
 
     @Test
@@ -112,7 +116,7 @@ class StagedUploadIntegrationTest {
         assertThat(refusals).hasValue(2);
         assertThat(resumeAt).as("every byte read before the error counts").isEqualTo(3 * PART);
         assertThat(raw.sha256()).isEqualTo(sha256(bytes));
-        assertThat(stored("raw/test/resumed.csv")).isEqualTo(bytes);
+        assertThat(storedSha256(storage.client(), storage.bucket(), "raw/test/resumed.csv")).isEqualTo(sha256(bytes));
     }
 
     @Test
@@ -135,7 +139,7 @@ class StagedUploadIntegrationTest {
     }
 
     private StagedUpload upload(S3Client s3) {
-        return new StagedUpload(s3, storage.bucket(), Executors.newSingleThreadExecutor(), keys::poll, PART, "file.csv");
+        return new StagedUpload(s3, storage.bucket(), partUploads, keys::poll, PART, "file.csv");
     }
 
     /** The real client, but the first {@code times} UploadParts of part 2 fail with HTTP 503. */
