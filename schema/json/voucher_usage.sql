@@ -1,12 +1,13 @@
 -- voucher_usage from DescribeCustomerVoucherUsageDetails answers (every page of every voucher): one row per UsageDetail.
 -- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
 -- Amount is a JSON number: it is cast from its JSON text (the shortest text of the API's double, e.g. 0.1), so no
--- binary rounding reaches the DECIMAL. VoucherId is a string in UsageDetail; the answer and the request carry it too.
+-- binary rounding reaches the DECIMAL. voucher_id is the int64 VoucherId the request asked for (the answer echoes it);
+-- UsageDetail's own VoucherId is a string of undocumented form, used only when neither carries one and it is numeric.
 SELECT
     r.customer_uin,
     CAST(i.value ->> 'Id' AS BIGINT) AS id,
-    CAST(coalesce(NULLIF(i.value ->> 'VoucherId', ''), r.response ->> 'VoucherId', r.request ->> 'VoucherId') AS BIGINT)
-        AS voucher_id,
+    coalesce(TRY_CAST(r.request ->> 'VoucherId' AS BIGINT), TRY_CAST(r.response ->> 'VoucherId' AS BIGINT),
+        TRY_CAST(i.value ->> 'VoucherId' AS BIGINT)) AS voucher_id,
     NULLIF(i.value ->> 'DealName', '') AS deal_name,
     NULLIF(i.value ->> 'BillId', '') AS bill_id,
     CAST(NULLIF(i.value ->> 'Amount', '') AS DECIMAL(38,8)) AS amount,

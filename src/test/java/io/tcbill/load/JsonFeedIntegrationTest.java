@@ -83,13 +83,14 @@ class JsonFeedIntegrationTest {
 
     @Test
     void voucherAmountsSentAsJsonFloatsBecomeExactDecimals() throws Exception {
+        // (record 3's own VoucherId is a non-numeric string: voucher_id is the int64 the request asked for)
         String request = "{\"Page\":1,\"PageSize\":100,\"CustomerUin\":" + A + ",\"VoucherId\":7001,\"Month\":\"2024-05\"}";
         Path file = new ApiAnswers()
                 .answer("DescribeCustomerVoucherList", A, "{\"Page\":1,\"PageSize\":100,\"CustomerUin\":" + A + "}",
                         "{\"TotalCount\":1,\"Data\":[{\"VoucherId\":7001,\"TotalAmount\":100.0}]}")
                 .answer("DescribeCustomerVoucherUsageDetails", A, request, "{\"Data\":["
                         + usage(1, "0.1", "2024-05-03 10:00:00") + "," + usage(2, "0.2", "2024-05-04 11:30:00") + ","
-                        + usage(3, "12345.67891234", "") + "],\"CustomerUin\":" + A + ",\"VoucherId\":7001,"
+                        + usage(3, "12345.67891234", "").replace("\"7001\"", "\"VCH-7001\"") + "],\"CustomerUin\":" + A + ",\"VoucherId\":7001,"
                         + "\"TotalAmount\":100.0,\"RemainAmount\":87.35,\"TotalRecordsCount\":3,\"Month\":\"2024-05\","
                         + "\"RecordsCountByMonth\":3,\"RequestId\":\"r-1\"}")
                 .write(dir.resolve("raw/vouchers/a.ndjson"));
