@@ -45,6 +45,24 @@ final class FeedArguments {
         }
     }
 
+    /**
+     * {@code --customer} limits per-customer feeds only; with feeds named and none of them pulled per customer (say
+     * {@code commission}, one partner-wide file) it would be silently ignored, so that is a usage error.
+     */
+    static void requirePerCustomerFeed(List<String> feeds, List<Long> customers, FeedCatalog catalog,
+                                       CommandLine commandLine) {
+        if (customers.isEmpty() || feeds.isEmpty()) {
+            return;
+        }
+        List<String> perCustomer = catalog.all().stream().filter(f -> f.has(Feed.SourceKind.CUSTOMER))
+                .map(Feed::name).toList();
+        if (feeds.stream().noneMatch(perCustomer::contains)) {
+            throw new CommandLine.ParameterException(commandLine, "--customer limits the per-customer feeds ("
+                    + String.join(", ", perCustomer) + ") and --feed " + String.join(",", feeds)
+                    + " has none of them; drop --customer or add such a feed");
+        }
+    }
+
     /** The role's default feeds that have bills for {@code month}; says on {@code err} which ones it leaves out. */
     static List<String> servedIn(YearMonth month, List<String> feeds, FeedCatalog catalog, PrintWriter err) {
         List<String> served = new ArrayList<>();

@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--customer must be a positive UIN, was " + uin);
             }
         }
+        FeedArguments.requirePerCustomerFeed(selected, customers, catalog, spec.commandLine());
         if (!BillCalendar.isFinal(month, Clock.systemUTC())) {
             err.println("note: " + month + " is not final yet (bills are final after 01:00 UTC+8 on the 5th of the next"
                     + " month); the data may change, run it again later");

@@ -88,6 +88,13 @@ class TcbillCliTest {
     }
 
     @Test
+    void aCustomerWithOnlyPartnerWideFeedsIsRefusedRatherThanIgnored() {
+        assertThat(execute("run", "--month", "2026-09", "--feed", "commission", "--customer", "100000000001"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--customer limits the per-customer feeds (", "l3", "drop --customer");
+    }
+
+    @Test
     void aWrongMonthIsRefusedByEveryCommandThatTakesOne() {
         assertThat(execute("status", "--month", "2022-01")).isEqualTo(ExitCodes.USAGE);
         assertThat(execute("backfill", "--from", "2025-13", "--to", "2026-01")).isEqualTo(ExitCodes.USAGE);
