@@ -17,14 +17,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
-            "Measures tcbill against the built-in simulator and prints ratios against baselines measured in the",
-            "same run:",
-            "  fanout:   wall time of fetching a reseller month's files / the time the documented rate limits",
-            "            alone impose (requests / QPS of the busiest action; target <= 1.2)",
-            "  transfer: tcbill's archive of a large L3 file / a plain streaming copy of the same link (>= 0.8)",
-            "  load:     the load stage / DuckDB's own read_csv of the same CSV into an untyped table (>= 0.8)",
-            "  e2e:      one large L3 file end to end (rows/s, MB/s), peak heap and peak RSS",
-            "Run with java -Xmx256m -jar tcbill.jar bench to check the memory bound."},
+            "Measures throughput and memory against same-run baselines.",
+            "",
+            "Runs against the built-in simulator and prints each figure as a ratio to its baseline:",
+            "  fanout:   time to fetch a reseller month's files / the time the",
+            "            documented rate limits alone impose (target <= 1.2)",
+            "  transfer: archiving a large L3 file / a plain streaming copy of the",
+            "            same link (target >= 0.8)",
+            "  load:     the load stage / DuckDB's own read_csv of the same CSV",
+            "            into an untyped table (target >= 0.8)",
+            "  e2e:      one large L3 file end to end: rows/s, MB/s, peak heap, RSS",
+            "",
+            "Run it as java -Xmx256m -jar tcbill.jar bench to check the memory bound."},
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
 

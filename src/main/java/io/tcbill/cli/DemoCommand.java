@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 /** {@code tcbill demo}: one month end to end on embedded parts, then example queries with their answers. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {
-            "Runs one month end to end with nothing to set up: starts the built-in Partner API simulator and an",
-            "embedded S3-compatible store, keeps Batch metadata in an H2 file, loads the DuckDB file, then prints",
-            "where everything is and runs three example queries. Everything goes under --data-dir."},
+            "Runs one month end to end with nothing to set up.",
+            "",
+            "Starts the built-in Partner API simulator and an embedded S3-compatible store, keeps Batch metadata in an"
+                    + " H2 file, loads the DuckDB file, then prints where everything is and runs three example"
+                    + " queries. Everything goes under --data-dir."},
         footer = ExitCodes.HELP_FOOTER)
 final class DemoCommand implements Callable<Integer> {
 

@@ -20,14 +20,16 @@ import picocli.CommandLine.Option;
 /** {@code tcbill run --month YYYY-MM [--feed ...] [--customer ...]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {
-            "Pulls one month: requests each feed's file, waits until it is ready, archives it in object storage",
-            "and replaces that month in DuckDB. A feed that failed last time is resumed (files already archived",
-            "are reused); a feed that completed is pulled again and replaces the month (restatements).",
-            "A month and feed runs in one process at a time; a run whose process was killed is resumed.",
-            "SIGTERM stops the running feed cleanly (it is resumed by the next run).",
+            "Pulls one month of bills into object storage and DuckDB.",
             "",
-            "Configuration comes from environment variables (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY,",
-            "TCBILL_API_ENDPOINT, TCBILL_STORAGE_ENDPOINT, TCBILL_DUCKDB_PATH, ...; see the README)."},
+            "Requests each feed's file, waits until it is ready, archives it in object storage and replaces that month"
+                    + " in DuckDB. A feed that failed last time is resumed (files already archived are reused); a feed"
+                    + " that completed is pulled again and replaces the month (restatements). A month and feed runs in"
+                    + " one process at a time; a run whose process was killed is resumed. SIGTERM stops the running"
+                    + " feed cleanly (it is resumed by the next run).",
+            "",
+            "Configuration comes from environment variables (TENCENTCLOUD_SECRET_ID, TENCENTCLOUD_SECRET_KEY,"
+                    + " TCBILL_API_ENDPOINT, TCBILL_STORAGE_ENDPOINT, TCBILL_DUCKDB_PATH, ...; see the README)."},
         footer = ExitCodes.HELP_FOOTER)
 final class RunCommand implements Callable<Integer> {
 

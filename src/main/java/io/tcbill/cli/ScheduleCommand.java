@@ -17,16 +17,17 @@ import picocli.CommandLine.Command;
 /** {@code tcbill schedule}: the long-lived scheduler, until Ctrl-C or SIGTERM. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = {
-            "Runs the scheduler until Ctrl-C or SIGTERM: pulls each feed of the configured role",
-            "when its jobs/ descriptor says (cron and time zone: the previous month, and again",
-            "the month before for restatements), as 'run' would. Schedules and their state live",
-            "in the metadata database (spring.datasource.*): a fire missed while no scheduler",
-            "ran runs once on start, and instances sharing one PostgreSQL database form a",
-            "cluster in which each fire runs on one instance only. Fires and outcomes are logged.",
+            "Runs the monthly pulls on schedule until Ctrl-C or SIGTERM.",
             "",
-            "While it runs, health and Prometheus metrics are served on the management port:",
-            "http://127.0.0.1:8081/actuator/health and /actuator/prometheus (management.server.port,",
-            "management.server.address).",
+            "Pulls each feed of the configured role when its jobs/ descriptor says (cron and time zone: the previous"
+                    + " month, and again the month before for restatements), as 'run' would. Schedules and their"
+                    + " state live in the metadata database (spring.datasource.*): a fire missed while no scheduler"
+                    + " ran runs once on start, and instances sharing one PostgreSQL database form a cluster in which"
+                    + " each fire runs on one instance only. Fires and outcomes are logged.",
+            "",
+            "While it runs, health and Prometheus metrics are served on the management port:"
+                    + " http://127.0.0.1:8081/actuator/health and /actuator/prometheus (management.server.port,"
+                    + " management.server.address).",
             "",
             "Configuration comes from environment variables, as for 'run' (see the README)."},
         footer = ExitCodes.HELP_FOOTER)

@@ -12,9 +12,11 @@ import picocli.CommandLine.Option;
 /** {@code tcbill simulate --port N}: the local Partner API simulator, until interrupted. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {
-            "Serves a local Partner API (intlpartnersmgt 2022-09-28) with real TC3 signature checks, rate limits,",
-            "Ready:0-then-1 polling and expiring download links, over deterministic bill files.",
-            "Point TCBILL_API_ENDPOINT at it and use the demo credentials it prints. Stop with Ctrl-C."},
+            "Serves a local Partner API simulator until Ctrl-C.",
+            "",
+            "The simulator speaks intlpartnersmgt 2022-09-28 with real TC3 signature checks, rate limits, Ready:0-then-1"
+                    + " polling and expiring download links, over deterministic bill files. Point TCBILL_API_ENDPOINT"
+                    + " at it and use the demo credentials it prints."},
         footer = ExitCodes.HELP_FOOTER)
 final class SimulateCommand implements Callable<Integer> {
 

@@ -19,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code tcbill status [--month YYYY-MM] [--json]}. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {
-            "Shows, per month and feed, the last run: its state, rows published, rejected rows, the month's",
-            "reconciliation and (with --month or --json) the raw object keys. Reads the Batch metadata and the",
-            "published Parquet files; it never locks the DuckDB file analysts use."},
+            "Shows the last run of each month and feed.",
+            "",
+            "Per month and feed: the run's state, rows published, rejected rows, the month's reconciliation and (with"
+                    + " --month or --json) the raw object keys. Reads the Batch metadata and the published Parquet"
+                    + " files; it never locks the DuckDB file analysts use."},
         footer = ExitCodes.HELP_FOOTER)
 final class StatusCommand implements Callable<Integer> {
 

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code java -jar tcbill.jar}. */
 @Command(name = "tcbill", mixinStandardHelpOptions = true, versionProvider = TcbillCli.Version.class,
         description = {
-            "Pulls Tencent Cloud International partner bills (L2, L3, commission) from the Partner API,",
-            "keeps every raw file in S3-compatible storage and publishes typed tables in DuckDB.",
+            "Pulls Tencent Cloud International partner bills (L2, L3, commission) from the Partner API, keeps every"
+                    + " raw file in S3-compatible storage and publishes typed tables in DuckDB.",
             "",
             "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
         subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, DemoCommand.class,
@@ -29,7 +29,14 @@ public final class TcbillCli implements Runnable {
             cmd.getErr().println("tcbill: " + ex.getMessage());
             return ExitCodes.RUN_FAILED;
         });
+        headings(commandLine);
         return commandLine;
+    }
+
+    /** A blank line and a title before the option and command lists, which otherwise run on from the description. */
+    private static void headings(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage().optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n");
+        commandLine.getSubcommands().values().forEach(TcbillCli::headings);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +34,31 @@ class TcbillCliTest {
     void withoutACommandTheUsageListsTheCommands() {
         assertThat(execute()).isZero();
         assertThat(out.toString()).contains("run").contains("demo").contains("simulate");
+    }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentenceOnOneLine() {
+        assertThat(execute("--help")).isZero();
+        String list = out.toString().substring(out.toString().indexOf("Commands:"));
+        for (String command : List.of("run", "backfill", "status", "demo", "schedule", "simulate", "bench")) {
+            assertThat(list).containsPattern("(?m)^  " + command + " +[A-Z][^\\n]*\\.$");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench"})
+    void helpFitsEightyColumnsWithoutHardBreaksMidSentence(String command) {
+        CommandLine cli = TcbillCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setUsageHelpWidth(2000);
+        assertThat(cli.execute(command, "--help")).isZero();
+        // at 2000 columns a paragraph is one line: a description line ending without punctuation was broken by hand
+        String description = out.toString().substring(out.toString().indexOf('\n') + 1, out.toString().indexOf("Options:"));
+        assertThat(description.lines().filter(line -> !line.isBlank() && !line.startsWith("  ")))
+                .allSatisfy(line -> assertThat(line).matches(".*[.:)]$"));
+        out.getBuffer().setLength(0);
+        assertThat(execute(command, "--help")).isZero();
+        assertThat(out.toString().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
     }
 
     @ParameterizedTest
