@@ -1,6 +1,7 @@
 package io.tcbill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tcbill.job.MonthRunner;
 import io.tcbill.simulator.BillData;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,58 @@ class AnalystQueriesTest extends PipelineTestSupport {
         assertThat(count("SELECT count(*) FROM focus_1_2" + month + " AND \"ChargeCategory\" = 'Credit'")).isPositive();
         assertThat(decimal("SELECT sum(\"EffectiveCost\" + \"x_TaxAmount\" - \"BilledCost\") FROM focus_1_2" + month))
                 .isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void theFileAndEveryViewGiveTheSameAnswersInDuckDb14And15Clients() throws Exception {
+        loadOnce();
+        String clientsDir = System.getProperty("tcbill.duckdb-clients");
+        assumeTrue(clientsDir != null, "run by Maven, which downloads the older clients (pom: duckdb-clients)");
+        List<Path> clients;
+        try (var jars = Files.list(Path.of(clientsDir))) {
+            clients = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        assertThat(clients).extracting(p -> p.getFileName().toString())
+                .anyMatch(name -> name.startsWith("duckdb_jdbc-1.4.")).anyMatch(name -> name.startsWith("duckdb_jdbc-1.5."));
+        // every view, every column evaluated (the row cast to text), and the money totals
+        List<String> checks = new ArrayList<>();
+        for (List<Object> view : query("SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
+            checks.add("SELECT CAST(count(*) AS VARCHAR) FROM (SELECT * FROM \"" + view.get(0) + "\") t"
+                    + " WHERE CAST(t AS VARCHAR) IS NOT NULL");
+        }
+        checks.add("SELECT CAST(sum(\"BilledCost\") AS VARCHAR), CAST(sum(\"EffectiveCost\") AS VARCHAR) FROM focus_1_2");
+        checks.add("SELECT CAST(sum(total_cost) AS VARCHAR) FROM monthly_cost_by_customer");
+        checks.add("SELECT CAST(sum(commission_amount) AS VARCHAR) FROM commission_by_customer");
+        List<String> expected = new ArrayList<>();
+        for (String sql : checks) {
+            expected.add(String.join("|", query(sql).get(0).stream().map(String::valueOf).toList()));
+        }
+        assertThat(expected).as("views found").hasSizeGreaterThan(15);
+
+        for (Path client : clients) {
+            List<String> answers = probe(client, checks);
+            String version = client.getFileName().toString().replaceAll("duckdb_jdbc-(\\d+\\.\\d+).*", "$1");
+            assertThat(answers.get(0)).as("client version").startsWith("version v" + version + ".");
+            for (int i = 0; i < checks.size(); i++) {
+                assertThat(answers.get(i + 1)).as("%s: %s", client.getFileName(), checks.get(i)).isEqualTo(expected.get(i));
+            }
+        }
+    }
+
+    /** The answers of {@link DuckDbClientProbe} run on the DuckDB file with {@code client} as its only driver. */
+    private static List<String> probe(Path client, List<String> checks) throws Exception {
+        Path classes = Path.of(DuckDbClientProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", client + java.io.File.pathSeparator + classes, DuckDbClientProbe.class.getName(),
+                DATA_DIR.resolve("tcbill.duckdb").toString()));
+        command.addAll(checks);
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("%s exit; output:%n%s", client.getFileName(), output).isZero();
+        List<String> lines = output.lines().filter(l -> !l.startsWith("WARNING") && !l.startsWith("SLF4J")).toList();
+        assertThat(lines).as(output).hasSize(checks.size() + 1);
+        return lines;
     }
 
     private static int emptyCustomers() {
