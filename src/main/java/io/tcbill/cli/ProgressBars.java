@@ -15,8 +15,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The progress bar of an interactive {@code run}, {@code backfill} or {@code demo} (me.tongfei:progressbar), one bar
- * at a time: per feed, the files archived (done / total, with the bytes so far), then the files loaded (with the rows
- * so far). Drawn only where a person watches (see {@link ProgressOption}); everywhere else the log lines stay as they
+ * at a time: per feed, the files archived (done / total, with the bytes received so far, which grow part by part
+ * while a large file downloads), then the files loaded (with the rows so far). Drawn only where a person watches (see {@link ProgressOption}); everywhere else the log lines stay as they
  * are. Thread-safe: the archive step reports from its worker threads.
  */
 final class ProgressBars implements RunProgress {
@@ -24,6 +24,7 @@ final class ProgressBars implements RunProgress {
     private final Supplier<ProgressBarConsumer> consumers;
     private ProgressBar bar;
     private long amount;
+    private long inFlight;
     private int failed;
     private boolean loading;
 
@@ -51,6 +52,14 @@ final class ProgressBars implements RunProgress {
     @Override
     public synchronized void archiveStarted(String feed, YearMonth month, int files) {
         open(feed + " " + month + " archive", files, false);
+    }
+
+    @Override
+    public synchronized void bytesInFlight(String feed, YearMonth month, long delta) {
+        inFlight += delta;
+        if (bar != null) {
+            bar.setExtraMessage(message());
+        }
     }
 
     @Override
@@ -87,6 +96,7 @@ final class ProgressBars implements RunProgress {
     private void open(String task, int files, boolean load) {
         finish();
         amount = 0;
+        inFlight = 0;
         failed = 0;
         loading = load;
         if (files > 0) {
@@ -104,7 +114,7 @@ final class ProgressBars implements RunProgress {
     }
 
     private String message() {
-        String done = loading ? String.format(Locale.ROOT, "%,d rows", amount) : bytes(amount);
+        String done = loading ? String.format(Locale.ROOT, "%,d rows", amount) : bytes(amount + inFlight);
         return failed == 0 ? done : done + ", " + failed + " failed";
     }
 

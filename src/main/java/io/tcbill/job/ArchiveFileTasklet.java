@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -64,16 +66,20 @@ final class ArchiveFileTasklet implements Tasklet {
         RawTarget target = new RawTarget(feed.name(), parameters.billMonth(), customerUin);
         RunProgress listener = progress.of(parameters.billMonth(), feed.name());
         RawObject raw;
+        AtomicLong inFlight = new AtomicLong();
+        LongConsumer received = size -> listener.bytesInFlight(feed.name(), parameters.billMonth(), size - inFlight.getAndSet(size));
         // a stop (SIGTERM) interrupts this thread while it polls or downloads, never during the step's own bookkeeping
         try (LocalExecutions.Work work = executions.working(step.getJobExecutionId())) {
             raw = feed.format() == Feed.Format.JSON
                     ? archiveAnswers(feed, parameters.billMonth(), customerUin, target)
                     : archiver.archive(target, () -> poller.awaitReady(what,
-                            () -> client.describeDownloadUrl(feed.source(kind), parameters.billMonth(), customerUin)));
+                            () -> client.describeDownloadUrl(feed.source(kind), parameters.billMonth(), customerUin)), received);
         } catch (RuntimeException e) {
+            received.accept(0);
             listener.fileFailed(feed.name(), parameters.billMonth());
             throw new FileFailedException(what, e);
         }
+        received.accept(0);
         listener.fileArchived(feed.name(), parameters.billMonth(), raw.size());
         context.putString(RAW_KEY, raw.key());
         context.putString(RAW_SHA256, raw.sha256());

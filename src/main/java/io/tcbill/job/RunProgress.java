@@ -18,6 +18,14 @@ public interface RunProgress {
     default void archiveStarted(String feed, YearMonth month, int files) {
     }
 
+    /**
+     * Bytes of a file still being archived: {@code +n} as they arrive (about once a part, e.g. 8 MiB), {@code -n} when
+     * its transfer restarts from byte 0 and, before {@link #fileArchived} or {@link #fileFailed}, minus all it reported,
+     * so the sum over files in flight is the bytes received of files not yet done.
+     */
+    default void bytesInFlight(String feed, YearMonth month, long delta) {
+    }
+
     /** One file is archived; {@code bytes} is its size. */
     default void fileArchived(String feed, YearMonth month, long bytes) {
     }

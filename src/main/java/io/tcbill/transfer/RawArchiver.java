@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.core.IntervalFunction;
@@ -79,14 +80,23 @@ public final class RawArchiver {
      * as the {@link LinkSource} threw it.
      */
     public RawObject archive(RawTarget target, LinkSource links) {
+        return archive(target, links, received -> { });
+    }
+
+    /**
+     * {@link #archive(RawTarget, LinkSource)}, telling {@code progress} the bytes received so far as the download goes
+     * (after each part, from the downloading thread; less after a restart from byte 0), for a progress display.
+     */
+    public RawObject archive(RawTarget target, LinkSource links, LongConsumer progress) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(progress, "progress");
         orphans.sweepIfDue();
         Instant pulledAt = clock.instant();
         long started = System.nanoTime();
         RawObject raw;
         try {
-            raw = download(target, links, pulledAt);
+            raw = download(target, links, pulledAt, progress);
         } catch (RuntimeException e) {
             metrics.archived(target, "link", 0, Duration.ofNanos(System.nanoTime() - started), false);
             throw e;
@@ -98,8 +108,8 @@ public final class RawArchiver {
         return raw;
     }
 
-    private RawObject download(RawTarget target, LinkSource links, Instant pulledAt) {
-        return new ResumableDownload(downloads, target, links).run(new ResumableDownload.Keys() {
+    private RawObject download(RawTarget target, LinkSource links, Instant pulledAt, LongConsumer progress) {
+        return new ResumableDownload(downloads, target, links, progress).run(new ResumableDownload.Keys() {
             @Override
             public String intended(String fileName) {
                 return RawKeys.key(target, pulledAt, fileName);

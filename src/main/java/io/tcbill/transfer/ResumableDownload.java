@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class ResumableDownload {
     private final RawTarget target;
     private final LinkSource links;
     private final AttemptBudget budget;
+    private final LongConsumer progress;
     private URI link;
     private boolean linkDelivered;
     private boolean linkIsReplacement;
@@ -48,10 +50,12 @@ final class ResumableDownload {
     private StagedUpload upload;
     private String what;
 
-    ResumableDownload(Setup setup, RawTarget target, LinkSource links) {
+    /** @param progress told the bytes received so far as they arrive (less after a restart from byte 0) */
+    ResumableDownload(Setup setup, RawTarget target, LinkSource links, LongConsumer progress) {
         this.setup = setup;
         this.target = target;
         this.links = links;
+        this.progress = progress;
         this.budget = new AttemptBudget(setup.maxAttempts(), setup.firstBackoff());
     }
 
@@ -61,6 +65,7 @@ final class ResumableDownload {
         what = "download of " + target + " to " + keys.intended(fileName);
         log.info("Archiving {} from {}://{}{}", target, link.getScheme(), link.getHost(), link.getRawPath());
         upload = setup.writer().open(fileName, () -> keys.free(fileName));
+        upload.reportingTo(progress);
         boolean done = false;
         try {
             RawObject raw = retrying();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -48,6 +49,7 @@ final class StagedUpload {
     /** The part handed to the upload thread (or whose upload failed), not yet in {@link #parts}. */
     private Part pending;
     private byte[] spare;
+    private LongConsumer progress = size -> { };
 
     /** One full buffer on its way to the store. */
     private record Part(int number, byte[] bytes, int length, CompletableFuture<CompletedPart> upload) {
@@ -62,6 +64,11 @@ final class StagedUpload {
         this.partSize = partSize;
         this.fileName = fileName;
         this.buffer = new byte[partSize];
+    }
+
+    /** Tells {@code progress} {@link #size()} after each full part and after a restart (cheap: once a part). */
+    void reportingTo(LongConsumer progress) {
+        this.progress = progress;
     }
 
     /** Bytes received so far: the offset the next piece must start at. */
@@ -120,6 +127,7 @@ final class StagedUpload {
         buffered = 0;
         uploaded = 0;
         parts.clear();
+        progress.accept(0);
     }
 
     /** Waits for a part still uploading and aborts the multipart upload, if one is open; safe to call twice. */
@@ -150,6 +158,7 @@ final class StagedUpload {
         buffer = spare != null ? spare : new byte[partSize];
         spare = null;
         buffered = 0;
+        progress.accept(size());
     }
 
     /**

@@ -32,6 +32,28 @@ class ProgressBarsTest {
     }
 
     @Test
+    void aLargeFileShowsItsBytesWhileItDownloadsAndCountsThemOnceWhenArchived() {
+        // given one file of 20 MB on its way: two parts received
+        bars.archiveStarted("l3", MONTH, 1);
+        bars.bytesInFlight("l3", MONTH, 8_000_000);
+        bars.bytesInFlight("l3", MONTH, 8_000_000);
+        bars.finish();
+        assertThat(lastRendered()).contains("0/1").contains("16.0 MB");
+
+        // when it restarts from byte 0, then lands whole
+        bars.archiveStarted("l3", MONTH, 1);
+        bars.bytesInFlight("l3", MONTH, 8_000_000);
+        bars.bytesInFlight("l3", MONTH, -8_000_000);
+        bars.bytesInFlight("l3", MONTH, 16_000_000);
+        bars.bytesInFlight("l3", MONTH, -16_000_000);
+        bars.fileArchived("l3", MONTH, 20_000_000);
+        bars.finish();
+
+        // then
+        assertThat(lastRendered()).contains("1/1").contains("20.0 MB");
+    }
+
+    @Test
     void theLoadBarFollowsTheArchiveBarNamingTheFeedAndTheRows() {
         bars.archiveStarted("commission", MONTH, 2);
         bars.fileArchived("commission", MONTH, 800);

@@ -131,6 +131,7 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         long rows = customers.stream().mapToLong(uin -> SIMULATOR.data().expected("l2", month, uin).rows()).sum();
         assertThat(progress.archived).isEqualTo(3);
         assertThat(progress.bytes).isEqualTo(bytes);
+        assertThat(progress.inFlight).as("every file's bytes in flight taken back when it ended").isZero();
         assertThat(progress.loaded).isEqualTo(3);
         assertThat(progress.rows).isEqualTo(rows).isEqualTo(run.rows());
         assertThat(progress.failed).isZero();
@@ -204,7 +205,13 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         int failed;
         int loaded;
         long bytes;
+        long inFlight;
         long rows;
+
+        @Override
+        public synchronized void bytesInFlight(String feed, YearMonth month, long delta) {
+            inFlight += delta;
+        }
 
         @Override
         public void archiveStarted(String feed, YearMonth month, int files) {

@@ -61,10 +61,13 @@ class RangeResumeIntegrationTest {
         });
 
         // when
-        RawObject raw = archiver().archive(TARGET, () -> server.url("/L3.csv?q-signature=s"));
+        List<Long> progress = new CopyOnWriteArrayList<>();
+        RawObject raw = archiver().archive(TARGET, () -> server.url("/L3.csv?q-signature=s"), progress::add);
 
         // then
         assertThat(ranges).hasSize(2).first().isEqualTo("null");
+        // bytes so far after each full part, back to 0 at the restart, then up again (8 MiB parts)
+        assertThat(progress).containsSubsequence(8L << 20, 0L, 8L << 20, 16L << 20).allMatch(n -> n <= SIZE);
         assertThat(ranges.get(1)).matches("bytes=\\d+-");
         assertThat(raw.size()).isEqualTo(SIZE);
         assertThat(raw.sha256()).isEqualTo(sha256(file));
