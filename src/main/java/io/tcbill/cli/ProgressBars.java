@@ -16,8 +16,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * The progress bar of an interactive {@code run}, {@code backfill} or {@code demo} (me.tongfei:progressbar), one bar
  * at a time: per feed, the files archived (done / total, with the bytes received so far, which grow part by part
- * while a large file downloads), then the files loaded (with the rows so far). Drawn only where a person watches (see {@link ProgressOption}); everywhere else the log lines stay as they
- * are. Thread-safe: the archive step reports from its worker threads.
+ * while a large file downloads), then the files loaded (with the rows so far). Drawn only where a person watches (see
+ * {@link ProgressOption}); everywhere else the log lines stay as they are. Thread-safe: the archive step reports from
+ * its worker threads.
  */
 final class ProgressBars implements RunProgress {
 
