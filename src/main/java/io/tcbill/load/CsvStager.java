@@ -51,13 +51,14 @@ final class CsvStager {
     StagedFile stage(Path file, FileLayout layout, Lineage lineage, String tag, String entry) throws SQLException {
         String errors = "reject_errors_" + tag;
         List<Path> numbered = List.of();
+        long rows;
         Path staged = workDir.resolve("staged-" + tag + ".parquet");
         try {
             numbered = NumberedCsv.write(file, workDir, "numbered-" + tag);
             // rows carry their source_line, so the staged file's row order need not follow the CSV: parallel, less memory
             Sql.execute(connection, "SET preserve_insertion_order = false");
             try {
-                Sql.execute(connection, "COPY (SELECT " + projection(layout, lineage, entry != null) + " FROM "
+                rows = Sql.update(connection, "COPY (SELECT " + projection(layout, lineage, entry != null) + " FROM "
                         + readCsv(numbered, layout, errors, "reject_scans_" + tag) + ") TO " + Sql.literal(staged)
                         + " (" + CuratedLayout.PARQUET_OPTIONS + ")");
             } finally {
@@ -66,7 +67,6 @@ final class CsvStager {
         } finally {
             numbered.forEach(CsvStager::deleteQuietly);
         }
-        long rows = Sql.queryLong(connection, "SELECT count(*) FROM read_parquet(" + Sql.literal(staged) + ")");
         RejectedRows rejects = new RejectedRows(connection, errors, tag, entry);
         long rejected = rejects.record(lineage, typeCases(layout));
         Coverage coverage = entry == null ? Coverage.of(lineage.customerUin()) : Coverage.pack();

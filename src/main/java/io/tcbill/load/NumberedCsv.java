@@ -30,6 +30,8 @@ import java.util.concurrent.CompletionException;
 final class NumberedCsv {
 
     static final String LINE_COLUMN = "_tcbill_line";
+    /** What goes in front of the header record: the line column's name. */
+    static final byte[] HEADER_PREFIX = (LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII);
 
     static final long SPLIT_AT_LEAST = 64L << 20;
     static final int BUFFER = 1 << 20;
@@ -61,7 +63,7 @@ final class NumberedCsv {
             Path second = dir.resolve(name + "-2.csv");
             CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
                 try (InputStream in = range(csv, split); OutputStream out = Files.newOutputStream(second)) {
-                    out.write((LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII));
+                    out.write(HEADER_PREFIX);
                     out.write(headerLine(csv));
                     new RecordNumbering(out, 1 + lineBreaks(csv, split), false).run(in, size - split);
                 } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.tcbill.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The copy loop of {@link NumberedCsv}: writes each record with its first physical line in front of it, across
@@ -114,8 +113,7 @@ final class RecordNumbering {
     private void prefix() throws IOException {
         if (header) {
             header = false;
-            byte[] name = (NumberedCsv.LINE_COLUMN + ",").getBytes(StandardCharsets.US_ASCII);
-            append(name, 0, name.length);
+            append(NumberedCsv.HEADER_PREFIX, 0, NumberedCsv.HEADER_PREFIX.length);
             return;
         }
         if (output.length - o < DIGITS) {

@@ -32,6 +32,14 @@ final class Sql {
         }
     }
 
+    /** Runs a statement that changes rows (or a COPY) and returns how many it wrote. */
+    static long update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return statement.getUpdateCount();
+        }
+    }
+
     static long queryLong(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
