@@ -94,14 +94,7 @@ public final class RawArchiver {
         orphans.sweepIfDue();
         Instant pulledAt = clock.instant();
         long started = System.nanoTime();
-        RawObject raw;
-        try {
-            raw = download(target, links, pulledAt, progress);
-        } catch (RuntimeException e) {
-            metrics.archived(target, "link", 0, Duration.ofNanos(System.nanoTime() - started), false);
-            throw e;
-        }
-        metrics.archived(target, "link", raw.size(), Duration.ofNanos(System.nanoTime() - started), true);
+        RawObject raw = recorded(target, "link", started, () -> download(target, links, pulledAt, progress));
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
         log.info("Archived {} as {}: {} bytes, {} MB/s, sha256 {}…", target, raw.key(), raw.size(),
                 String.format("%.1f", raw.size() / 1e6 / seconds), raw.sha256().substring(0, 12));
@@ -147,16 +140,20 @@ public final class RawArchiver {
             throw new IllegalArgumentException("file name '" + fileName + "' for " + target + " has no letter or digit");
         }
         Instant pulledAt = clock.instant();
-        long begun = System.nanoTime();
-        RawObject stored;
+        return recorded(target, "file", System.nanoTime(), () -> upload(target, name, localFile, pulledAt));
+    }
+
+    /** Runs one archive from {@code source} ("link" or "file"), recording its bytes (0 if it fails) and duration. */
+    private RawObject recorded(RawTarget target, String source, long started, Supplier<RawObject> archive) {
+        RawObject raw;
         try {
-            stored = upload(target, name, localFile, pulledAt);
+            raw = archive.get();
         } catch (RuntimeException e) {
-            metrics.archived(target, "file", 0, Duration.ofNanos(System.nanoTime() - begun), false);
+            metrics.archived(target, source, 0, Duration.ofNanos(System.nanoTime() - started), false);
             throw e;
         }
-        metrics.archived(target, "file", stored.size(), Duration.ofNanos(System.nanoTime() - begun), true);
-        return stored;
+        metrics.archived(target, source, raw.size(), Duration.ofNanos(System.nanoTime() - started), true);
+        return raw;
     }
 
     private RawObject upload(RawTarget target, String name, Path localFile, Instant pulledAt) {
