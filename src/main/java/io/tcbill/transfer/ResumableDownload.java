@@ -16,9 +16,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * exactly there is spliced on); a link that expires (403) is replaced by a fresh one from the {@link LinkSource} and
  * the transfer continues; a server that ignores the range (200) restarts the object from byte 0, as does a 416 or a
  * 206 for other bytes or another total. The SHA-256 covers the whole object and its size must equal the announced
- * total. An answer that is not the file or whose end cannot be proven ({@link AnswerCheck}) is never stored: a fresh
- * link is asked for, and when none serves the file it fails for good. Attempts are bounded by an {@link AttemptBudget} (progress = more bytes received than ever before, so a
- * server that restarts from 0 each time does not count as progressing); on failure nothing is left in storage.
+ * total. A link whose file name names another customer or month fails at once ({@link LinkName}); an answer that is
+ * not the file or whose end cannot be proven ({@link AnswerCheck}) is never stored: a fresh link is asked for, and when
+ * none serves the file it fails for good. Attempts are bounded by an {@link AttemptBudget} (progress = more bytes
+ * received than ever before, so a server that restarts from 0 each time does not count as progressing); on failure
+ * nothing is left in storage.
  */
 final class ResumableDownload {
 

@@ -1,5 +1,6 @@
 package io.tcbill.transfer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class LinkNameTest {
     @Test
     void aLinkToAnotherCustomersFileIsRefusedNamingBothCustomers() {
         assertThatThrownBy(() -> LinkName.check("L3-bill_details-800000425835-202412-xxx.csv", CUSTOMER, HOST))
-                .isInstanceOfSatisfying(TransferException.class, e -> org.assertj.core.api.Assertions.assertThat(e.isTransient()).isFalse())
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
                 .hasMessageContaining("l3 2024-12 customer 800001608331")
                 .hasMessageContaining("customer 800000425835")
                 .hasMessageContaining(HOST);
