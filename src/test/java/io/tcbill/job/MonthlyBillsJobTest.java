@@ -230,6 +230,41 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     }
 
     @Test
+    void anArchivedObjectWhoseBytesNoLongerMatchItsHashIsRejectedAndFetchedAnew() {
+        // given a first run that fails (one customer is never ready) after archiving and loading the other
+        YearMonth month = MONTH.minusMonths(10);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(50, 52);
+        Long tampered = customers.get(0);
+        SIMULATOR.faults().neverReady(customers.get(1));
+        try {
+            assertThat(runner.run(month, "l3", customers).succeeded()).isFalse();
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+        S3Object archived = rawObjects("l3", month).get(0);
+        assertThat(archived.key()).contains("/customer_uin=" + tampered + "/");
+        HeadObjectResponse head = storage.client().headObject(b -> b.bucket(storage.bucket()).key(archived.key()));
+        storage.client().putObject(b -> b.bucket(storage.bucket()).key(archived.key()).metadata(head.metadata()),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not the bytes that were archived\n"));
+
+        // when the month is resumed: the load step fetches the tampered object back
+        FeedRun second = runner.run(month, "l3", customers);
+        FeedRun third = runner.run(month, "l3", customers);
+
+        // then it is refused and marked, the earlier rows stay, and the next run fetches that file anew
+        assertThat(second.succeeded()).isFalse();
+        assertThat(second.reason()).contains("customer " + tampered).contains(archived.key()).contains("does not match")
+                .contains("fetches these files again");
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket(storage.bucket()).key(archived.key() + ".rejected"))
+                .asUtf8String()).contains("does not match");
+        assertThat(third.succeeded()).as(third.reason()).isTrue();
+        for (Long uin : customers) {
+            assertThat(count("SELECT count(*) FROM bill_l3" + monthFilter(month) + " AND customer_uin = " + uin))
+                    .as("rows of " + uin).isEqualTo(SIMULATOR.data().expected("l3", month, uin).rows());
+        }
+    }
+
+    @Test
     void aMonthTheApiRefusesFailsNamingTheApiError() {
         FeedRun run = runner.run(YearMonth.now().plusMonths(1), "commission", List.of());
 
