@@ -17,7 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * One partition per file to fetch: the caller's own file; one per customer when a reseller pulls a feed that has a
  * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Files an
- * earlier execution of the same job instance archived are left out, so a restart fetches only what is missing. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
+ * earlier execution of the same job instance archived are left out (unless their object failed to load), so a restart
+ * fetches only what is missing. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
  */
 class FilePartitioner implements Partitioner {

@@ -3,20 +3,21 @@ package io.tcbill.job;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
-import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
 import io.tcbill.load.LoadRequest;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.load.RawInput;
 import io.tcbill.transfer.RawArchiver;
+import io.tcbill.transfer.TransferException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,7 +30,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Loads every file the archive step kept for this job instance (including files archived by an earlier, interrupted
- * execution) and publishes the month once. A file that fails keeps its earlier rows visible and fails the step, naming it.
+ * execution) and publishes the month once. A file that fails (its object does not match its hash, or it does not load)
+ * keeps its earlier rows visible and fails the step, naming it; its object is marked rejected in the raw zone and never
+ * loaded again by this job instance, so the next run fetches the file anew ({@link ArchivedFiles}).
  */
 final class LoadTablesTasklet implements Tasklet {
 
@@ -73,23 +76,40 @@ final class LoadTablesTasklet implements Tasklet {
         Files.createDirectories(spool);
         try {
             List<RawInput> inputs = new ArrayList<>();
+            Map<String, String> unreadable = new LinkedHashMap<>();
             for (ExecutionContext file : archived) {
                 String key = file.getString(ArchiveFileTasklet.RAW_KEY);
-                Path local = spool.resolve(Integer.toString(inputs.size()));
-                archiver.fetch(key, local);
                 Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
+                Path local = spool.resolve(Integer.toString(inputs.size() + unreadable.size()));
+                try {
+                    archiver.fetch(key, local);
+                } catch (TransferException e) {
+                    if (e.isTransient()) {
+                        throw e;
+                    }
+                    unreadable.put(key, label(uin) + " (" + key + "): " + e.getMessage());
+                    continue;
+                }
                 inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
                         file.getLong(ArchiveFileTasklet.RAW_SIZE)));
             }
-            LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
-                    file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
-            step.getExecutionContext().putLong(ROWS, report.rows());
-            metrics.loaded(report);
-            lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
-            contribution.incrementWriteCount(report.rows());
-            if (!report.allLoaded()) {
-                throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": " + failures(report)
-                        + "; the month's earlier rows of these files stay visible");
+            LoadReport report = inputs.isEmpty() ? null
+                    : loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
+                            file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
+            Map<String, String> rejected = new LinkedHashMap<>(unreadable);
+            if (report != null) {
+                step.getExecutionContext().putLong(ROWS, report.rows());
+                metrics.loaded(report);
+                lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
+                contribution.incrementWriteCount(report.rows());
+                report.files().stream().filter(f -> !f.loaded()).forEach(f -> rejected.put(f.input().sourceKey(),
+                        label(f.input().customerUin()) + " (" + f.input().sourceKey() + "): " + f.error()));
+            }
+            if (!rejected.isEmpty()) {
+                reject(step, rejected);
+                throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": "
+                        + String.join("; ", rejected.values()) + "; the month's earlier rows of these files stay"
+                        + " visible, and the next run fetches these files again");
             }
             log.info("{} {}: published {} rows from {} file(s)", feed.name(), parameters.billMonth(), report.rows(), inputs.size());
             return RepeatStatus.FINISHED;
@@ -98,11 +118,18 @@ final class LoadTablesTasklet implements Tasklet {
         }
     }
 
-    private static String failures(LoadReport report) {
-        return report.files().stream().filter(f -> !f.loaded())
-                .map(f -> (f.input().customerUin() == null ? "own file" : "customer " + f.input().customerUin())
-                        + " (" + f.input().sourceKey() + "): " + f.error())
-                .collect(Collectors.joining("; "));
+    /**
+     * Marks each object that failed to load in the raw zone and records its key in this step's context, saved at once,
+     * so that no later execution of this job instance reuses it: the next run fetches the file again.
+     */
+    private void reject(StepExecution step, Map<String, String> rejected) {
+        rejected.forEach(archiver::reject);
+        ArchivedFiles.reject(step.getExecutionContext(), rejected.keySet());
+        jobRepository.updateExecutionContext(step);
+    }
+
+    private static String label(Long customerUin) {
+        return customerUin == null ? "own file" : "customer " + customerUin;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the monthly job for a month and feed: restarts the last attempt if it failed or stopped (so files already
- * archived are reused and only unfinished files are fetched again), otherwise starts a new attempt, which replaces the
+ * archived are reused and only unfinished files, and files whose object failed to load, are fetched again), otherwise
+ * starts a new attempt, which replaces the
  * month in DuckDB. A month and feed runs in one process at a time (a lock row in the metadata database); an execution
  * left running by a process that died is recovered and resumed, one still running elsewhere is a clear refusal.
  */

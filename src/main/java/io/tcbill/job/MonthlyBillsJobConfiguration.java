@@ -52,10 +52,12 @@ class MonthlyBillsJobConfiguration {
     @Bean
     Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
                      ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions, ProgressListeners progress) {
-        // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads
+        // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads;
+        // a file archived before runs again only when the partitioner asks for it (its object failed to load)
         return new StepBuilder(ARCHIVE_FILE, jobRepository)
                 .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions, progress),
                         new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -79,7 +81,7 @@ class MonthlyBillsJobConfiguration {
     Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
                     LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
-        return new StepBuilder("loadTables", jobRepository)
+        return new StepBuilder(ArchivedFiles.LOAD_STEP, jobRepository)
                 .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)

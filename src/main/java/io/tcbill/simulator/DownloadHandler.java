@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Serves {@code GET /cos/...} links like a COS bucket: 403 {@code AccessDenied} XML for a bad or expired signature,
  * otherwise the CSV (or a package's ZIP) streamed with a {@code Content-Length}, and {@code Range: bytes=N-} / {@code bytes=N-M} as 206 so a
  * client can resume. Link faults from {@link SimulatorFaults} (expiry mid-transfer, dropped connection, short body)
- * cut the response after some bytes and close the connection, its {@code Content-Length} unfulfilled.
+ * cut the response after some bytes and close the connection, its {@code Content-Length} unfulfilled; a replaced file
+ * is answered with the replacement body instead.
  */
 final class DownloadHandler implements HttpHandler {
 
@@ -52,6 +53,14 @@ final class DownloadHandler implements HttpHandler {
 
     private void transfer(HttpExchange exchange, DownloadLinks.Resolution link) throws IOException {
         BillFile file = link.file();
+        SimulatorFaults.Replacement replacement = faults.replacement(file);
+        if (replacement != null) {
+            exchange.getResponseHeaders().set("Content-Type", replacement.contentType());
+            exchange.sendResponseHeaders(200, replacement.body().length == 0 ? -1 : replacement.body().length);
+            stats.recordDownload(true);
+            exchange.getResponseBody().write(replacement.body());
+            return;
+        }
         long size = data.expected(file).bytes();
         long first = 0;
         long last = size - 1;

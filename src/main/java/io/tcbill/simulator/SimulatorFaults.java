@@ -34,6 +34,7 @@ public final class SimulatorFaults {
     private final AtomicInteger shortBodies = new AtomicInteger();
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> summaryDeltas = new ConcurrentHashMap<>();
+    private final Map<String, Replacement> replacements = new ConcurrentHashMap<>();
 
     /** Every {@code n}-th API call answers {@code OperationDenied.ServiceBusy}; 0 switches it off. */
     public SimulatorFaults serviceBusyEvery(int n) {
@@ -112,6 +113,17 @@ public final class SimulatorFaults {
         return this;
     }
 
+    /**
+     * The files of that customer (null: the caller's own files) are answered {@code 200} with {@code body} as
+     * {@code contentType} instead of the bill, with its {@code Content-Length}, as a misconfigured proxy or CDN in front
+     * of the bucket would; a later call replaces the body.
+     */
+    public SimulatorFaults replaceFile(Long customerUin, String contentType, byte[] body) {
+        replacements.put(customerUin == null ? OWN_FILES : "uin:" + customerUin,
+                new Replacement(Objects.requireNonNull(contentType, "contentType"), body.clone()));
+        return this;
+    }
+
     /** Switches every fault off. */
     public SimulatorFaults reset() {
         serviceBusyEvery = 0;
@@ -123,6 +135,7 @@ public final class SimulatorFaults {
         shortBodies.set(0);
         neverReady.clear();
         summaryDeltas.clear();
+        replacements.clear();
         calls.set(0);
         return this;
     }
@@ -169,6 +182,15 @@ public final class SimulatorFaults {
         }
         String uin = file.customerUin() == null ? OWN_FILES : "uin:" + file.customerUin();
         return neverReady.contains(uin) || neverReady.contains("feed:" + file.feed());
+    }
+
+    /** What to serve instead of {@code file}, or null to serve the file; a package is never replaced. */
+    Replacement replacement(BillFile file) {
+        return file.pack() ? null : replacements.get(file.customerUin() == null ? OWN_FILES : "uin:" + file.customerUin());
+    }
+
+    /** A body served instead of a bill file. */
+    record Replacement(String contentType, byte[] body) {
     }
 
     /** What to add to the customer's summary {@code TotalCost}; zero without a fault. */

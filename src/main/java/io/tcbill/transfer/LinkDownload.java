@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Opens a download link with {@link HttpClient}, from its start or, to resume, from a byte offset
  * ({@code Range: bytes=N-}, with {@code If-Range} when the first answer carried an ETag), and classifies the answer:
- * 200 and 206 give the body as a stream (guarded against stalls) with the position it starts at; 403 means the link
+ * 200 and 206 give the body as a stream (guarded against stalls) with the position it starts at, unless it is a page
+ * or its end cannot be proven ({@link AnswerCheck}); 403 means the link
  * expired or was refused; 416 that the range no longer fits the file; other 4xx are terminal; 5xx and I/O errors
  * transient. Redirects are not followed, so a link can never lead to a host outside the allow-list.
  */
@@ -77,20 +78,15 @@ final class LinkDownload {
         }
         int status = response.statusCode();
         String etag = response.headers().firstValue("ETag").orElse(null);
-        if (status == 200) {
-            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new Body(new BodyStream(response.body(), readTimeout), 0, length, length, etag);
-        }
-        if (status == 206) {
-            Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse("").trim());
-            if (!m.matches()) {
-                discard(response.body());
-                throw TransferException.retryable(what + " from " + link.getHost()
-                        + ": HTTP 206 without a usable Content-Range", null);
+        if (status == 200 || status == 206) {
+            BodyStream in = new BodyStream(response.body(), readTimeout);
+            try {
+                AnswerCheck.headers(status, response.version(), response.headers(), in, what + " from " + link.getHost());
+            } catch (TransferException e) {
+                discard(in);
+                throw e;
             }
-            long total = "*".equals(m.group(3)) ? -1 : Long.parseLong(m.group(3));
-            return new Body(new BodyStream(response.body(), readTimeout), Long.parseLong(m.group(1)),
-                    Long.parseLong(m.group(2)) + 1, total, etag);
+            return body(status, response, in, etag, what + " from " + link.getHost());
         }
         discard(response.body());
         String failure = what + " from " + link.getHost() + ": HTTP " + status;
@@ -105,6 +101,20 @@ final class LinkDownload {
         }
         throw TransferException.terminal(failure + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""),
                 null);
+    }
+
+    private static Body body(int status, HttpResponse<InputStream> response, BodyStream in, String etag, String failure) {
+        if (status == 200) {
+            long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return new Body(in, 0, length, length, etag);
+        }
+        Matcher m = CONTENT_RANGE.matcher(response.headers().firstValue("Content-Range").orElse("").trim());
+        if (!m.matches()) {
+            discard(in);
+            throw TransferException.retryable(failure + ": HTTP 206 without a usable Content-Range", null);
+        }
+        long total = "*".equals(m.group(3)) ? -1 : Long.parseLong(m.group(3));
+        return new Body(in, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) + 1, total, etag);
     }
 
     private static void discard(InputStream body) {

@@ -193,6 +193,21 @@ public final class RawArchiver {
         reader.fetch(key, target);
     }
 
+    /**
+     * Marks an archived object that failed to load, for inspection: a {@code <key>.rejected} object beside it holds
+     * {@code reason} and the time; the object itself stays as it was. A failure to write the mark is logged, not
+     * thrown: the load failure it would record is already being reported.
+     */
+    public void reject(String key, String reason) {
+        String mark = "rejected " + clock.instant() + ": " + reason;
+        try {
+            writer.markRejected(key, mark);
+            log.info("Marked {} as rejected ({}): {}", key, RawKeys.rejectedKey(key), reason);
+        } catch (TransferException e) {
+            log.warn("Could not mark {} as rejected: {}", key, e.getMessage());
+        }
+    }
+
     /** Size and SHA-256 of an archived object; throws a {@link TransferException} if it does not exist. */
     public RawObject describe(String key) {
         return reader.describe(key);

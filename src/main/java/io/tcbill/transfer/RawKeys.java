@@ -18,6 +18,7 @@ final class RawKeys {
     private static final int MAX_FILE_NAME = 200;
     static final String RAW_PREFIX = "raw/";
     static final String CHECKSUM_SUFFIX = ".sha256";
+    static final String REJECTED_SUFFIX = ".rejected";
 
     private RawKeys() {
     }
@@ -29,6 +30,11 @@ final class RawKeys {
     /** The object beside a raw object that records its SHA-256, e.g. {@code ....csv.sha256}. */
     static String checksumKey(String key) {
         return key + CHECKSUM_SUFFIX;
+    }
+
+    /** The object beside a raw object that failed to load, saying why, e.g. {@code ....csv.rejected}. */
+    static String rejectedKey(String key) {
+        return key + REJECTED_SUFFIX;
     }
 
     /** The "folder" of all pulls of one target, ending in {@code /}. */

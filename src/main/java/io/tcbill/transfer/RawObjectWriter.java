@@ -2,6 +2,7 @@ package io.tcbill.transfer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -79,6 +81,23 @@ final class RawObjectWriter {
             if (!done) {
                 upload.abort();
             }
+        }
+    }
+
+    /**
+     * Writes {@code <key>.rejected} beside an archived object that failed to load, holding {@code reason}; the object
+     * itself is never changed. A marker already there (the object was rejected before) is kept.
+     */
+    void markRejected(String key, String reason) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(RawKeys.rejectedKey(key)).ifNoneMatch("*").contentType("text/plain"),
+                    RequestBody.fromString(reason + "\n", StandardCharsets.UTF_8));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 412) {
+                throw storageFailure(e, "marking " + key + " as rejected");
+            }
+        } catch (SdkClientException e) {
+            throw storageFailure(e, "marking " + key + " as rejected");
         }
     }
 

@@ -16,8 +16,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * exactly there is spliced on); a link that expires (403) is replaced by a fresh one from the {@link LinkSource} and
  * the transfer continues; a server that ignores the range (200) restarts the object from byte 0, as does a 416 or a
  * 206 for other bytes or another total. The SHA-256 covers the whole object and its size must equal the announced
- * total. Attempts are bounded by an {@link AttemptBudget} (progress = more bytes received than ever before, so a
- * server that restarts from 0 each time does not count as progressing); on failure nothing is left in storage.
+ * total. A link whose file name names another customer or month fails at once ({@link LinkName}); an answer that is
+ * not the file or whose end cannot be proven ({@link AnswerCheck}) is never stored: a fresh link is asked for, and when
+ * none serves the file it fails for good. Attempts are bounded by an {@link AttemptBudget} (progress = more bytes
+ * received than ever before, so a server that restarts from 0 each time does not count as progressing); on failure
+ * nothing is left in storage.
  */
 final class ResumableDownload {
 
@@ -62,6 +65,7 @@ final class ResumableDownload {
     RawObject run(Keys keys) {
         link = setup.allowList().check(links.freshLink(), target);
         String fileName = RawKeys.fileName(link, target.feed());
+        LinkName.check(fileName, target, link.getHost());
         what = "download of " + target + " to " + keys.intended(fileName);
         log.info("Archiving {} from {}://{}{}", target, link.getScheme(), link.getHost(), link.getRawPath());
         upload = setup.writer().open(fileName, () -> keys.free(fileName));
@@ -89,13 +93,14 @@ final class ResumableDownload {
                     throw e;
                 }
                 boolean refused = e instanceof TransferException.LinkRefused;
+                boolean notTheFile = e instanceof TransferException.NotTheFile;
                 furthest = Math.max(furthest, upload.size());
                 AttemptBudget.Cost cost = refused && delivered ? AttemptBudget.Cost.NONE
                         : furthest > furthestBefore ? AttemptBudget.Cost.HALF : AttemptBudget.Cost.FULL;
                 TransferException failure = refused && linkIsReplacement && !delivered
                         ? new TransferException.LinkRefused(e.getMessage() + "; the link had expired and this fresh "
                         + "link was refused too") : e;
-                if (refused) {
+                if (refused || notTheFile) {
                     link = null;
                     linkDelivered = false;
                 }
@@ -106,7 +111,7 @@ final class ResumableDownload {
                 if (wait == null) {
                     throw new TransferException(failure.getMessage() + " (gave up after " + budget.failures()
                             + " failed attempts" + (rangeIgnored ? "; the server ignored Range, each resume restarted "
-                            + "from byte 0" : "") + ")", true, failure);
+                            + "from byte 0" : "") + ")", !notTheFile, failure);
                 }
                 setup.metrics().retried("download", target);
                 log.warn("{} failed (failure {}, tcbill.download.max-attempts {}): {}; {} at byte {} in {} ms", target,
@@ -165,7 +170,7 @@ final class ResumableDownload {
         long before = upload.size();
         long end = total >= 0 ? total : body.end();
         try {
-            upload.receive(body.in());
+            upload.receive(before == 0 ? AnswerCheck.sniffed(body.in(), what + " from " + link.getHost()) : body.in());
         } catch (IOException e) {
             linkDelivered |= upload.size() > before;
             throw TransferException.retryable(what + (end >= 0 ? " truncated: got " + upload.size() + " of " + end
@@ -187,7 +192,9 @@ final class ResumableDownload {
             throw TransferException.terminal(what + ": the link expired after " + upload.size() + " bytes and asking "
                     + "for a fresh link failed: " + Redaction.text(String.valueOf(e.getMessage())), e);
         }
-        return setup.allowList().check(fresh, target);
+        URI checked = setup.allowList().check(fresh, target);
+        LinkName.check(RawKeys.fileName(checked, target.feed()), target, checked.getHost());
+        return checked;
     }
 
     private void restartFromZero() {

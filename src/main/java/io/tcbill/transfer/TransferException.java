@@ -39,4 +39,14 @@ public class TransferException extends RuntimeException {
             super(message, true, null);
         }
     }
+
+    /**
+     * The answer is not the bill file (a page or XML document sent with status 200) or its end cannot be proven (no
+     * length, no chunked encoding); a fresh link may serve the file, and when none does the file fails for good.
+     */
+    static final class NotTheFile extends TransferException {
+        NotTheFile(String message) {
+            super(message, true, null);
+        }
+    }
 }

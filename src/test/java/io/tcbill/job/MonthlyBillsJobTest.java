@@ -191,6 +191,80 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     }
 
     @Test
+    void aFileThatFailedToLoadIsFetchedAnewByTheNextRunAndItsObjectStaysMarkedRejected() {
+        // given one customer's link answers a page that is no bill (text/csv, so it is archived) in the first run
+        YearMonth month = MONTH.minusMonths(9);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(40, 43);
+        Long bad = customers.get(1);
+        byte[] page = "Access Denied.\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        SIMULATOR.faults().replaceFile(bad, "text/csv", page);
+        FeedRun first;
+        try {
+            first = runner.run(month, "l3", customers);
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+        assertThat(first.succeeded()).isFalse();
+        assertThat(first.reason()).contains("customer " + bad).contains("fetches these files again");
+        List<String> badKeys = rawObjects("l3", month).stream().map(S3Object::key)
+                .filter(k -> k.contains("/customer_uin=" + bad + "/")).toList();
+        assertThat(badKeys).hasSize(2);
+        String badKey = badKeys.stream().filter(k -> !k.endsWith(".rejected")).findFirst().orElseThrow();
+
+        // when the fault is gone and the month is run again (a restart of the failed execution)
+        FeedRun second = runner.run(month, "l3", customers);
+
+        // then that customer's file is fetched anew and loads; the bad object is kept, unchanged, beside its mark
+        assertThat(second.succeeded()).as(second.reason()).isTrue();
+        for (Long uin : customers) {
+            assertThat(count("SELECT count(*) FROM bill_l3" + monthFilter(month) + " AND customer_uin = " + uin))
+                    .as("rows of " + uin).isEqualTo(SIMULATOR.data().expected("l3", month, uin).rows());
+        }
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket(storage.bucket()).key(badKey)).asByteArray())
+                .isEqualTo(page);
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket(storage.bucket()).key(badKey + ".rejected"))
+                .asUtf8String()).startsWith("rejected ").contains("customer " + bad).contains(badKey);
+        assertThat(rawObjects("l3", month).stream().map(S3Object::key).filter(k -> k.contains("/customer_uin=" + bad + "/")))
+                .as("the bad object, its mark and the new object").hasSize(3);
+        assertThat(rawObjects("l3", month)).as("one object for each other customer").hasSize(customers.size() - 1 + 3);
+    }
+
+    @Test
+    void anArchivedObjectWhoseBytesNoLongerMatchItsHashIsRejectedAndFetchedAnew() {
+        // given a first run that fails (one customer is never ready) after archiving and loading the other
+        YearMonth month = MONTH.minusMonths(10);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(50, 52);
+        Long tampered = customers.get(0);
+        SIMULATOR.faults().neverReady(customers.get(1));
+        try {
+            assertThat(runner.run(month, "l3", customers).succeeded()).isFalse();
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+        S3Object archived = rawObjects("l3", month).get(0);
+        assertThat(archived.key()).contains("/customer_uin=" + tampered + "/");
+        HeadObjectResponse head = storage.client().headObject(b -> b.bucket(storage.bucket()).key(archived.key()));
+        storage.client().putObject(b -> b.bucket(storage.bucket()).key(archived.key()).metadata(head.metadata()),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("not the bytes that were archived\n"));
+
+        // when the month is resumed: the load step fetches the tampered object back
+        FeedRun second = runner.run(month, "l3", customers);
+        FeedRun third = runner.run(month, "l3", customers);
+
+        // then it is refused and marked, the earlier rows stay, and the next run fetches that file anew
+        assertThat(second.succeeded()).isFalse();
+        assertThat(second.reason()).contains("customer " + tampered).contains(archived.key()).contains("does not match")
+                .contains("fetches these files again");
+        assertThat(storage.client().getObjectAsBytes(b -> b.bucket(storage.bucket()).key(archived.key() + ".rejected"))
+                .asUtf8String()).contains("does not match");
+        assertThat(third.succeeded()).as(third.reason()).isTrue();
+        for (Long uin : customers) {
+            assertThat(count("SELECT count(*) FROM bill_l3" + monthFilter(month) + " AND customer_uin = " + uin))
+                    .as("rows of " + uin).isEqualTo(SIMULATOR.data().expected("l3", month, uin).rows());
+        }
+    }
+
+    @Test
     void aMonthTheApiRefusesFailsNamingTheApiError() {
         FeedRun run = runner.run(YearMonth.now().plusMonths(1), "commission", List.of());
 

@@ -108,6 +108,24 @@ class LinkFaultsIntegrationTest {
     }
 
     @Test
+    void replacedFileIsAnsweredWithTheReplacementUntilReset() throws Exception {
+        byte[] page = "<html><body>Access Denied</body></html>".getBytes(StandardCharsets.UTF_8);
+        simulator.faults().replaceFile(null, "text/html", page);
+        String url = client.awaitUrl("DescribeBillDownloadUrl", OWN_L3);
+
+        HttpResponse<byte[]> replaced = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        simulator.faults().reset();
+        Download whole = get(url, null);
+
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        assertThat(replaced.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(replaced.headers().firstValueAsLong("Content-Length")).hasValue(page.length);
+        assertThat(replaced.body()).isEqualTo(page);
+        assertThat(whole.body()).isEqualTo(file);
+    }
+
+    @Test
     void serviceBusyStormRefusesTheNextCallsThenPasses() {
         simulator.faults().serviceBusyStorm(3);
 

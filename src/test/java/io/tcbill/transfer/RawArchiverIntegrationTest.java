@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -186,6 +187,142 @@ class RawArchiverIntegrationTest {
     }
 
     @Test
+    void bodyWithoutLengthOrChunkingCutAtALineEndIsNeverArchivedAsComplete() throws Exception {
+        // given a server that sends the header and one record, no Content-Length, not chunked, then closes: the
+        // regression was "220 -> 109 rows, exit 0"
+        byte[] half = Arrays.copyOf(CSV, firstRecordEnd());
+        AtomicInteger links = new AtomicInteger();
+        try (RawHttpServer raw = new RawHttpServer(n -> RawHttpServer.answer("Content-Type: text/csv\r\n"
+                + "Connection: close\r\n", half))) {
+
+            // when / then: every link is refused before a byte is stored, and the file fails for good
+            assertThatThrownBy(() -> archiver(2).archive(L3_MAY, () -> {
+                links.incrementAndGet();
+                return raw.url("/L3-bill_details-800001608331-202405-a.csv?q-signature=abc");
+            }))
+                    .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .hasMessageContaining("l3 2024-05 customer 800001608331")
+                    .hasMessageContaining("from 127.0.0.1")
+                    .hasMessageContaining("neither a Content-Length nor chunked encoding")
+                    .hasMessageContaining("cannot be proven")
+                    .hasMessageContaining("gave up after 2 failed attempts")
+                    .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
+            assertThat(links).as("a fresh link asked for after each refusal").hasValue(2);
+            assertThat(raw.requests()).isEqualTo(2);
+        }
+        assertThat(keys("")).isEmpty();
+    }
+
+    @Test
+    void bodyWithoutLengthIsRefusedAndAFreshLinkServingALengthIsArchived() throws Exception {
+        // given the first link answers without a length, the second with one
+        try (RawHttpServer raw = new RawHttpServer(n -> RawHttpServer.answer(n == 0 ? "Connection: close\r\n"
+                : "Content-Length: " + CSV.length + "\r\n", CSV))) {
+            AtomicInteger links = new AtomicInteger();
+
+            // when
+            RawObject archived = archiver(4).archive(L3_MAY, () -> raw.url("/L3.csv?link=" + links.incrementAndGet()));
+
+            // then
+            assertThat(links).hasValue(2);
+            assertThat(archived.sha256()).isEqualTo(sha256(CSV));
+        }
+    }
+
+    @Test
+    void chunkedBodyEndingWithoutItsLastChunkIsNotArchived() throws Exception {
+        // given a chunked body whose chunks end at a line end but whose last (zero) chunk never comes
+        int cut = firstRecordEnd();
+        byte[] chunks = (Integer.toHexString(cut) + "\r\n" + new String(CSV, 0, cut, StandardCharsets.ISO_8859_1) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        try (RawHttpServer raw = new RawHttpServer(n -> RawHttpServer.answer("Transfer-Encoding: chunked\r\n", chunks))) {
+
+            // when / then: the JDK client reports the missing last chunk as a broken connection, resumed and retried
+            assertThatThrownBy(() -> archiver(2).archive(L3_MAY, () -> raw.url("/L3.csv")))
+                    .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isTrue())
+                    .hasMessageContaining("l3 2024-05 customer 800001608331")
+                    .hasMessageContaining("broke after");
+            assertThat(raw.requests()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(keys("")).isEmpty();
+    }
+
+    @Test
+    void chunkedBodyWithItsLastChunkIsArchived() throws Exception {
+        byte[] chunks = (Integer.toHexString(CSV.length) + "\r\n" + new String(CSV, StandardCharsets.ISO_8859_1)
+                + "\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (RawHttpServer raw = new RawHttpServer(n -> RawHttpServer.answer("Transfer-Encoding: chunked\r\n", chunks))) {
+
+            RawObject archived = archiver(2).archive(L3_MAY, () -> raw.url("/L3.csv"));
+
+            assertThat(archived.sha256()).isEqualTo(sha256(CSV));
+            assertThat(raw.requests()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void accessDeniedPageSentWith200IsNeverArchivedAndTheFailureSaysWhatCame() {
+        // given a proxy answering every link with 200 text/html "Access Denied"
+        byte[] page = "<html><head><title>Access Denied</title></head><body>You don't have permission</body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        server.route("/L3.csv", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            DownloadServer.bytes(page).handle(ex);
+        });
+        AtomicInteger links = new AtomicInteger();
+
+        // when / then
+        assertThatThrownBy(() -> archiver(2).archive(L3_MAY, () -> {
+            links.incrementAndGet();
+            return server.url("/L3.csv?q-signature=abc");
+        }))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("l3 2024-05 customer 800001608331")
+                .hasMessageContaining("HTTP 200 text/html is a page, not a bill file")
+                .hasMessageContaining("Access Denied")
+                .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
+        assertThat(links).hasValue(2);
+        assertThat(keys("")).isEmpty();
+    }
+
+    @Test
+    void xmlErrorDocumentDisguisedAsCsvIsRefusedByItsFirstBytesAndAFreshLinkServesTheFile() throws Exception {
+        // given the first link answers COS's XML error document labelled text/csv, the second the file
+        byte[] xml = ("\uFEFF <?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>AccessDenied</Code></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+        server.route("/L3.csv", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "text/csv");
+            DownloadServer.bytes(ex.getRequestURI().getQuery().contains("first") ? xml : CSV).handle(ex);
+        });
+        List<String> issued = List.of(server.url("/L3.csv?first"), server.url("/L3.csv?second"));
+        AtomicInteger calls = new AtomicInteger();
+
+        // when
+        RawObject archived = archiver(4).archive(L3_MAY, () -> issued.get(calls.getAndIncrement()));
+
+        // then only the file is stored
+        assertThat(calls).hasValue(2);
+        assertThat(archived.sha256()).isEqualTo(sha256(CSV));
+        assertThat(keys("")).containsExactly(archived.key());
+    }
+
+    @Test
+    void linkNamingAnotherCustomerIsRefusedBeforeAnyRequest() {
+        // given the API hands customer 800001608331's download a link to customer 800000425835's file
+        server.route("/", DownloadServer.bytes(CSV));
+        String link = server.url("/L3-bill_details-800000425835-202405-x.csv?q-signature=abc");
+
+        // when / then
+        assertThatThrownBy(() -> archiver(4).archive(L3_MAY, () -> link))
+                .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageContaining("l3 2024-05 customer 800001608331")
+                .hasMessageContaining("customer 800000425835")
+                .satisfies(RawArchiverIntegrationTest::noSignatureAnywhere);
+        assertThat(server.requests()).isZero();
+        assertThat(keys("")).isEmpty();
+    }
+
+    @Test
     void stalledBodyTimesOut() {
         // given a server that sends 100 of 1000 bytes and then nothing for 20 s; read timeout 300 ms
         server.route("/L3.csv", DownloadServer.stalling(1000, 100, 20_000));
@@ -240,6 +377,12 @@ class RawArchiverIntegrationTest {
         assertThatThrownBy(() -> archiver(4).describe("raw/l3/none.csv"))
                 .isInstanceOfSatisfying(TransferException.class, e -> assertThat(e.isTransient()).isFalse())
                 .hasMessageContaining("raw/l3/none.csv").hasMessageContaining("no such object");
+    }
+
+    /** Bytes up to the end of the first record after the header: a cut there leaves a well-formed, shorter CSV. */
+    private static int firstRecordEnd() {
+        String text = new String(CSV, StandardCharsets.ISO_8859_1);
+        return text.indexOf("\r\n", text.indexOf("\r\n") + 2) + 2;
     }
 
     private RawArchiver archiver(int maxAttempts) {
