@@ -44,9 +44,10 @@ final class LoadTablesTasklet implements Tasklet {
     private final LakeMirror lake;
     private final ProgressListeners progress;
     private final RunMetrics metrics;
+    private final MonthReconciler reconciler;
 
     LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
-                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
+                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
@@ -54,6 +55,7 @@ final class LoadTablesTasklet implements Tasklet {
         this.lake = lake;
         this.progress = progress;
         this.metrics = metrics;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -85,6 +87,9 @@ final class LoadTablesTasklet implements Tasklet {
                     file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
             step.getExecutionContext().putLong(ROWS, report.rows());
             metrics.loaded(report);
+            if (report.files().stream().anyMatch(FileResult::loaded)) {
+                reconciler.published(feed.name(), parameters.billMonth());
+            }
             lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
             contribution.incrementWriteCount(report.rows());
             if (!report.allLoaded()) {

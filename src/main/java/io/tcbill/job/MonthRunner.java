@@ -126,7 +126,11 @@ public class MonthRunner {
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .mapToDouble(s -> java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0).sum();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds);
+            Reconciliation reconciliation = execution.getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals(MonthlyBillsJobConfiguration.RECONCILE))
+                    .map(s -> Reconciliation.readFrom(s.getExecutionContext()))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds, reconciliation);
         }
         return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
     }
