@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -129,7 +130,7 @@ public class MonthRunner {
             Reconciliation reconciliation = execution.getStepExecutions().stream()
                     .filter(s -> s.getStepName().equals(MonthlyBillsJobConfiguration.RECONCILE))
                     .map(s -> Reconciliation.readFrom(s.getExecutionContext()))
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                    .filter(Objects::nonNull).findFirst().orElse(null);
             return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds, reconciliation);
         }
         return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
