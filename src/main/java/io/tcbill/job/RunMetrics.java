@@ -8,6 +8,7 @@ import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class RunMetrics implements JobExecutionListener {
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     /** Unreconciled customers per month, as last compared by this process; the gauge is their sum. */
-    private final Map<java.time.YearMonth, Long> unreconciled = new ConcurrentHashMap<>();
+    private final Map<YearMonth, Long> unreconciled = new ConcurrentHashMap<>();
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
