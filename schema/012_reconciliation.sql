@@ -10,6 +10,6 @@ CREATE TABLE IF NOT EXISTS reconciliation (
     summary_total_cost DECIMAL(38,8),
     max_difference DECIMAL(38,8),
     tolerance DECIMAL(38,8) NOT NULL,
-    status VARCHAR NOT NULL,          -- RECONCILED | UNRECONCILED | MISSING_DETAIL | MISSING_SUMMARY
+    status VARCHAR NOT NULL,          -- RECONCILED | UNRECONCILED | MISSING_DETAIL | MISSING_SUMMARY | STALE (one side loaded again since checked_at)
     checked_at TIMESTAMP NOT NULL
 );

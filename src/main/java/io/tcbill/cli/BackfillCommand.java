@@ -86,35 +86,35 @@ final class BackfillCommand implements Callable<Integer> {
                 out.println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, role, selected, context, bars, out);
+            return execute(plan, context, bars, out);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
             return ExitCodes.CONFIGURATION;
         }
     }
 
-    private static int execute(List<BackfillPlan.Step> plan, String role, List<String> feeds,
-                               ConfigurableApplicationContext context, ProgressBars bars, PrintWriter out) {
+    /** Runs the plan; after each month's runs, prints where its reconciliation stands if one of them reconciled it. */
+    private static int execute(List<BackfillPlan.Step> plan, ConfigurableApplicationContext context, ProgressBars bars,
+                               PrintWriter out) {
         MonthRunner runner = context.getBean(MonthRunner.class);
         boolean allOk = true;
         boolean reconciled = true;
-        YearMonth current = null;
+        List<FeedRun> month = new ArrayList<>();
         for (BackfillPlan.Step step : plan) {
             if (!step.runs()) {
                 continue;
             }
-            if (current != null && !current.equals(step.month())) {
-                reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
+            if (!month.isEmpty() && !month.get(0).month().equals(step.month())) {
+                reconciled &= MonthReconciliationOutput.print(month, out);
+                month.clear();
             }
-            current = step.month();
             FeedRun run = ProgressBars.run(bars, runner, step.month(), step.feed(), List.of());
+            month.add(run);
             allOk &= run.succeeded();
             out.println(RunCommand.line(run));
             out.flush();
         }
-        if (current != null) {
-            reconciled &= MonthReconciliationOutput.reconcileIfPulled(current, role, feeds, context, out);
-        }
+        reconciled &= MonthReconciliationOutput.print(month, out);
         if (!allOk) {
             return ExitCodes.RUN_FAILED;
         }

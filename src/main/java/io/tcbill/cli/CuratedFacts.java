@@ -18,7 +18,10 @@ final class CuratedFacts {
 
     /** Rejected rows of the newest load of each file, by "month/feed". */
     final Map<String, Long> rejected = new HashMap<>();
-    /** "RECONCILED (n customers)" or "UNRECONCILED (k of n customers)", by month. */
+    /**
+     * "RECONCILED (n customers)", "UNRECONCILED (k of n customers)" or, once l3 or summaries loaded again since the
+     * month was compared, "STALE (n customers)", by month.
+     */
     final Map<YearMonth, String> reconciliation = new HashMap<>();
 
     static CuratedFacts read(Path curatedDir) {
@@ -36,12 +39,14 @@ final class CuratedFacts {
                 }
             }
             try (ResultSet rows = sql.executeQuery("SELECT strftime(bill_month, '%Y-%m'), count(*),"
-                    + " count(*) FILTER (WHERE status <> 'RECONCILED') FROM " + parquet(curatedDir, "reconciliation") + " GROUP BY ALL")) {
+                    + " count(*) FILTER (WHERE status <> 'RECONCILED'), count(*) FILTER (WHERE status = 'STALE') FROM "
+                    + parquet(curatedDir, "reconciliation") + " GROUP BY ALL")) {
                 while (rows.next()) {
                     long all = rows.getLong(2);
                     long problems = rows.getLong(3);
-                    facts.reconciliation.put(YearMonth.parse(rows.getString(1)), problems == 0
-                            ? "RECONCILED (" + all + " customers)" : "UNRECONCILED (" + problems + " of " + all + " customers)");
+                    facts.reconciliation.put(YearMonth.parse(rows.getString(1)), rows.getLong(4) > 0 ? "STALE (" + all
+                            + " customers)" : problems == 0 ? "RECONCILED (" + all + " customers)"
+                            : "UNRECONCILED (" + problems + " of " + all + " customers)");
                 }
             }
         } catch (SQLException e) {

@@ -8,7 +8,10 @@ final class ExitCodes {
     static final int RUN_FAILED = 1;
     /** The command line was wrong (picocli's own code for usage errors). */
     static final int USAGE = 2;
-    /** Every feed ran, but L3 details and the summary APIs disagree beyond the tolerance for some customers. */
+    /**
+     * Every feed ran, but the month's last l3 or summaries run found L3 details and the summary APIs disagreeing beyond
+     * the tolerance for a customer it ran.
+     */
     static final int UNRECONCILED = 4;
     /** The configuration is wrong or a required service could not be reached at start-up. */
     static final int CONFIGURATION = 3;

@@ -1,45 +1,52 @@
 package io.tcbill.cli;
 
-import io.tcbill.job.MonthReconciler;
-import io.tcbill.load.ReconciliationReport;
+import io.tcbill.job.FeedRun;
+import io.tcbill.job.Reconciliation;
 import java.io.PrintWriter;
-import java.time.YearMonth;
 import java.util.List;
-import org.springframework.context.ApplicationContext;
 
-/** Prints a month's reconciliation: one line, plus one per customer that does not reconcile. */
+/**
+ * Prints where a month's reconciliation stands after the runs of a command: the result of the last run that reconciled
+ * it (the job's reconcile step compares the month; nothing is compared here).
+ */
 final class MonthReconciliationOutput {
 
     private MonthReconciliationOutput() {
     }
 
     /**
-     * Reconciles and prints the month when a reseller run pulled both its details and its summaries.
+     * Prints the reconciliation of the last of {@code runs} that reconciled its month, if any.
      *
-     * @return whether the month reconciled (true when there was nothing to reconcile)
+     * @return false when the month does not reconcile for a customer those runs loaded (exit code 4)
      */
-    static boolean reconcileIfPulled(YearMonth month, String role, List<String> feeds, ApplicationContext context,
-                                     PrintWriter out) {
-        if (!"reseller".equals(role) || !feeds.contains("l3") || !feeds.contains("summaries")) {
-            return true;
+    static boolean print(List<FeedRun> runs, PrintWriter out) {
+        Reconciliation last = null;
+        for (FeedRun run : runs) {
+            if (run.succeeded() && run.reconciliation() != null) {
+                last = run.reconciliation();
+            }
         }
-        return print(context.getBean(MonthReconciler.class).reconcile(month), out);
+        return last == null || print(last, out);
     }
 
-    /** @return whether the month reconciled */
-    static boolean print(ReconciliationReport report, PrintWriter out) {
-        if (report.reconciled()) {
-            out.println("reconcile  " + report.month() + "  OK     " + report.rows().size()
-                    + " customers: L3 details match the summary APIs");
-        } else {
-            out.println("reconcile  " + report.month() + "  UNRECONCILED " + report.problems().size() + " of "
-                    + report.rows().size() + " customers:");
-            for (ReconciliationReport.Row row : report.problems()) {
-                out.println("  customer " + row.customerUin() + ": " + row.status() + ", L3 total " + row.detailTotalCost()
-                        + " vs summary " + row.summaryTotalCost() + " (largest difference " + row.maxDifference() + ")");
+    /** @return false when the month does not reconcile for a customer the run loaded */
+    static boolean print(Reconciliation reconciliation, PrintWriter out) {
+        switch (reconciliation.state()) {
+            case RECONCILED -> out.println("reconcile  " + reconciliation.month() + "  OK     " + reconciliation.summary());
+            case WAITING -> out.println("reconcile  " + reconciliation.month() + "  -      " + reconciliation.summary());
+            case UNRECONCILED -> {
+                out.println("reconcile  " + reconciliation.month() + "  UNRECONCILED " + reconciliation.summary());
+                reconciliation.problems().forEach(line -> out.println("  " + line));
+                long more = reconciliation.unreconciled() - reconciliation.problems().size();
+                if (more > 0) {
+                    out.println("  ... and " + more + " more customers (see the reconciliation view)");
+                }
+                out.println(reconciliation.failsRun() ? "  the data is published as sent; pull l3 and summaries of "
+                        + reconciliation.month() + " again once it is corrected (tcbill run --month " + reconciliation.month()
+                        + " --feed l3,summaries)" : "  none of them was loaded by this --customer run, so it does not fail for them");
             }
         }
         out.flush();
-        return report.reconciled();
+        return !reconciliation.failsRun();
     }
 }

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
-     * reconciles the month when both its details and its summaries were pulled; shared with {@code demo}. With
+     * where the month's reconciliation stands when an l3 or summaries run reconciled it; shared with {@code demo}. With
      * {@code bars} (null: none) a progress bar replaces the INFO log lines.
      */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
@@ -90,8 +90,10 @@ final class RunCommand implements Callable<Integer> {
             List<String> selected = feeds.isEmpty() ? FeedArguments.servedIn(month, catalog.namesFor(role), catalog, err) : feeds;
             MonthRunner runner = context.getBean(MonthRunner.class);
             boolean allOk = true;
+            List<FeedRun> runs = new ArrayList<>();
             for (String feed : selected) {
                 FeedRun run = ProgressBars.run(bars, runner, month, feed, customers);
+                runs.add(run);
                 allOk &= run.succeeded();
                 out.println(line(run));
                 out.flush();
@@ -102,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                     return ExitCodes.RUN_FAILED;
                 }
             }
-            boolean reconciled = MonthReconciliationOutput.reconcileIfPulled(month, role, selected, context, out);
+            boolean reconciled = MonthReconciliationOutput.print(runs, out);
             out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
             if (!allOk) {
                 return ExitCodes.RUN_FAILED;

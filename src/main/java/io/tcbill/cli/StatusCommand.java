@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Shows the last run of each month and feed.",
             "",
-            "Per month and feed: the run's state, rows published, rejected rows, the month's reconciliation and (with"
-                    + " --month or --json) the raw object keys. Reads the Batch metadata and the published Parquet"
+            "Per month and feed: the run's state, rows published, rejected rows, the month's reconciliation (STALE"
+                    + " once l3 or summaries loaded again since it was compared) and (with --month or --json) the raw"
+                    + " object keys. Reads the Batch metadata and the published Parquet"
                     + " files; it never locks the DuckDB file analysts use."},
         footer = ExitCodes.HELP_FOOTER)
 final class StatusCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package io.tcbill.job;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
+import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
 import io.tcbill.load.LoadRequest;
 import io.tcbill.load.MonthLoader;
@@ -47,9 +48,10 @@ final class LoadTablesTasklet implements Tasklet {
     private final LakeMirror lake;
     private final ProgressListeners progress;
     private final RunMetrics metrics;
+    private final MonthReconciler reconciler;
 
     LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
-                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
+                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.archiver = archiver;
@@ -57,6 +59,7 @@ final class LoadTablesTasklet implements Tasklet {
         this.lake = lake;
         this.progress = progress;
         this.metrics = metrics;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -100,6 +103,9 @@ final class LoadTablesTasklet implements Tasklet {
             if (report != null) {
                 step.getExecutionContext().putLong(ROWS, report.rows());
                 metrics.loaded(report);
+                if (report.files().stream().anyMatch(FileResult::loaded)) {
+                    reconciler.published(feed.name(), parameters.billMonth());
+                }
                 lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
                 contribution.incrementWriteCount(report.rows());
                 report.files().stream().filter(f -> !f.loaded()).forEach(f -> rejected.put(f.input().sourceKey(),

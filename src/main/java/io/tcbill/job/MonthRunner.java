@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -127,7 +128,11 @@ public class MonthRunner {
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .mapToDouble(s -> java.time.Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0).sum();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds);
+            Reconciliation reconciliation = execution.getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals(MonthlyBillsJobConfiguration.RECONCILE))
+                    .map(s -> Reconciliation.readFrom(s.getExecutionContext()))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds, reconciliation);
         }
         return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
     }

@@ -26,12 +26,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
-/** The monthly bills job for one month and feed: archive every file (one partition each), then load and publish. */
+/**
+ * The monthly bills job for one month and feed: archive every file (one partition each), then load and publish, then
+ * reconcile the month when the feed is one of its sides.
+ */
 @Configuration(proxyBeanMethods = false)
 class MonthlyBillsJobConfiguration {
 
     static final String JOB_NAME = "monthlyBillsJob";
     static final String ARCHIVE_FILE = "archiveFile";
+    static final String RECONCILE = "reconcile";
 
     @Bean
     ProgressListeners progressListeners() {
@@ -79,10 +83,10 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
-                    LakeMirror lake, ProgressListeners progress, RunMetrics metrics) {
+                    LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder(ArchivedFiles.LOAD_STEP, jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics),
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics, reconciler),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
@@ -92,6 +96,15 @@ class MonthlyBillsJobConfiguration {
     Step checkArchived(JobRepository jobRepository) {
         return new StepBuilder("checkArchived", jobRepository)
                 .tasklet(new CheckArchivedTasklet(), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step reconcile(JobRepository jobRepository, MonthReconciler reconciler, RunMetrics metrics) {
+        // runs again on every restart, after the month is complete: a completed run always leaves a current result
+        return new StepBuilder(RECONCILE, jobRepository)
+                .tasklet(new ReconcileTasklet(reconciler, metrics), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -114,12 +127,13 @@ class MonthlyBillsJobConfiguration {
 
     /**
      * Every step runs again on a restart: the archive step fetches only the files no execution has archived yet, the
-     * load step loads them all, and the check fails the job while any file is missing, naming it. The listener records
+     * load step loads them all, and the check fails the job while any file is missing, naming it; an l3 or summaries run
+     * of a reseller then reconciles the month (the other feeds' reconcile step does nothing). The listener records
      * this process as the execution's owner, so that a run left behind by a killed process is recognised and resumed;
      * the others put the run id into the logs and record the run's figures.
      */
     @Bean
-    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived,
+    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived, Step reconcile,
                         LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(localExecutions)
@@ -128,6 +142,7 @@ class MonthlyBillsJobConfiguration {
                 .start(archiveFiles)
                 .next(loadTables)
                 .next(checkArchived)
+                .next(reconcile)
                 .build();
     }
 }

@@ -8,6 +8,7 @@ import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.springframework.dao.DataAccessException;
 /**
  * The figures of feed runs in Micrometer: how long each run took and how it ended, when each feed last succeeded (epoch
  * seconds, seeded from the metadata database when the scheduler starts), and the rows each load published and rejected
- * per table. Reads what the job and the load report say; the stage services know nothing of it.
+ * per table, and the reconciliations that found a mismatch with how many customers are unreconciled now. Reads what the
+ * job, the load report and the reconcile step say; the stage services know nothing of it.
  */
 final class RunMetrics implements JobExecutionListener {
 
@@ -33,9 +35,33 @@ final class RunMetrics implements JobExecutionListener {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    /** Unreconciled customers per month, as last compared by this process; the gauge is their sum. */
+    private final Map<YearMonth, Long> unreconciled = new ConcurrentHashMap<>();
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("tcbill.reconciliation.unreconciled", unreconciled,
+                        months -> months.values().stream().mapToLong(Long::longValue).sum())
+                .description("customers whose L3 details and summaries disagree, over the months this process last reconciled")
+                .baseUnit("customers").register(registry);
+    }
+
+    /**
+     * A month compared by a run of {@code feed}: a mismatch counts once in {@code tcbill.reconciliation.mismatches}
+     * and sets the month's unreconciled customers (a month waiting for its other side keeps its last figure).
+     */
+    void reconciled(String feed, Reconciliation result) {
+        Counter mismatches = Counter.builder("tcbill.reconciliation.mismatches")
+                .description("reconciliations that found customers whose L3 details and summaries disagree")
+                .tag("feed", feed).register(registry);
+        switch (result.state()) {
+            case UNRECONCILED -> {
+                mismatches.increment();
+                unreconciled.put(result.month(), result.unreconciled());
+            }
+            case RECONCILED -> unreconciled.remove(result.month());
+            case WAITING -> { }
+        }
     }
 
     /** Sets each feed's last success from the runs the metadata database holds, so a restart does not lose it. */

@@ -1,8 +1,10 @@
 package io.tcbill.load;
 
 import java.math.BigDecimal;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * Reconciles a published month: per customer, the sums of bill_l3 (original_cost, voucher_deduction, total_cost)
  * against those of bill_summary_by_pay_mode (original_cost, voucher_pay_amount, total_cost). The customers are those
  * of customer_month, bill_l3 and the summary for the month; the result replaces the month of {@code reconciliation}.
+ * A new load of either side marks the month's result {@code STALE} until it is reconciled again.
  */
 @Component
 public final class Reconciler {
@@ -40,7 +43,37 @@ public final class Reconciler {
         this.views = new AnalystViews(properties, layout, tables);
     }
 
+    /** Whether both sides of the month are published: a month file of bill_l3 and one of bill_summary_by_pay_mode. */
+    public boolean bothSidesPublished(YearMonth month) {
+        return Files.exists(layout.monthFile(DETAIL, month)) && Files.exists(layout.monthFile(SUMMARY, month));
+    }
+
     /**
+     * Marks the month's earlier result {@code STALE} (every customer's row; amounts and checked_at stay as they were
+     * checked), because one side was loaded again. Nothing to mark when the month was never reconciled.
+     *
+     * @return whether there was an earlier result to mark
+     * @throws LoadException when the result file cannot be rewritten
+     */
+    public boolean markStale(YearMonth month) {
+        Path file = layout.monthFile(RESULT, month);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
+            CuratedLayout.write(db.connection(), "SELECT * REPLACE (" + Sql.literal(ReconciliationReport.STALE)
+                    + " AS status) FROM read_parquet(" + Sql.literal(file) + ", hive_partitioning = false) ORDER BY customer_uin", file);
+        } catch (SQLException e) {
+            throw new LoadException("marking the reconciliation of " + month + " stale failed in DuckDB: " + e.getMessage(), e);
+        }
+        return true;
+    }
+
+    /**
+     * Compares the month and replaces its result. When another process publishes either side while this runs (the
+     * inputs' files changed between reading and writing), it compares again, so the result left standing is never
+     * older than the files it describes.
+     *
      * @param tolerance the largest absolute difference still {@code RECONCILED}, e.g. 0.01
      * @throws LoadException when the published files cannot be read or the result cannot be written
      */
@@ -48,6 +81,17 @@ public final class Reconciler {
         if (tolerance == null || tolerance.signum() < 0) {
             throw new IllegalArgumentException("reconciling " + month + ": the tolerance must be >= 0, was " + tolerance);
         }
+        ReconciliationReport report;
+        int tries = 0;
+        List<Object> inputs;
+        do {
+            inputs = inputs(month);
+            report = compare(month, tolerance);
+        } while (!inputs.equals(inputs(month)) && ++tries < 3);
+        return report;
+    }
+
+    private ReconciliationReport compare(YearMonth month, BigDecimal tolerance) {
         List<ReconciliationReport.Row> rows = new ArrayList<>();
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             Connection connection = db.connection();
@@ -93,6 +137,20 @@ public final class Reconciler {
                 + "THEN 'MISSING_SUMMARY' WHEN max_difference <= " + limit + " THEN 'RECONCILED' ELSE 'UNRECONCILED' END AS status, "
                 + "TIMESTAMP '" + Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toLocalDateTime()
                 + "' AS checked_at FROM compared";
+    }
+
+    /** What identifies the published input files of the month now (a file replaced by a move gets a new identity). */
+    private List<Object> inputs(YearMonth month) {
+        List<Object> identity = new ArrayList<>();
+        for (String table : List.of(DETAIL, SUMMARY, CUSTOMERS)) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(layout.monthFile(table, month), BasicFileAttributes.class);
+                identity.add(List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size()));
+            } catch (IOException e) {
+                identity.add("absent");
+            }
+        }
+        return identity;
     }
 
     /** The month's published file of {@code table}, or the empty private table when none is published. */

@@ -12,6 +12,8 @@ import java.util.List;
 public record ReconciliationReport(YearMonth month, List<Row> rows) {
 
     public static final String RECONCILED = "RECONCILED";
+    /** The status every row of a month gets when one side was loaded again after the month was reconciled. */
+    public static final String STALE = "STALE";
 
     public ReconciliationReport {
         rows = List.copyOf(rows);

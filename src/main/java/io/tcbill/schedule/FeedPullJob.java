@@ -1,6 +1,7 @@
 package io.tcbill.schedule;
 
 import io.tcbill.job.FeedRun;
+import io.tcbill.job.Reconciliation;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One fire of a feed schedule: works out the months from the scheduled fire time in the schedule's zone (months back
- * 1 = the month before the fire) and launches the feed for each. A month that fails does not hold back the others;
- * afterwards every failure is logged and surfaced as a {@link JobExecutionException} (no immediate refire: the next
- * fire or {@code tcbill run} resumes the month).
+ * 1 = the month before the fire) and launches the feed for each. A month that fails, or whose reconciliation finds a
+ * mismatch, does not hold back the others; afterwards every failure is logged and surfaced as a
+ * {@link JobExecutionException} (no immediate refire: the next fire or {@code tcbill run} resumes the month).
  */
 @DisallowConcurrentExecution
 class FeedPullJob implements Job {
@@ -47,7 +48,15 @@ class FeedPullJob implements Job {
         for (YearMonth month : months) {
             try {
                 FeedRun run = launcher.launch(month, feed);
-                if (run.succeeded()) {
+                if (run.unreconciled()) {
+                    Reconciliation reconciliation = run.reconciliation();
+                    log.error("schedule {}: {} {} loaded {} rows but the month does not reconcile: {}; {}; pull l3 and"
+                            + " summaries of {} again once the data is corrected (execution {})", schedule, feed, month,
+                            run.rows(), reconciliation.summary(), String.join("; ", reconciliation.problems()), month,
+                            run.executionId());
+                    failures.add(month + ": UNRECONCILED " + reconciliation.unreconciled() + " of "
+                            + reconciliation.customers() + " customers (" + String.join("; ", reconciliation.problems()) + ")");
+                } else if (run.succeeded()) {
                     log.info("schedule {}: {} {} OK, {} rows (execution {})", schedule, feed, month, run.rows(),
                             run.executionId());
                 } else {

@@ -104,4 +104,26 @@ class BackfillAndStatusCommandTest {
                 "--dry-run")).isZero();
         assertThat(out.toString()).contains("2 of 2 month(s), 2 run(s)").contains("run again: completed, --reprocess all");
     }
+
+    @Test
+    @Order(4)
+    void aBackfillOfTheSummariesAloneReconcilesEachMonthAndEndsWith4OnAMismatch() {
+        // given the L3 details of 2025-03 loaded by the backfill above, and one customer's summary off by 5.00
+        Long off = simulator.data().customerUins().get(0);
+        simulator.faults().summaryMismatch(off, new java.math.BigDecimal("5.00"));
+        int exit;
+        try {
+            // when the summaries are backfilled on their own (before: nothing reconciled, exit 0)
+            exit = execute("backfill", "--from", "2025-03", "--to", "2025-03", "--feed", "summaries");
+        } finally {
+            simulator.faults().reset();
+        }
+
+        // then the month was reconciled by that run and the backfill ends with 4, naming the customer
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.UNRECONCILED);
+        assertThat(out.toString()).contains("reconcile  2025-03  UNRECONCILED 1 of 3 customers", "customer " + off + ": UNRECONCILED");
+        out.getBuffer().setLength(0);
+        assertThat(execute("status", "--month", "2025-03")).isZero();
+        assertThat(out.toString()).containsPattern("2025-03 +summaries +COMPLETED .* UNRECONCILED \\(1 of 3 customers\\)");
+    }
 }

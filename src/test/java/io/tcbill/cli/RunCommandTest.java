@@ -81,6 +81,28 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void anL3RunOnItsOwnAfterTheSummariesReconcilesTheMonthAndEndsWith4OnAMismatch(@TempDir Path dir) {
+        // given the month's summaries, pulled alone, with one customer's total off by 5.00
+        Long uin = simulator.data().customerUins().get(2);
+        Map<String, Object> overrides = overrides(dir, "reseller");
+        simulator.faults().summaryMismatch(uin, new BigDecimal("5.00"));
+        try {
+            assertThat(run(List.of("summaries"), overrides)).as(output).isEqualTo(ExitCodes.OK);
+            assertThat(output).contains("reconcile  " + MONTH + "  -      not reconciled yet");
+        } finally {
+            simulator.faults().reset();
+        }
+
+        // when the L3 details are pulled by a command of their own (before: no reconciliation, exit 0)
+        int exit = run(List.of("l3"), overrides);
+
+        // then that run reconciled the month and ends with 4, naming the customer and the amounts
+        assertThat(exit).as(output).isEqualTo(ExitCodes.UNRECONCILED);
+        assertThat(output).contains("reconcile  " + MONTH + "  UNRECONCILED 1 of 6 customers")
+                .containsPattern("customer " + uin + ": UNRECONCILED, L3 total [\\d.]+ vs summary [\\d.]+ \\(largest difference 5\\.00000000\\)");
+    }
+
     private String output = "";
 
     private int run(List<String> feeds, Map<String, Object> overrides) {

@@ -25,7 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -37,8 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The schedule command's context over real HTTP: after a scheduled pull of two feeds (with a burst of ServiceBusy
  * answers), {@code /actuator/prometheus} shows each figure of the run and {@code /actuator/health} is UP. One context,
- * started as {@code tcbill schedule} starts it, on a free management port.
+ * started as {@code tcbill schedule} starts it, on a free management port. Then l3 and summaries firing apart
+ * reconcile the month, and a changed summary fails the fire.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScheduleEndpointsIntegrationTest {
 
     private static final String[] SUMMARY_ACTIONS =
@@ -83,6 +88,7 @@ class ScheduleEndpointsIntegrationTest {
     }
 
     @Test
+    @Order(1)
     void afterAScheduledPullTheMetricsEndpointShowsTheRunsFiguresAndHealthIsUp() throws Exception {
         // given the schedules registered, and the next two API calls answered ServiceBusy
         Scheduler scheduler = context.getBean(Scheduler.class);
@@ -145,12 +151,113 @@ class ScheduleEndpointsIntegrationTest {
     }
 
     @Test
+    @Order(2)
+    void l3AndSummariesFiringApartReconcileTheMonthAndAPlantedMismatchFailsTheFireLoggedAndCounted() throws Exception {
+        // given the summaries pulled by their schedule
+        Scheduler scheduler = context.getBean(Scheduler.class);
+        FireResults fires = new FireResults();
+        scheduler.getListenerManager().addJobListener(fires);
+        try {
+            scheduler.triggerJob(JobKey.jobKey("summaries", "tcbill-feeds"));
+            assertThat(fires.next()).as("the summaries fire").isNull();
+            Instant l3Fired = Instant.now();
+
+            // when l3 fires later on its own (its schedule is another day's)
+            scheduler.triggerJob(JobKey.jobKey("l3", "tcbill-feeds"));
+
+            // then that fire reconciled the month: a row per customer, RECONCILED, checked after it fired
+            assertThat(fires.next()).as("the l3 fire").isNull();
+            List<Long> customers = simulator.data().customerUins();
+            assertThat(reconciliation("customer_uin, status")).containsExactlyElementsOf(
+                    customers.stream().sorted().map(uin -> List.<Object>of(uin, "RECONCILED")).toList());
+            assertThat(((Number) reconciliation("CAST(floor(epoch(min(checked_at))) AS BIGINT)").get(0).get(0)).longValue())
+                    .isGreaterThanOrEqualTo(l3Fired.getEpochSecond() - 1);
+
+            // when a customer's summary changes by 5.00 and the summaries schedule fires again
+            Long off = customers.get(1);
+            ListAppender<ILoggingEvent> logs = captureLogs();
+            simulator.faults().summaryMismatch(off, new java.math.BigDecimal("5.00"));
+            org.quartz.JobExecutionException failure;
+            try {
+                scheduler.triggerJob(JobKey.jobKey("summaries", "tcbill-feeds"));
+                failure = fires.next();
+            } finally {
+                simulator.faults().reset();
+                detach(logs);
+            }
+
+            // then the fire FAILED naming the customer, an ERROR line names customer and amounts, and the metrics count it
+            assertThat(failure).as("the fire with the changed summary").isNotNull();
+            assertThat(failure.getMessage()).contains(month + ": UNRECONCILED 1 of " + customers.size())
+                    .contains("customer " + off + ": UNRECONCILED");
+            assertThat(logs.list).anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+                assertThat(e.getFormattedMessage()).contains("summaries " + month, "does not reconcile", "customer " + off,
+                        "L3 total", "vs summary", "(largest difference 5.00000000)");
+            });
+            String metrics = get("/actuator/prometheus").body();
+            assertThat(value(metrics, "tcbill_reconciliation_mismatches_total", "feed=\"summaries\"")).isEqualTo(1);
+            assertThat(untagged(metrics, "tcbill_reconciliation_unreconciled_customers")).isEqualTo(1);
+            assertThat(reconciliation("customer_uin, status")).contains(List.of(off, "UNRECONCILED"));
+        } finally {
+            scheduler.getListenerManager().removeJobListener(fires.getName());
+        }
+    }
+
+    @Test
     void onlyTheActuatorEndpointsAreServed() throws Exception {
         assertThat(get("/actuator/prometheus").headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
         assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
         assertThat(get("/").statusCode()).isEqualTo(404);
+    }
+
+    /** Columns of the month's reconciliation, read from its Parquet file (no lock on the DuckDB file the runs use). */
+    private static List<List<Object>> reconciliation(String columns) throws java.sql.SQLException {
+        Path file = dir.resolve("curated/reconciliation/bill_month=" + month + "/data.parquet");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.ResultSet rows = db.createStatement().executeQuery("SELECT " + columns + " FROM read_parquet('"
+                     + file + "') GROUP BY ALL ORDER BY ALL")) {
+            List<List<Object>> result = new java.util.ArrayList<>();
+            while (rows.next()) {
+                List<Object> row = new java.util.ArrayList<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.add(rows.getObject(i));
+                }
+                result.add(row);
+            }
+            return result;
+        }
+    }
+
+    /** The outcome of each fire, in order: null when it succeeded, else the exception Quartz got from the job. */
+    private static final class FireResults extends org.quartz.listeners.JobListenerSupport {
+        private final java.util.concurrent.BlockingQueue<java.util.Optional<org.quartz.JobExecutionException>> fired =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @Override
+        public String getName() {
+            return "fire-results";
+        }
+
+        @Override
+        public void jobWasExecuted(org.quartz.JobExecutionContext context, org.quartz.JobExecutionException failure) {
+            fired.add(java.util.Optional.ofNullable(failure));
+        }
+
+        org.quartz.JobExecutionException next() throws InterruptedException {
+            java.util.Optional<org.quartz.JobExecutionException> result = fired.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(result).as("a fire ended within 60 s").isNotNull();
+            return result.orElse(null);
+        }
+    }
+
+    /** The value of a metric without tags. */
+    private static double untagged(String metrics, String name) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{\\})? (\\S+)$").matcher(metrics);
+        assertThat(line.find()).as("%s in%n%s", name, metrics).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private static String awaitMetrics(java.util.function.Predicate<String> ready, Duration timeout) throws Exception {

@@ -32,9 +32,11 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
 
     @Test
     void aWholeResellerMonthLandsPerCustomerWithinTheRateLimitsAndReconciles() {
+        Map<String, FeedRun> runs = new HashMap<>();
         for (String feed : List.of("commission", "l2", "l3", "summaries", "vouchers")) {
             FeedRun run = runner.run(MONTH, feed, List.of());
             assertThat(run.succeeded()).as(feed + ": " + run.reason()).isTrue();
+            runs.put(feed, run);
         }
         BillData data = SIMULATOR.data();
         List<Long> customers = data.customerUins();
@@ -71,12 +73,92 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         ReconciliationReport report = reconciler.reconcile(MONTH);
         assertThat(report.problems()).isEmpty();
         assertThat(report.rows()).hasSize(200);
+        // the job reconciled the month itself once both sides were loaded: l3 waited, summaries (loaded last) compared
+        assertThat(runs.get("l3").reconciliation().state()).isEqualTo(Reconciliation.State.WAITING);
+        assertThat(runs.get("summaries").reconciliation()).isEqualTo(
+                new Reconciliation(MONTH, Reconciliation.State.RECONCILED, 200, 0, 0, List.of()));
+        assertThat(runs.get("l2").reconciliation()).as("only l3 and summaries reconcile").isNull();
 
         for (String action : SIMULATOR.stats().requestsByAction().keySet()) {
             int limit = SUMMARY_ACTIONS.contains(action) ? SUMMARY_QPS : 20;
             assertThat(SIMULATOR.stats().maxRequestsPerSecond(action)).as(action).isLessThanOrEqualTo(limit);
             assertThat(SIMULATOR.stats().requestLimitExceeded(action)).as(action).isZero();
         }
+    }
+
+    @Test
+    void anL3RunOnItsOwnAfterTheSummariesReconcilesTheMonthAndAChangedSummaryMakesTheRunUnreconciled() {
+        // given three customers' summaries, pulled by a run of their own (before: only a command pulling both reconciled)
+        YearMonth month = MONTH.minusMonths(10);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(30, 33);
+        FeedRun summaries = runner.run(month, "summaries", customers);
+        assertThat(summaries.succeeded()).as(summaries.reason()).isTrue();
+        assertThat(summaries.reconciliation().state()).isEqualTo(Reconciliation.State.WAITING);
+
+        // when their L3 details are pulled by a later run
+        FeedRun l3 = runner.run(month, "l3", customers);
+
+        // then that run reconciled the month and wrote its rows
+        assertThat(l3.succeeded()).as(l3.reason()).isTrue();
+        assertThat(l3.reconciliation()).isEqualTo(new Reconciliation(month, Reconciliation.State.RECONCILED, 3, 0, 0, List.of()));
+        assertThat(l3.unreconciled()).isFalse();
+        assertThat(reconciliationStatus(month)).containsExactlyElementsOf(
+                customers.stream().sorted().map(uin -> List.<Object>of(uin, "RECONCILED")).toList());
+
+        // when one customer's summary changes by 5.00 and the summaries are pulled again
+        Long off = customers.get(1);
+        SIMULATOR.faults().summaryMismatch(off, new BigDecimal("5.00"));
+        FeedRun again;
+        try {
+            again = runner.run(month, "summaries", customers);
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+
+        // then the run completed (the data is published as sent) but does not reconcile, naming the customer and amounts
+        assertThat(again.succeeded()).as(again.reason()).isTrue();
+        assertThat(again.unreconciled()).isTrue();
+        assertThat(again.reconciliation().unreconciled()).isEqualTo(1);
+        assertThat(again.reconciliation().problems()).singleElement().asString()
+                .startsWith("customer " + off + ": UNRECONCILED, L3 total ").contains("(largest difference 5.00000000)");
+        assertThat(reconciliationStatus(month)).contains(List.of(off, "UNRECONCILED"));
+
+        // and a --customer run of another customer reconciles the whole month, reports the mismatch, but is not failed by it
+        FeedRun other = runner.run(month, "l3", List.of(customers.get(0)));
+        assertThat(other.reconciliation().state()).isEqualTo(Reconciliation.State.UNRECONCILED);
+        assertThat(other.reconciliation().unreconciledInRun()).isZero();
+        assertThat(other.unreconciled()).isFalse();
+    }
+
+    @Test
+    void aFailedL3ReloadLeavesTheMonthsReconciliationStaleUntilARunCompletes() {
+        // given a reconciled month of three customers
+        YearMonth month = MONTH.minusMonths(11);
+        List<Long> customers = SIMULATOR.data().customerUins().subList(40, 43);
+        assertThat(runner.run(month, "summaries", customers).succeeded()).isTrue();
+        assertThat(runner.run(month, "l3", customers).reconciliation().state()).isEqualTo(Reconciliation.State.RECONCILED);
+
+        // when L3 is pulled again and one customer's file never arrives (the others are published)
+        SIMULATOR.faults().neverReady(customers.get(2));
+        FeedRun failed;
+        try {
+            failed = runner.run(month, "l3", customers);
+        } finally {
+            SIMULATOR.faults().reset();
+        }
+
+        // then the earlier result no longer stands as if still true: every row is STALE
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.reconciliation()).isNull();
+        assertThat(reconciliationStatus(month)).extracting(row -> row.get(1)).containsOnly("STALE").hasSize(3);
+
+        // when the run is resumed and completes
+        FeedRun resumed = runner.run(month, "l3", customers);
+
+        // then it reconciled the month again
+        assertThat(resumed.succeeded()).as(resumed.reason()).isTrue();
+        assertThat(resumed.reconciliation().state()).isEqualTo(Reconciliation.State.RECONCILED);
+        assertThat(reconciliationStatus(month)).extracting(row -> row.get(1)).containsOnly("RECONCILED").hasSize(3);
     }
 
     @Test
@@ -318,6 +400,11 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     private List<S3Object> rawObjects(String feed, YearMonth month) {
         return storage.client().listObjectsV2(b -> b.bucket(storage.bucket())
                 .prefix("raw/" + feed + "/bill_month=" + month + "/")).contents();
+    }
+
+    /** (customer_uin, status) of the month's reconciliation, by customer. */
+    private static List<List<Object>> reconciliationStatus(YearMonth month) {
+        return query("SELECT customer_uin, status FROM reconciliation" + monthFilter(month) + " ORDER BY customer_uin");
     }
 
     private static String monthFilter(YearMonth month) {

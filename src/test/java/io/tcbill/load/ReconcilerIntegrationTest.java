@@ -87,6 +87,29 @@ class ReconcilerIntegrationTest {
     }
 
     @Test
+    void reLoadingL3WhileTheSummariesAreAbsentLeavesTheEarlierResultStale() throws Exception {
+        // given a reconciled month whose summaries are then gone (removed by hand)
+        Reconciler reconciler = new Reconciler(DuckDbProperties.at(db));
+        loader.load(new LoadRequest(MonthLoaderIntegrationTest.L3, MAY, List.of(l3(EQUAL, "2.00000000", "0")), true));
+        loader.load(new LoadRequest(JsonFeedIntegrationTest.SUMMARIES, MAY,
+                List.of(summary(EQUAL, "2.00000000", "0.00000000", "2.00000000")), true));
+        assertThat(reconciler.bothSidesPublished(MAY)).isTrue();
+        assertThat(reconciler.reconcile(MAY, BigDecimal.ZERO).reconciled()).isTrue();
+        java.nio.file.Files.delete(dir.resolve("data/curated/bill_summary_by_pay_mode/bill_month=" + MAY + "/data.parquet"));
+
+        // when L3 is loaded again with other amounts
+        loader.load(new LoadRequest(MonthLoaderIntegrationTest.L3, MAY, List.of(l3(EQUAL, "9.00000000", "0")), true));
+        boolean marked = reconciler.markStale(MAY);
+
+        // then the result stays, every row STALE with the amounts as checked, until both sides are there again
+        assertThat(marked).isTrue();
+        assertThat(reconciler.bothSidesPublished(MAY)).isFalse();
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, detail_total_cost, status FROM reconciliation"))
+                .containsExactly(row(EQUAL, d("2.00000000"), "STALE"));
+        assertThat(reconciler.markStale(YearMonth.of(2024, 4))).as("a month never reconciled has nothing to mark").isFalse();
+    }
+
+    @Test
     void theCustomerViewGivesFirstAndLastSeenMonths() throws Exception {
         loader.publishCustomers(YearMonth.of(2024, 4), List.of(EQUAL, OFF), "c-apr");
         loader.publishCustomers(MAY, List.of(OFF, NO_DETAIL, OFF), "c-may");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.job.FeedRun;
+import io.tcbill.job.Reconciliation;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -74,6 +75,37 @@ class FeedPullJobTest {
         assertThat(failure.getMessage()).isEqualTo("schedule l2-restatement (feed l2) failed for 2026-10: customers"
                 + " 200001 did not deliver their files");
         assertThat(failure.refireImmediately()).isFalse();
+    }
+
+    @Test
+    void aMonthThatLoadsButDoesNotReconcileFailsTheFireNamingTheCustomerAndAmounts() throws Exception {
+        // given the summaries of October load, but one customer's L3 details disagree with them
+        Reconciliation mismatch = new Reconciliation(YearMonth.of(2026, 10), Reconciliation.State.UNRECONCILED, 3, 1, 1,
+                List.of("customer 200002: UNRECONCILED, L3 total 10.00000000 vs summary 15.00000000 (largest difference 5.00000000)"));
+        RecordingLauncher launcher = new RecordingLauncher((month, feed) ->
+                new FeedRun(feed, month, true, 21, 75, null, 0, mismatch));
+        Feed.Schedule summaries = new Feed.Schedule("summaries", "0 0 4 10 * ?", "Asia/Singapore", List.of(1));
+
+        // when
+        JobExecutionException failure = catchThrowableOfType(JobExecutionException.class, () -> new FeedPullJob(launcher)
+                .execute(fire("summaries", summaries, ZonedDateTime.of(2026, 11, 10, 4, 0, 0, 0, SINGAPORE))));
+
+        // then the fire fails like a failed load, naming the month, the customer and both amounts
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).startsWith("schedule summaries (feed summaries) failed for 2026-10: UNRECONCILED 1 of 3")
+                .contains("customer 200002", "10.00000000", "15.00000000");
+        assertThat(failure.refireImmediately()).isFalse();
+    }
+
+    @Test
+    void aMonthWaitingForItsOtherSideOrReconciledDoesNotFailTheFire() throws Exception {
+        RecordingLauncher launcher = new RecordingLauncher((month, feed) -> new FeedRun(feed, month, true, 22, 75, null, 0,
+                month.getMonthValue() == 10 ? new Reconciliation(month, Reconciliation.State.WAITING, 0, 0, 0, List.of())
+                        : new Reconciliation(month, Reconciliation.State.RECONCILED, 3, 0, 0, List.of())));
+
+        new FeedPullJob(launcher).execute(fire("l3", RESTATEMENT, ZonedDateTime.of(2026, 11, 10, 3, 0, 0, 0, SINGAPORE)));
+
+        assertThat(launcher.launches()).hasSize(2);
     }
 
     @Test
