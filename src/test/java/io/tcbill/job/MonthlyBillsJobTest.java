@@ -314,7 +314,7 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     @Test
     void anArchivedObjectWhoseBytesNoLongerMatchItsHashIsRejectedAndFetchedAnew() {
         // given a first run that fails (one customer is never ready) after archiving and loading the other
-        YearMonth month = MONTH.minusMonths(10);
+        YearMonth month = MONTH.minusMonths(13);
         List<Long> customers = SIMULATOR.data().customerUins().subList(50, 52);
         Long tampered = customers.get(0);
         SIMULATOR.faults().neverReady(customers.get(1));
