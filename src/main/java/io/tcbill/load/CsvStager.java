@@ -69,9 +69,12 @@ final class CsvStager {
         }
         RejectedRows rejects = new RejectedRows(connection, errors, tag, entry);
         long rejected = rejects.record(lineage, typeCases(layout));
+        RowChecks.Outcome checked = new RowChecks(connection, layout, columns, packCustomerColumn, lineage, entry)
+                .apply(file, staged, rows, tag);
+        String firstReason = checked.firstLine() < rejects.firstLine() ? checked.firstReason() : rejects.firstReason();
         Coverage coverage = entry == null ? Coverage.of(lineage.customerUin()) : Coverage.pack();
-        return new StagedFile(table, lineage, coverage, rows, rejected, rejects.firstReason(), layout.extraHeaders(),
-                "SELECT * FROM read_parquet(" + Sql.literal(staged) + ")", staged);
+        return new StagedFile(table, lineage, coverage, checked.rows(), rejected + checked.rejected(), firstReason,
+                layout.extraHeaders(), "SELECT * FROM read_parquet(" + Sql.literal(checked.parquet()) + ")", checked.parquet());
     }
 
     private String readCsv(List<Path> files, FileLayout layout, String errors, String scans) {
@@ -79,7 +82,7 @@ final class CsvStager {
         types.add(Sql.literal(NumberedCsv.LINE_COLUMN) + ": 'BIGINT'");
         for (int i = 0; i < layout.headers().size(); i++) {
             String target = layout.targets().get(i);
-            types.add(Sql.literal(layout.readerName(i)) + ": " + Sql.literal(target == null ? "VARCHAR" : typeOf(target)));
+            types.add(Sql.literal(layout.readerName(i)) + ": " + Sql.literal(readType(target)));
         }
         String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         return "read_csv(" + list + ", header = true, auto_detect = false, columns = " + types
@@ -102,12 +105,13 @@ final class CsvStager {
         String name = Sql.identifier(column.name());
         return switch (column.name()) {
             case "bill_month" -> lineage.billMonthSql();
-            case "customer_uin" -> pack ? "CAST(" + Sql.identifier(packCustomerColumn) + " AS BIGINT)" : lineage.customerUinSql();
+            case "customer_uin" -> pack ? RowChecks.strictId(Sql.identifier(packCustomerColumn)) : lineage.customerUinSql();
             case "source_key" -> Sql.literal(lineage.sourceKey());
             case "load_id" -> Sql.literal(lineage.loadId());
             case TableSchema.EXTRA_COLUMNS -> extraColumns(layout);
             default -> !layout.fills(column.name()) ? "CAST(NULL AS " + column.type() + ")"
-                    : column.type().equals("VARCHAR") ? trimmed(name) : name;
+                    : column.type().equals("VARCHAR") ? trimmed(name)
+                    : column.type().equals("BIGINT") ? RowChecks.strictId(name) : name;
         };
     }
 
@@ -147,9 +151,15 @@ final class CsvStager {
         for (int i = 0; i < layout.headers().size(); i++) {
             String target = layout.targets().get(i);
             cases.append(" WHEN ").append(Sql.literal(layout.readerName(i))).append(" THEN ")
-                    .append(Sql.literal(target == null ? "VARCHAR" : typeOf(target)));
+                    .append(Sql.literal(readType(target)));
         }
         return cases.append(" ELSE 'VARCHAR' END").toString();
+    }
+
+    /** How read_csv reads a column: as its DDL type, but ids (BIGINT) as text, converted strictly by the projection. */
+    private String readType(String target) {
+        String type = target == null ? "VARCHAR" : typeOf(target);
+        return type.equals("BIGINT") ? "VARCHAR" : type;
     }
 
     private String typeOf(String column) {

@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Turns DuckDB's reject table of one {@code read_csv} scan of a {@link NumberedCsv} copy into rows of the private
@@ -19,6 +20,7 @@ final class RejectedRows {
     private final String index;
     private final String entry;
     private String firstReason;
+    private long firstLine = Long.MAX_VALUE;
 
     /**
      * @param index suffix of this scan's private tables
@@ -57,9 +59,11 @@ final class RejectedRows {
                 + "physical_line AS source_line, " + Sql.literal(entry == null ? "" : "entry " + entry + ": ")
                 + " || reason AS reason, left(raw_line, " + RAW_LINE_MAX + ") AS raw_line FROM "
                 + rejects + " ORDER BY physical_line");
-        firstReason = Sql.query(connection, "SELECT " + Sql.literal(entry == null ? "" : "entry " + entry + ", ")
+        List<String> first = Sql.query(connection, "SELECT physical_line, " + Sql.literal(entry == null ? "" : "entry " + entry + ", ")
                 + " || 'line ' || physical_line || ': ' || reason FROM " + rejects
-                + " ORDER BY physical_line LIMIT 1").get(0).get(0);
+                + " ORDER BY physical_line LIMIT 1").get(0);
+        firstLine = Long.parseLong(first.get(0));
+        firstReason = first.get(1);
         return rejected;
     }
 
@@ -70,6 +74,11 @@ final class RejectedRows {
                 + "(CAST(regexp_extract(" + message + ", " + counts + ", 1) AS BIGINT) - 1) || ' Found: ' || "
                 + "(CAST(regexp_extract(" + message + ", " + counts + ", 2) AS BIGINT) - 1) || regexp_replace("
                 + message + ", " + counts + ", '') ELSE " + message + " END";
+    }
+
+    /** The line of the first rejected record; {@link Long#MAX_VALUE} when none. */
+    long firstLine() {
+        return firstLine;
     }
 
     String firstReason() {
