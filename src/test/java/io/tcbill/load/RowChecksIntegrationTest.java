@@ -78,7 +78,8 @@ class RowChecksIntegrationTest {
         MonthLoader loader = goodMonthLoaded(0);
         String separators = ",".repeat(BillCsv.L3_HEADERS.size() - 1);
         Path file = BillCsv.l3().payer(A).crlf().row("tx-1", "5").raw("").row("tx-2", "6")
-                .raw(separators).raw(separators).raw(" " + separators + " ").write(dir.resolve("raw/a.csv"));
+                .raw(separators).raw(separators).raw(" " + separators + " ").raw(",,,").raw("\"\"," + separators.substring(1))
+                .raw(separators.replace(",,", ", ,")).write(dir.resolve("raw/a.csv"));
 
         LoadReport report = loader.load(request(false, input(file, A)));
 
