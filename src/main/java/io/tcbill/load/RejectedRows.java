@@ -17,7 +17,7 @@ final class RejectedRows {
     static final int RAW_LINE_MAX = 10_000;
     private static final String NUMBER = "'^([0-9]+),'";
     /** A record of only separators, spaces and empty quoted values. */
-    static final String BLANK = "'\\s*(\"\\s*\")?\\s*(,\\s*(\"\\s*\")?\\s*)*'";
+    private static final String BLANK = "'\\s*(\"\\s*\")?\\s*(,\\s*(\"\\s*\")?\\s*)*'";
     private static final Logger log = LoggerFactory.getLogger(RejectedRows.class);
 
     private final Connection connection;
