@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * not parse or cast are set aside by DuckDB's reject tables, their line read from that first column) and the rows,
  * trimmed and with their lineage, are written as the table's columns. DuckDB numbers nothing in a parallel scan, so
  * without the numbered copy the rows would have to be staged in file order and written again (measured by bench: the
- * load took about 1.7 times DuckDB's bare read_csv that way, against about 1.1 times this way).
+ * load took about 1.7 times DuckDB's bare read_csv that way, against about 1.1 times this way). Ids are read as text
+ * and converted strictly ({@link RowChecks#strictId}); the {@link RowChecks} then scan only the checked columns of the
+ * staged file, and only a file with rows to set aside is read again.
  */
 final class CsvStager {
 
@@ -69,9 +71,12 @@ final class CsvStager {
         }
         RejectedRows rejects = new RejectedRows(connection, errors, tag, entry);
         long rejected = rejects.record(lineage, typeCases(layout));
+        RowChecks.Outcome checked = new RowChecks(connection, layout, columns, packCustomerColumn, lineage, entry)
+                .apply(file, staged, rows, tag);
+        String firstReason = checked.firstLine() < rejects.firstLine() ? checked.firstReason() : rejects.firstReason();
         Coverage coverage = entry == null ? Coverage.of(lineage.customerUin()) : Coverage.pack();
-        return new StagedFile(table, lineage, coverage, rows, rejected, rejects.firstReason(), layout.extraHeaders(),
-                "SELECT * FROM read_parquet(" + Sql.literal(staged) + ")", staged);
+        return new StagedFile(table, lineage, coverage, checked.rows(), rejected + checked.rejected(), firstReason,
+                layout.extraHeaders(), "SELECT * FROM read_parquet(" + Sql.literal(checked.parquet()) + ")", checked.parquet());
     }
 
     private String readCsv(List<Path> files, FileLayout layout, String errors, String scans) {
@@ -79,7 +84,7 @@ final class CsvStager {
         types.add(Sql.literal(NumberedCsv.LINE_COLUMN) + ": 'BIGINT'");
         for (int i = 0; i < layout.headers().size(); i++) {
             String target = layout.targets().get(i);
-            types.add(Sql.literal(layout.readerName(i)) + ": " + Sql.literal(target == null ? "VARCHAR" : typeOf(target)));
+            types.add(Sql.literal(layout.readerName(i)) + ": " + Sql.literal(readType(target)));
         }
         String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         return "read_csv(" + list + ", header = true, auto_detect = false, columns = " + types
@@ -102,12 +107,13 @@ final class CsvStager {
         String name = Sql.identifier(column.name());
         return switch (column.name()) {
             case "bill_month" -> lineage.billMonthSql();
-            case "customer_uin" -> pack ? "CAST(" + Sql.identifier(packCustomerColumn) + " AS BIGINT)" : lineage.customerUinSql();
+            case "customer_uin" -> pack ? RowChecks.strictId(Sql.identifier(packCustomerColumn)) : lineage.customerUinSql();
             case "source_key" -> Sql.literal(lineage.sourceKey());
             case "load_id" -> Sql.literal(lineage.loadId());
             case TableSchema.EXTRA_COLUMNS -> extraColumns(layout);
             default -> !layout.fills(column.name()) ? "CAST(NULL AS " + column.type() + ")"
-                    : column.type().equals("VARCHAR") ? trimmed(name) : name;
+                    : column.type().equals("VARCHAR") ? trimmed(name)
+                    : column.type().equals("BIGINT") ? RowChecks.strictId(name) : name;
         };
     }
 
@@ -147,9 +153,15 @@ final class CsvStager {
         for (int i = 0; i < layout.headers().size(); i++) {
             String target = layout.targets().get(i);
             cases.append(" WHEN ").append(Sql.literal(layout.readerName(i))).append(" THEN ")
-                    .append(Sql.literal(target == null ? "VARCHAR" : typeOf(target)));
+                    .append(Sql.literal(readType(target)));
         }
         return cases.append(" ELSE 'VARCHAR' END").toString();
+    }
+
+    /** How read_csv reads a column: as its DDL type, but ids (BIGINT) as text, converted strictly by the projection. */
+    private String readType(String target) {
+        String type = target == null ? "VARCHAR" : typeOf(target);
+        return type.equals("BIGINT") ? "VARCHAR" : type;
     }
 
     private String typeOf(String column) {

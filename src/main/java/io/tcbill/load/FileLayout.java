@@ -3,16 +3,26 @@ package io.tcbill.load;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The header of one raw file, position by position: the column each header fills, or null for a header the mapping
  * does not know (kept in {@code extra_columns}).
+ *
+ * @param required the columns whose every row must hold a value (the mapping's required columns)
  */
-record FileLayout(List<String> headers, List<String> targets) {
+record FileLayout(List<String> headers, List<String> targets, Set<String> required) {
 
     FileLayout {
         headers = List.copyOf(headers);
         targets = Collections.unmodifiableList(new ArrayList<>(targets));
+        required = Set.copyOf(required);
+    }
+
+    /** The file's own header of {@code column}'s position, or null when the file lacks it. */
+    String header(String column) {
+        int i = targets.indexOf(column);
+        return i < 0 ? null : headers.get(i);
     }
 
     List<String> extraHeaders() {

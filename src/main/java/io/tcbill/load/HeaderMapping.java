@@ -24,7 +24,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A {@code schema/mappings/<table>.csv} file (header,column,required): which CSV header fills which column. Headers
- * match ignoring case, spaces, underscores, hyphens, dots and parentheses; several spellings may name one column.
+ * match ignoring case, spaces, underscores, hyphens, dots and parentheses; several spellings may name one column. A
+ * required column must be in every file, and hold a value in every row.
  */
 final class HeaderMapping {
 
@@ -91,7 +92,7 @@ final class HeaderMapping {
                         + header + "' in " + resource + ") is missing; headers found: " + headers);
             }
         });
-        return new FileLayout(headers, targets);
+        return new FileLayout(headers, targets, requiredColumns.keySet());
     }
 
     private static List<String> readHeader(Path file, String sourceKey) {

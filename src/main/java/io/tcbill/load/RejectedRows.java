@@ -2,6 +2,9 @@ package io.tcbill.load;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns DuckDB's reject table of one {@code read_csv} scan of a {@link NumberedCsv} copy into rows of the private
@@ -13,12 +16,16 @@ final class RejectedRows {
 
     static final int RAW_LINE_MAX = 10_000;
     private static final String NUMBER = "'^([0-9]+),'";
+    /** A record of only separators, spaces and empty quoted values. */
+    private static final String BLANK = "'\\s*(\"\\s*\")?\\s*(,\\s*(\"\\s*\")?\\s*)*'";
+    private static final Logger log = LoggerFactory.getLogger(RejectedRows.class);
 
     private final Connection connection;
     private final String errors;
     private final String index;
     private final String entry;
     private String firstReason;
+    private long firstLine = Long.MAX_VALUE;
 
     /**
      * @param index suffix of this scan's private tables
@@ -45,8 +52,10 @@ final class RejectedRows {
                 + "arg_min(CASE WHEN error_type = 'CAST' THEN " + castReason
                 + " ELSE lower(CAST(error_type AS VARCHAR)) || ': ' || " + ownColumnsOnly("error_message") + " END, "
                 + "[CAST(error_type = 'CAST' AS BIGINT), byte_position]) AS reason, "
-                + "arg_min(regexp_replace(" + record + ", " + NUMBER + ", ''), byte_position) AS raw_line FROM "
-                + errors + " GROUP BY line");
+                + "arg_min(regexp_replace(" + record + ", " + NUMBER + ", ''), byte_position) AS raw_line, "
+                + "bool_and(error_type IN ('MISSING COLUMNS', 'TOO MANY COLUMNS', 'CAST')) AND bool_and(regexp_matches("
+                + record + ", " + NUMBER + ")) AS may_be_blank FROM " + errors + " GROUP BY line");
+        skipBlankRecords(rejects, lineage);
         long rejected = Sql.queryLong(connection, "SELECT count(*) FROM " + rejects);
         if (rejected == 0) {
             return 0;
@@ -57,10 +66,26 @@ final class RejectedRows {
                 + "physical_line AS source_line, " + Sql.literal(entry == null ? "" : "entry " + entry + ": ")
                 + " || reason AS reason, left(raw_line, " + RAW_LINE_MAX + ") AS raw_line FROM "
                 + rejects + " ORDER BY physical_line");
-        firstReason = Sql.query(connection, "SELECT " + Sql.literal(entry == null ? "" : "entry " + entry + ", ")
+        List<String> first = Sql.query(connection, "SELECT physical_line, " + Sql.literal(entry == null ? "" : "entry " + entry + ", ")
                 + " || 'line ' || physical_line || ': ' || reason FROM " + rejects
-                + " ORDER BY physical_line LIMIT 1").get(0).get(0);
+                + " ORDER BY physical_line LIMIT 1").get(0);
+        firstLine = Long.parseLong(first.get(0));
+        firstReason = first.get(1);
         return rejected;
+    }
+
+    /**
+     * A record of only separators and blanks (Excel's trailing {@code ,,,} lines) holds nothing: skipped, not rejected,
+     * whatever its field count (a space in a typed column fails its cast), as {@link RowChecks} skips one that parsed.
+     */
+    private void skipBlankRecords(String rejects, Lineage lineage) throws SQLException {
+        String blank = " WHERE may_be_blank AND regexp_full_match(raw_line, " + BLANK + ")";
+        List<String> skipped = Sql.query(connection, "SELECT count(*), min(physical_line) FROM " + rejects + blank).get(0);
+        if (!skipped.get(0).equals("0")) {
+            Sql.execute(connection, "DELETE FROM " + rejects + blank);
+            log.info("file {}{}: {} records of only separators skipped (the first on line {})", lineage.sourceKey(),
+                    entry == null ? "" : " entry " + entry, skipped.get(0), skipped.get(1));
+        }
     }
 
     /** DuckDB counts the line-number column in front of each record; the raw file's record has one column fewer. */
@@ -70,6 +95,11 @@ final class RejectedRows {
                 + "(CAST(regexp_extract(" + message + ", " + counts + ", 1) AS BIGINT) - 1) || ' Found: ' || "
                 + "(CAST(regexp_extract(" + message + ", " + counts + ", 2) AS BIGINT) - 1) || regexp_replace("
                 + message + ", " + counts + ", '') ELSE " + message + " END";
+    }
+
+    /** The line of the first rejected record; {@link Long#MAX_VALUE} when none. */
+    long firstLine() {
+        return firstLine;
     }
 
     String firstReason() {

@@ -74,7 +74,7 @@ class AnalystViewsIntegrationTest {
     void anOpenReaderSeesTheOldMonthUntilTheMoveThenTheNewOne() throws Exception {
         Path db = dir.resolve("tcbill.duckdb");
         MonthLoader loader = new MonthLoader(DuckDbProperties.at(db));
-        loader.load(request(false, input(BillCsv.l3().row("a-1", "1.5").write(dir.resolve("a.csv")), 1L)));
+        loader.load(request(false, input(BillCsv.l3().payer(1).row("a-1", "1.5").write(dir.resolve("a.csv")), 1L)));
         Path month = loader.curatedDir().resolve("bill_l3/bill_month=2024-05/data.parquet");
 
         try (AnalystDb reader = AnalystDb.open(db)) {
@@ -90,7 +90,7 @@ class AnalystViewsIntegrationTest {
             Files.move(tmp, month, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             assertThat(reader.one("SELECT sum(total_cost) FROM bill_l3")).isEqualTo(new BigDecimal("3.00000000"));
 
-            LoadReport report = loader.load(request(false, input(BillCsv.l3().row("a-2", "7").write(dir.resolve("b.csv")), 1L)));
+            LoadReport report = loader.load(request(false, input(BillCsv.l3().payer(1).row("a-2", "7").write(dir.resolve("b.csv")), 1L)));
 
             assertThat(report.allLoaded()).isTrue();
             assertThat(reader.one("SELECT sum(total_cost) FROM bill_l3")).isEqualTo(new BigDecimal("7.00000000"));
@@ -106,7 +106,7 @@ class AnalystViewsIntegrationTest {
                 Duration.ofMillis(800)));
         Process holder = hold(db, "rw");
         try {
-            LoadRequest request = request(false, input(BillCsv.l3().row("a-1", "2").write(dir.resolve("a.csv")), 1L));
+            LoadRequest request = request(false, input(BillCsv.l3().payer(1).row("a-1", "2").write(dir.resolve("a.csv")), 1L));
 
             assertThatThrownBy(() -> loader.load(request)).isInstanceOf(LoadException.class)
                     .hasMessageContaining("close the DuckDB session holding " + db + " (PID " + holder.pid())
@@ -129,7 +129,7 @@ class AnalystViewsIntegrationTest {
         Process holder = hold(db, "ro");
         try {
             LoadReport report = loader.load(new LoadRequest(MonthLoaderIntegrationTest.L3, YearMonth.of(2024, 6),
-                    java.util.List.of(input(BillCsv.l3().row("a-1", "2").write(dir.resolve("a.csv")), 1L)), false));
+                    java.util.List.of(input(BillCsv.l3().payer(1).row("a-1", "2").write(dir.resolve("a.csv")), 1L)), false));
 
             assertThat(report.allLoaded()).isTrue();
         } finally {

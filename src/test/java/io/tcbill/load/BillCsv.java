@@ -26,6 +26,7 @@ final class BillCsv {
     private final List<String> lines = new ArrayList<>();
     private boolean bom;
     private String newline = "\n";
+    private String payer = "100000001";
 
     private BillCsv(List<String> headers) {
         this.headers = headers;
@@ -44,6 +45,12 @@ final class BillCsv {
         return this;
     }
 
+    /** The Payer Account ID of the rows that do not set one: a customer's file holds that customer's rows. */
+    BillCsv payer(long uin) {
+        payer = Long.toString(uin);
+        return this;
+    }
+
     BillCsv crlf() {
         newline = "\r\n";
         return this;
@@ -52,7 +59,7 @@ final class BillCsv {
     /** A typical L3 row; {@code overrides} maps header to value (absent headers of this file are ignored). */
     BillCsv row(String transactionId, String totalCost, Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("Payer Account ID", "100000001");
+        values.put("Payer Account ID", payer);
         values.put("Customer Name", "Acme Pte. Ltd.");
         values.put("Owner Account ID", "200000001");
         values.put("Operator Account ID", "200000001");

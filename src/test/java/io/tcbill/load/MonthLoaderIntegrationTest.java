@@ -34,7 +34,7 @@ class MonthLoaderIntegrationTest {
     @Test
     void loadsARealShapedFileWithExactTotalsThroughTheViews() throws Exception {
         // given: BOM, CRLF, a quoted comma, a quoted line break, Chinese text, a refund and 8-decimal amounts
-        Path file = BillCsv.l3().bom().crlf()
+        Path file = BillCsv.l3().payer(42).bom().crlf()
                 .row("tx-1", "12.34567891", Map.of("InstanceName", "web, front"))
                 .row("tx-2", "0.00000001", Map.of("InstanceName", "line one\r\nline two"))
                 .row("tx-3", "100.5", Map.of("Customer Name", "腾讯云客户", "ProjectName", "默认项目"))
@@ -62,7 +62,7 @@ class MonthLoaderIntegrationTest {
 
     @Test
     void reloadingTheSameMonthGivesIdenticalContentAndNoDuplicates() throws Exception {
-        Path file = BillCsv.l3().row("tx-1", "1.5").row("tx-2", "2.25").write(dir.resolve("raw/a.csv"));
+        Path file = BillCsv.l3().payer(1).row("tx-1", "1.5").row("tx-2", "2.25").write(dir.resolve("raw/a.csv"));
         loader.load(request(false, input(file, 1L)));
         List<List<Object>> first = contentWithoutLoadId();
 
@@ -76,11 +76,11 @@ class MonthLoaderIntegrationTest {
     @Test
     void replacingOneCustomerKeepsTheOthersAndTheOwnBill() throws Exception {
         loader.load(request(false,
-                input(BillCsv.l3().row("a-1", "1").row("a-2", "2").write(dir.resolve("raw/a.csv")), 1L),
-                input(BillCsv.l3().row("b-1", "10").write(dir.resolve("raw/b.csv")), 2L),
+                input(BillCsv.l3().payer(1).row("a-1", "1").row("a-2", "2").write(dir.resolve("raw/a.csv")), 1L),
+                input(BillCsv.l3().payer(2).row("b-1", "10").write(dir.resolve("raw/b.csv")), 2L),
                 input(BillCsv.l3().row("own-1", "100").write(dir.resolve("raw/own.csv")), null)));
 
-        loader.load(request(false, input(BillCsv.l3().row("a-3", "5").write(dir.resolve("raw/a2.csv")), 1L)));
+        loader.load(request(false, input(BillCsv.l3().payer(1).row("a-3", "5").write(dir.resolve("raw/a2.csv")), 1L)));
 
         assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, transaction_id, total_cost FROM bill_l3 ORDER BY transaction_id"))
                 .containsExactly(row(1L, "a-3", new BigDecimal("5.00000000")), row(2L, "b-1", new BigDecimal("10.00000000")),
@@ -95,10 +95,10 @@ class MonthLoaderIntegrationTest {
     @Test
     void aWholeMonthLoadRemovesCustomersNoLongerBilled() throws Exception {
         loader.load(request(false,
-                input(BillCsv.l3().row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L),
-                input(BillCsv.l3().row("b-1", "2").write(dir.resolve("raw/b.csv")), 2L)));
+                input(BillCsv.l3().payer(1).row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L),
+                input(BillCsv.l3().payer(2).row("b-1", "2").write(dir.resolve("raw/b.csv")), 2L)));
 
-        loader.load(request(true, input(BillCsv.l3().row("a-2", "3").write(dir.resolve("raw/a2.csv")), 1L)));
+        loader.load(request(true, input(BillCsv.l3().payer(1).row("a-2", "3").write(dir.resolve("raw/a2.csv")), 1L)));
 
         assertThat(AnalystDb.queryRows(db, "SELECT transaction_id FROM bill_l3")).containsExactly(row("a-2"));
     }
@@ -106,12 +106,12 @@ class MonthLoaderIntegrationTest {
     @Test
     void aFailingFileKeepsThePreviousRowsVisible() throws Exception {
         loader.load(request(false,
-                input(BillCsv.l3().row("a-1", "1.1").row("a-2", "2.2").write(dir.resolve("raw/a.csv")), 1L),
-                input(BillCsv.l3().row("b-1", "3").write(dir.resolve("raw/b.csv")), 2L)));
+                input(BillCsv.l3().payer(1).row("a-1", "1.1").row("a-2", "2.2").write(dir.resolve("raw/a.csv")), 1L),
+                input(BillCsv.l3().payer(2).row("b-1", "3").write(dir.resolve("raw/b.csv")), 2L)));
 
         LoadReport report = loader.load(request(true,
-                input(BillCsv.l3().row("a-9", "9").row("a-10", "not-a-number", Map.of("OriginalCost", "1")).write(dir.resolve("raw/a2.csv")), 1L),
-                input(BillCsv.l3().row("b-2", "4").write(dir.resolve("raw/b2.csv")), 2L)));
+                input(BillCsv.l3().payer(1).row("a-9", "9").row("a-10", "not-a-number", Map.of("OriginalCost", "1")).write(dir.resolve("raw/a2.csv")), 1L),
+                input(BillCsv.l3().payer(2).row("b-2", "4").write(dir.resolve("raw/b2.csv")), 2L)));
 
         assertThat(report.allLoaded()).isFalse();
         assertThat(report.files().get(0).error())
@@ -144,7 +144,7 @@ class MonthLoaderIntegrationTest {
     void toleratesAnotherColumnOrderAMissingOptionalColumnAndKeepsAnExtraOne() throws Exception {
         List<String> headers = List.of("Total Cost (Including Tax)", "transaction_id", "Owner Account ID", "Payer Account ID",
                 "Product Name", "Discount Code", "Currency");
-        Path file = BillCsv.withHeaders(headers).row("tx-1", "2.5", Map.of("Discount Code", "SPRING, 24", "Product Name", "CVM"))
+        Path file = BillCsv.withHeaders(headers).payer(3).row("tx-1", "2.5", Map.of("Discount Code", "SPRING, 24", "Product Name", "CVM", "transaction_id", "tx-1"))
                 .row("tx-2", "1", Map.of("transaction_id", "tx-2", "Product Name", "CVM")).write(dir.resolve("raw/a.csv"));
 
         LoadReport report = loader.load(request(false, input(file, 3L)));
@@ -159,9 +159,9 @@ class MonthLoaderIntegrationTest {
 
     @Test
     void aFileWithOnlyAHeaderLoadsZeroRowsAndEmptiesThatCustomer() throws Exception {
-        loader.load(request(false, input(BillCsv.l3().row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L)));
+        loader.load(request(false, input(BillCsv.l3().payer(1).row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L)));
 
-        LoadReport report = loader.load(request(false, input(BillCsv.l3().write(dir.resolve("raw/empty.csv")), 1L)));
+        LoadReport report = loader.load(request(false, input(BillCsv.l3().payer(1).write(dir.resolve("raw/empty.csv")), 1L)));
 
         assertThat(report.allLoaded()).isTrue();
         assertThat(report.rows()).isZero();
@@ -170,11 +170,11 @@ class MonthLoaderIntegrationTest {
 
     @Test
     void aCustomerSplitOverSeveralFilesIsReplacedOnlyWhenAllOfThemLoad() throws Exception {
-        loader.load(request(false, input(BillCsv.l3().row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L)));
+        loader.load(request(false, input(BillCsv.l3().payer(1).row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L)));
 
         LoadReport report = loader.load(request(false,
-                input(BillCsv.l3().row("a-2", "2").write(dir.resolve("raw/a-part1.csv")), 1L),
-                input(BillCsv.l3().raw("broken").write(dir.resolve("raw/a-part2.csv")), 1L)));
+                input(BillCsv.l3().payer(1).row("a-2", "2").write(dir.resolve("raw/a-part1.csv")), 1L),
+                input(BillCsv.l3().payer(1).raw("broken").write(dir.resolve("raw/a-part2.csv")), 1L)));
 
         assertThat(report.files()).extracting(FileResult::loaded).containsExactly(false, false);
         assertThat(report.files().get(0).error()).contains("another file of the customer 1");

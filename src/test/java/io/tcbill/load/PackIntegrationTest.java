@@ -98,15 +98,17 @@ class PackIntegrationTest {
     }
 
     @Test
-    void aPackRowWithoutItsCustomerFailsThePackRatherThanPassingForTheOwnBill() throws Exception {
+    void aPackRowWithoutItsCustomerIsSetAsideRatherThanPassingForTheOwnBill() throws Exception {
         Path part = BillCsv.l3().row("a-1", "1", payer(A)).row("x-1", "2", payer("")).write(dir.resolve("parts/1.csv"));
         Path pack = new PackZip().entry("part1.csv", part).write(dir.resolve("raw/p.zip"));
 
         LoadReport report = loader.load(request(false, packInput(pack)));
 
-        assertThat(report.allLoaded()).isFalse();
-        assertThat(report.files().get(0).error()).contains("entry part1.csv", "1 rows have no payer_account_id");
-        assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_l3")).isEqualTo(0L);
+        assertThat(report.files().get(0)).extracting(FileResult::rows, FileResult::rejected).containsExactly(1L, 1L);
+        assertThat(AnalystDb.queryRows(db, "SELECT source_line, reason FROM rejected_rows")).containsExactly(row(3L,
+                "entry part1.csv: column 'Payer Account ID' (payer_account_id): a required value is empty"));
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, transaction_id FROM bill_l3"))
+                .containsExactly(row(Long.valueOf(A), "a-1"));
     }
 
     private static Map<String, String> payer(String uin) {

@@ -123,7 +123,7 @@ class ReconcilerIntegrationTest {
 
     private RawInput l3(long uin, String totalCost, String voucher) throws Exception {
         String original = new BigDecimal(totalCost).add(new BigDecimal(voucher)).toPlainString();
-        Path file = BillCsv.l3().row("tx-" + uin, totalCost, Map.of("OriginalCost", original, "Voucher Deduction", voucher))
+        Path file = BillCsv.l3().payer(uin).row("tx-" + uin, totalCost, Map.of("OriginalCost", original, "Voucher Deduction", voucher))
                 .write(dir.resolve("raw/l3/" + uin + ".csv"));
         return MonthLoaderIntegrationTest.input(file, uin);
     }

@@ -23,7 +23,7 @@ class RejectedRowsIntegrationTest {
     @BeforeEach
     void writeFileWithBadRows() {
         db = dir.resolve("tcbill.duckdb");
-        file = BillCsv.l3().crlf()
+        file = BillCsv.l3().payer(5).crlf()
                 .row("ok-1", "1.00000001")                                        // line 2
                 .row("ok-2", "2", Map.of("InstanceName", "two\r\nlines"))         // lines 3-4
                 .raw("100000001,too,few,fields")                                  // line 5: wrong field count
