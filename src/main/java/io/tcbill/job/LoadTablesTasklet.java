@@ -78,8 +78,10 @@ final class LoadTablesTasklet implements Tasklet {
                 Path local = spool.resolve(Integer.toString(inputs.size()));
                 archiver.fetch(key, local);
                 Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
+                // what was requested, not what the bytes look like: a customer's link serving the pack is not a pack
+                boolean pack = Feed.SourceKind.PACK.name().equals(file.getString(FilePartitioner.SOURCE_KIND, null));
                 inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
-                        file.getLong(ArchiveFileTasklet.RAW_SIZE)));
+                        file.getLong(ArchiveFileTasklet.RAW_SIZE), pack));
             }
             LoadReport report = loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
                     file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));

@@ -19,6 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,15 +33,24 @@ import org.springframework.stereotype.Component;
 @Component
 public final class MonthLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(MonthLoader.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DuckDbProperties properties;
+    private final PackLimits packLimits;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
     private final AnalystViews views;
 
+    /** A loader with the default {@link PackLimits}. */
     public MonthLoader(DuckDbProperties properties) {
+        this(properties, PackLimits.defaults());
+    }
+
+    @Autowired
+    public MonthLoader(DuckDbProperties properties, PackLimits packLimits) {
         this.properties = properties;
+        this.packLimits = packLimits;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
         this.views = new AnalystViews(properties, layout, tables);
@@ -63,8 +75,8 @@ public final class MonthLoader {
     }
 
     /**
-     * Loads every file of the request, then publishes the month of each of the feed's tables once, for the customers
-     * whose files all loaded (a pack covers every customer).
+     * Loads every file of the request, then publishes the month of each of the feed's tables once, replacing the rows of
+     * the customers whose files all loaded (a pack covers every customer); every other published row is kept.
      *
      * @throws LoadException when publishing fails, or when the views cannot be updated (the data is then published)
      */
@@ -95,12 +107,12 @@ public final class MonthLoader {
                 staged.accept(attempt.result());
             }
             holdBackIncompleteCustomers(attempts);
-            boolean keepNone = request.wholeMonth() && attempts.stream().allMatch(Attempt::publishable);
+            new PackCustomers(connection, layout, feed, request.month()).check(attempts);
             for (var table : columns.entrySet()) {
                 List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
                         .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
                 if (!publishable.isEmpty()) {
-                    publish(connection, table.getKey(), table.getValue(), request.month(), publishable, keepNone, attempts);
+                    publish(connection, table.getKey(), table.getValue(), request, publishable, attempts);
                 }
             }
             writeLog(connection, attempts);
@@ -138,19 +150,46 @@ public final class MonthLoader {
             return new JsonStager(connection, columns);
         }
         CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
-        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir);
+        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);
     }
 
-    private void publish(Connection connection, String table, List<Column> columns, YearMonth month,
-                         List<StagedFile> files, boolean keepNone, List<Attempt> attempts) throws SQLException {
+    private void publish(Connection connection, String table, List<Column> columns, LoadRequest request,
+                         List<StagedFile> files, List<Attempt> attempts) throws SQLException {
+        YearMonth month = request.month();
+        Map<Long, Long> kept;
         try {
-            new MonthPublisher(connection, layout).publish(table, columns, month, files, keepNone);
+            kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
         } catch (SQLException | RuntimeException e) {
             attempts.stream().filter(Attempt::publishable)
                     .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + e.getMessage()));
             writeLog(connection, attempts);
             throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
                     + " failed; the previous month file is unchanged: " + e.getMessage(), e);
+        }
+        if (request.wholeMonth()) {
+            warnKeptWithoutFile(table, month, kept, attempts);
+        }
+    }
+
+    /**
+     * A whole-month run replaces only the customers whose files it loaded; one with published rows but no file in the
+     * run (no longer listed, say) keeps them, and says so. Customers whose file failed are reported as failures.
+     */
+    private static void warnKeptWithoutFile(String table, YearMonth month, Map<Long, Long> kept, List<Attempt> attempts) {
+        Set<Long> requested = new HashSet<>();
+        boolean own = false;
+        for (Attempt attempt : attempts) {
+            requested.add(attempt.lineage().customerUin());
+            own |= attempt.lineage().customerUin() == null && !attempt.lineage().pack();
+        }
+        boolean ownRequested = own;
+        String names = kept.entrySet().stream()
+                .filter(e -> e.getKey() == null ? !ownRequested : !requested.contains(e.getKey()))
+                .map(e -> (e.getKey() == null ? "the own bill" : "customer " + e.getKey()) + " (" + e.getValue() + " rows)")
+                .collect(Collectors.joining(", "));
+        if (!names.isEmpty()) {
+            log.warn("{} {}: kept the published rows of {}, which had no file in this run; a customer's rows are replaced"
+                    + " only by a file of that customer (run it with --customer to reload it)", table, month, names);
         }
     }
 
@@ -172,7 +211,7 @@ public final class MonthLoader {
     }
 
     private static Lineage lineage(LoadRequest request, RawInput input) {
-        boolean pack = request.feed().format() == Feed.Format.CSV && PackReader.isZip(input.localFile());
+        boolean pack = request.feed().format() == Feed.Format.CSV && input.pack();
         String who = pack ? "pack" : input.customerUin() == null ? "self" : String.valueOf(input.customerUin());
         String loadId = String.join("_", request.feed().name(), request.month().toString(), who,
                 STAMP.format(Instant.now()), UUID.randomUUID().toString().substring(0, 8));

@@ -35,14 +35,15 @@ class PackIntegrationTest {
 
     @Test
     void aPackOfTwoCsvsReplacesEveryCustomerWithRowsTakingTheirCustomerFromThePayerColumn() throws Exception {
-        // given: customer C and the own bill loaded earlier; a pack (no .zip name) split in two CSVs, A in both
+        // given: customer C and the own bill loaded earlier; a pack (no .zip name) split in two CSVs, A in both, C restated
         loader.load(request(false, input(BillCsv.l3().row("c-1", "9", payer(C)).write(dir.resolve("raw/c.csv")), Long.valueOf(C)),
                 input(BillCsv.l3().row("own-1", "100").write(dir.resolve("raw/own.csv")), null)));
         Path part1 = BillCsv.l3().bom().crlf().row("a-1", "1.10000001", payer(A)).row("b-1", "20", payer(B))
                 .row("a-2", "-0.5", payer(A)).write(dir.resolve("parts/1.csv"));
         List<String> reordered = List.of("Total Cost (Including Tax)", "TransactionID", "Payer Account ID", "Owner Account ID",
                 "ProductName");
-        Path part2 = BillCsv.withHeaders(reordered).row("a-3", "3.33333333", payer(A)).write(dir.resolve("parts/2.csv"));
+        Path part2 = BillCsv.withHeaders(reordered).row("a-3", "3.33333333", payer(A)).row("c-2", "7", payer(C))
+                .write(dir.resolve("parts/2.csv"));
         Path pack = new PackZip().entry("bill_detail_2024-05_part1.csv", part1).entry("账单/part2.csv", part2)
                 .write(dir.resolve("raw/pack.download"));
 
@@ -51,18 +52,19 @@ class PackIntegrationTest {
 
         // then
         assertThat(report.allLoaded()).isTrue();
-        assertThat(report.rows()).isEqualTo(4);
+        assertThat(report.rows()).isEqualTo(5);
         assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, count(*), sum(total_cost) FROM bill_l3 "
                 + "GROUP BY customer_uin ORDER BY customer_uin NULLS LAST")).containsExactly(
                 row(Long.valueOf(A), 3L, new BigDecimal("3.93333334")),
                 row(Long.valueOf(B), 1L, new BigDecimal("20.00000000")),
+                row(Long.valueOf(C), 1L, new BigDecimal("7.00000000")),
                 row(null, 1L, new BigDecimal("100.00000000")));
         assertThat(AnalystDb.queryRows(db, "SELECT transaction_id, source_key, source_line FROM bill_l3 "
                 + "WHERE customer_uin IS NOT NULL ORDER BY transaction_id")).containsExactly(
                 row("a-1", "raw/l3/pack.zip", 2L), row("a-2", "raw/l3/pack.zip", 4L),
-                row("a-3", "raw/l3/pack.zip", 2L), row("b-1", "raw/l3/pack.zip", 3L));
+                row("a-3", "raw/l3/pack.zip", 2L), row("b-1", "raw/l3/pack.zip", 3L), row("c-2", "raw/l3/pack.zip", 3L));
         assertThat(AnalystDb.queryRows(db, "SELECT status, customer_uin, row_count, source_key FROM load_log "
-                + "WHERE load_id LIKE 'l3_2024-05_pack_%'")).containsExactly(row("LOADED", null, 4L, "raw/l3/pack.zip"));
+                + "WHERE load_id LIKE 'l3_2024-05_pack_%'")).containsExactly(row("LOADED", null, 5L, "raw/l3/pack.zip"));
     }
 
     @Test
@@ -114,6 +116,6 @@ class PackIntegrationTest {
     }
 
     private static RawInput packInput(Path zip) throws Exception {
-        return new RawInput(zip, "raw/l3/pack.zip", null, "cafe", Files.size(zip));
+        return new RawInput(zip, "raw/l3/pack.zip", null, "cafe", Files.size(zip), true);
     }
 }
