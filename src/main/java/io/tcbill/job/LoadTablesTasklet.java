@@ -102,7 +102,8 @@ final class LoadTablesTasklet implements Tasklet {
 
     private static String failures(LoadReport report) {
         return report.files().stream().filter(f -> !f.loaded())
-                .map(f -> (f.input().customerUin() == null ? "own file" : "customer " + f.input().customerUin())
+                .map(f -> (f.input().pack() ? "pack" : f.input().customerUin() == null ? "own file"
+                        : "customer " + f.input().customerUin())
                         + " (" + f.input().sourceKey() + "): " + f.error())
                 .collect(Collectors.joining("; "));
     }
