@@ -40,18 +40,13 @@ final class CsvFileStager implements FileStager {
             return List.of(stager.stage(input.localFile(), layout, lineage, tag, null));
         }
         List<StagedFile> staged = new ArrayList<>();
-        List<PackReader.Entry> entries = PackReader.extract(input.localFile(), workDir.resolve("pack-" + tag),
-                input.sourceKey(), packLimits);
-        for (int i = 0; i < entries.size(); i++) {
-            PackReader.Entry entry = entries.get(i);
+        PackReader.extract(input.localFile(), workDir.resolve("pack-" + tag), input.sourceKey(), packLimits, entry -> {
             // a header-only entry adds no rows (the last is staged all the same when no other was: the pack then loads 0 rows)
-            boolean skipEmpty = !(staged.isEmpty() && i == entries.size() - 1);
-            StagedFile file = stageEntry(entry, lineage, tag + "_" + i, skipEmpty);
+            StagedFile file = stageEntry(entry, lineage, tag + "_" + staged.size(), !(staged.isEmpty() && entry.last()));
             if (file != null) {
                 staged.add(file);
             }
-            CsvStager.deleteQuietly(entry.file());
-        }
+        });
         return staged;
     }
 

@@ -108,12 +108,16 @@ public final class MonthLoader {
             }
             holdBackIncompleteCustomers(attempts);
             new PackCustomers(connection, layout, feed, request.month()).check(attempts);
+            KeptCustomers kept = new KeptCustomers();
             for (var table : columns.entrySet()) {
                 List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
                         .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
                 if (!publishable.isEmpty()) {
-                    publish(connection, table.getKey(), table.getValue(), request, publishable, attempts);
+                    kept.add(table.getKey(), publish(connection, table.getKey(), table.getValue(), request, publishable, attempts));
                 }
+            }
+            if (request.wholeMonth()) {
+                kept.warnWithoutFile(feed.name(), request.month(), attempts);
             }
             writeLog(connection, attempts);
         } catch (SQLException e) {
@@ -153,8 +157,9 @@ public final class MonthLoader {
         return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);
     }
 
-    private void publish(Connection connection, String table, List<Column> columns, LoadRequest request,
-                         List<StagedFile> files, List<Attempt> attempts) throws SQLException {
+    /** @return the current rows kept, by customer (see {@link MonthPublisher#publish}) */
+    private Map<Long, Long> publish(Connection connection, String table, List<Column> columns, LoadRequest request,
+                                    List<StagedFile> files, List<Attempt> attempts) throws SQLException {
         YearMonth month = request.month();
         Map<Long, Long> kept;
         try {
@@ -166,31 +171,7 @@ public final class MonthLoader {
             throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
                     + " failed; the previous month file is unchanged: " + e.getMessage(), e);
         }
-        if (request.wholeMonth()) {
-            warnKeptWithoutFile(table, month, kept, attempts);
-        }
-    }
-
-    /**
-     * A whole-month run replaces only the customers whose files it loaded; one with published rows but no file in the
-     * run (no longer listed, say) keeps them, and says so. Customers whose file failed are reported as failures.
-     */
-    private static void warnKeptWithoutFile(String table, YearMonth month, Map<Long, Long> kept, List<Attempt> attempts) {
-        Set<Long> requested = new HashSet<>();
-        boolean own = false;
-        for (Attempt attempt : attempts) {
-            requested.add(attempt.lineage().customerUin());
-            own |= attempt.lineage().customerUin() == null && !attempt.lineage().pack();
-        }
-        boolean ownRequested = own;
-        String names = kept.entrySet().stream()
-                .filter(e -> e.getKey() == null ? !ownRequested : !requested.contains(e.getKey()))
-                .map(e -> (e.getKey() == null ? "the own bill" : "customer " + e.getKey()) + " (" + e.getValue() + " rows)")
-                .collect(Collectors.joining(", "));
-        if (!names.isEmpty()) {
-            log.warn("{} {}: kept the published rows of {}, which had no file in this run; a customer's rows are replaced"
-                    + " only by a file of that customer (run it with --customer to reload it)", table, month, names);
-        }
+        return kept;
     }
 
     /** A customer is replaced only when all its files loaded (a pack may split a month over several CSVs). */

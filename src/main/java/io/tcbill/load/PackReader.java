@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +33,16 @@ import org.apache.commons.compress.archivers.zip.ZipMethod;
  */
 final class PackReader {
 
-    /** One CSV of a pack: its name inside the ZIP and where it was extracted. */
-    record Entry(String name, Path file) {
+    /**
+     * One CSV of a pack: its name inside the ZIP, where it was extracted and whether it is the pack's last CSV.
+     */
+    record Entry(String name, Path file, boolean last) {
+    }
+
+    /** What is done with each extracted CSV before the next is extracted (the file is deleted after it). */
+    @FunctionalInterface
+    interface EntryHandler {
+        void handle(Entry entry) throws SQLException;
     }
 
     private static final byte[] LOCAL_HEADER = {'P', 'K', 3, 4};
@@ -54,35 +63,50 @@ final class PackReader {
     }
 
     /**
-     * Checks every entry, then extracts every CSV, in central-directory order, into {@code dir}.
+     * Checks every entry, then extracts the CSVs one at a time, in central-directory order, into {@code dir}, handing
+     * each to {@code handler} and deleting it before the next is extracted (so the disk holds one entry at a time).
      *
      * @throws RawFileException when an entry is not a CSV or is unsafe, corrupt or beyond a limit, or the archive is
      *                          unreadable or holds no CSV (terminal: the same bytes fail again); a partly extracted entry
      *                          stays in {@code dir}, never larger than the limits
      */
-    static List<Entry> extract(Path zip, Path dir, String sourceKey, PackLimits limits) {
+    static void extract(Path zip, Path dir, String sourceKey, PackLimits limits, EntryHandler handler) throws SQLException {
         try (ZipFile archive = open(zip, sourceKey)) {
             List<ZipArchiveEntry> all = Collections.list(archive.getEntries());
             check(archive, all, sourceKey, limits);
-            Files.createDirectories(dir);
-            PackExtraction extraction = new PackExtraction(archive, sourceKey, limits, Files.size(zip));
-            List<Entry> entries = new ArrayList<>();
-            for (ZipArchiveEntry entry : all) {
-                if (entry.isDirectory()) {
-                    extraction.checkEmpty(entry);
-                } else {
-                    Path file = dir.resolve("entry-" + entries.size() + ".csv");
-                    extraction.copy(entry, file);
-                    entries.add(new Entry(entry.getName(), file));
-                }
-            }
-            if (entries.isEmpty()) {
+            List<ZipArchiveEntry> csvs = all.stream().filter(e -> !e.isDirectory()).toList();
+            if (csvs.isEmpty()) {
                 throw new RawFileException("pack " + sourceKey + " holds no .csv entry; nothing of it is published");
             }
-            return entries;
+            Files.createDirectories(dir);
+            PackExtraction extraction = new PackExtraction(archive, sourceKey, limits, Files.size(zip));
+            for (ZipArchiveEntry directory : all.stream().filter(ZipArchiveEntry::isDirectory).toList()) {
+                extraction.checkEmpty(directory);
+            }
+            for (int i = 0; i < csvs.size(); i++) {
+                Path file = dir.resolve("entry-" + i + ".csv");
+                extraction.copy(csvs.get(i), file);
+                handler.handle(new Entry(csvs.get(i).getName(), file, i == csvs.size() - 1));
+                Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract pack " + sourceKey + " into the load's work directory", e);
         }
+    }
+
+    /** Extracts every CSV into {@code dir} and keeps them there, for tests. */
+    static List<Entry> extract(Path zip, Path dir, String sourceKey, PackLimits limits) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        extract(zip, dir, sourceKey, limits, entry -> {
+            Path kept = entry.file().resolveSibling("kept-" + entries.size() + ".csv");
+            try {
+                Files.move(entry.file(), kept);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            entries.add(new Entry(entry.name(), kept, entry.last()));
+        });
+        return entries;
     }
 
     /** Opens the archive, reading names as UTF-8 unless one is not (Windows tools write Chinese names in GBK). */

@@ -110,7 +110,7 @@ class MonthLoaderIntegrationTest {
         assertThat(report.allLoaded()).isTrue();
         assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, count(*), sum(total_cost) FROM bill_l3 GROUP BY 1 ORDER BY 1"))
                 .containsExactly(row(1L, 1L, new BigDecimal("3.00000000")), row(2L, 2L, new BigDecimal("194603.32000000")));
-        assertThat(output).contains("bill_l3 2024-05: kept the published rows of customer 2 (2 rows), which had no file in this run");
+        assertThat(output).contains("l3 2024-05: kept the published rows of customer 2 (2 rows of bill_l3), which had no file in this run");
     }
 
     @Test

@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PackIntegrationTest {
 
     static final String A = "800000000001";
@@ -109,6 +113,23 @@ class PackIntegrationTest {
         assertThat(report.allLoaded()).isFalse();
         assertThat(report.files().get(0).error()).contains("entry part1.csv", "1 rows have no payer_account_id");
         assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_l3")).isEqualTo(0L);
+    }
+
+    @Test
+    void aPackIsComparedWithTheMonthsCustomerList(CapturedOutput output) throws Exception {
+        // given: the run listed A and C; the pack holds A and B
+        loader.publishCustomers(MAY, List.of(Long.valueOf(A), Long.valueOf(C)), "customers-test");
+        Path part = BillCsv.l3().row("a-1", "1", payer(A)).row("b-1", "2", payer(B)).write(dir.resolve("parts/1.csv"));
+
+        // when
+        LoadReport report = loader.load(request(true, packInput(new PackZip().entry("part1.csv", part).write(dir.resolve("raw/p.zip")))));
+
+        // then: B is loaded and named, C (no rows now or before) is counted
+        assertThat(report.allLoaded()).isTrue();
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin FROM bill_l3 ORDER BY 1")).containsExactly(row(Long.valueOf(A)),
+                row(Long.valueOf(B)));
+        assertThat(output).contains("l3 2024-05: the pack holds rows of 1 customer(s) the month's customer list lacks: [" + B + "]")
+                .contains("l3 2024-05: 1 listed customer(s) have no rows in the pack (nor before)");
     }
 
     @Test

@@ -73,7 +73,7 @@ class PackReaderTest {
     }
 
     @Test
-    void ordinaryCsvEntriesExtractWithTheDefaultLimits() throws IOException {
+    void ordinaryCsvEntriesExtractWithTheDefaultLimits() throws Exception {
         Path pack = new PackZip().entry("账单/part1.csv", CSV).entry("part2.csv", CSV).write(dir.resolve("ok.zip"));
 
         List<PackReader.Entry> entries = PackReader.extract(pack, dir.resolve("work"), KEY, PackLimits.defaults());
