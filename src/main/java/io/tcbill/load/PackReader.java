@@ -71,6 +71,7 @@ final class PackReader {
      *                          stays in {@code dir}, never larger than the limits
      */
     static void extract(Path zip, Path dir, String sourceKey, PackLimits limits, EntryHandler handler) throws SQLException {
+        checkDeclaredEntries(zip, sourceKey, limits);
         try (ZipFile archive = open(zip, sourceKey)) {
             List<ZipArchiveEntry> all = Collections.list(archive.getEntries());
             check(archive, all, sourceKey, limits);
@@ -107,6 +108,19 @@ final class PackReader {
             entries.add(new Entry(entry.name(), kept, entry.last()));
         });
         return entries;
+    }
+
+    private static void checkDeclaredEntries(Path zip, String sourceKey, PackLimits limits) {
+        try {
+            long declared = PackDirectory.declaredEntries(zip);
+            if (declared > limits.maxEntries()) {
+                throw new RawFileException("pack " + sourceKey + " declares " + declared + " entries, more than"
+                        + " tcbill.pack.max-entries=" + limits.maxEntries() + "; nothing of it is read or published: raise"
+                        + " the limit if the pack is genuine");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read pack " + sourceKey + " from the load's work directory", e);
+        }
     }
 
     /** Opens the archive, reading names as UTF-8 unless one is not (Windows tools write Chinese names in GBK). */

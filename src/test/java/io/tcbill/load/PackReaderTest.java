@@ -63,8 +63,27 @@ class PackReaderTest {
     }
 
     @Test
-    void morePackEntriesThanTheLimitFailBeforeAnythingIsExtracted() {
+    void aPackDeclaringMoreEntriesThanTheLimitIsRefusedBeforeItsDirectoryIsRead() {
+        PackZip zip = new PackZip();
+        for (int i = 0; i < 10_001; i++) {
+            zip.entry("part" + i + ".csv", new byte[0]);
+        }
+        Path pack = zip.write(dir.resolve("many.zip"));
+
+        assertThatThrownBy(() -> PackReader.extract(pack, dir.resolve("work"), KEY, PackLimits.defaults()))
+                .hasMessage("pack " + KEY + " declares 10001 entries, more than tcbill.pack.max-entries=10000; nothing of it"
+                        + " is read or published: raise the limit if the pack is genuine");
+        assertThat(dir.resolve("work")).doesNotExist();
+    }
+
+    @Test
+    void aPackHidingEntriesFromItsDeclaredCountIsCountedEntryByEntry() throws IOException {
         Path pack = new PackZip().entry("a.csv", CSV).entry("b.csv", CSV).entry("c.csv", CSV).write(dir.resolve("p.zip"));
+        byte[] bytes = Files.readAllBytes(pack);
+        int end = bytes.length - 22; // the end record, no comment: entries on this disk at +8, in all at +10
+        bytes[end + 8] = 1;
+        bytes[end + 10] = 1;
+        Files.write(pack, bytes);
 
         assertThatThrownBy(() -> PackReader.extract(pack, dir.resolve("work"), KEY, new PackLimits(null, null, 2, 100, null)))
                 .hasMessageStartingWith("pack " + KEY + " holds 3 entries, more than tcbill.pack.max-entries=2 (entry c.csv is"
