@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +31,6 @@ import org.springframework.stereotype.Component;
 @Component
 public final class MonthLoader {
 
-    private static final Logger log = LoggerFactory.getLogger(MonthLoader.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DuckDbProperties properties;
@@ -113,7 +110,8 @@ public final class MonthLoader {
                 List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
                         .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
                 if (!publishable.isEmpty()) {
-                    kept.add(table.getKey(), publish(connection, table.getKey(), table.getValue(), request, publishable, attempts));
+                    kept.add(table.getKey(), publish(connection, table.getKey(), table.getValue(), request.month(), publishable,
+                            attempts));
                 }
             }
             if (request.wholeMonth()) {
@@ -158,9 +156,8 @@ public final class MonthLoader {
     }
 
     /** @return the current rows kept, by customer (see {@link MonthPublisher#publish}) */
-    private Map<Long, Long> publish(Connection connection, String table, List<Column> columns, LoadRequest request,
+    private Map<Long, Long> publish(Connection connection, String table, List<Column> columns, YearMonth month,
                                     List<StagedFile> files, List<Attempt> attempts) throws SQLException {
-        YearMonth month = request.month();
         Map<Long, Long> kept;
         try {
             kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
