@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One partition per file to fetch: the caller's own file; one per customer when a reseller pulls a feed that has a
- * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Files an
+ * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}, after
+ * listing the customers all the same (the month's list in {@code customer_month}, which the pack is checked against). Files an
  * earlier execution of the same job instance archived are left out (unless their object failed to load), so a restart
  * fetches only what is missing. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
@@ -67,6 +68,7 @@ class FilePartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         boolean reseller = "reseller".equals(api.role());
         if (reseller && job.packs() && parameters.wholeMonth() && feed.has(Feed.SourceKind.PACK)) {
+            listCustomers(); // the month's customer list, which the pack's customers are checked against when it loads
             ExecutionContext context = new ExecutionContext();
             context.putString(SOURCE_KIND, Feed.SourceKind.PACK.name());
             partitions.put(feed.name() + ":pack", context);

@@ -83,6 +83,8 @@ final class LoadTablesTasklet implements Tasklet {
             for (ExecutionContext file : archived) {
                 String key = file.getString(ArchiveFileTasklet.RAW_KEY);
                 Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
+                // what was requested, not what the bytes look like: a customer's link serving the pack is not a pack
+                boolean pack = Feed.SourceKind.PACK.name().equals(file.getString(FilePartitioner.SOURCE_KIND, null));
                 Path local = spool.resolve(Integer.toString(inputs.size() + unreadable.size()));
                 try {
                     archiver.fetch(key, local);
@@ -90,11 +92,11 @@ final class LoadTablesTasklet implements Tasklet {
                     if (e.isTransient()) {
                         throw e;
                     }
-                    unreadable.put(key, label(uin) + " (" + key + "): " + e.getMessage());
+                    unreadable.put(key, label(pack, uin) + " (" + key + "): " + e.getMessage());
                     continue;
                 }
                 inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
-                        file.getLong(ArchiveFileTasklet.RAW_SIZE)));
+                        file.getLong(ArchiveFileTasklet.RAW_SIZE), pack));
             }
             LoadReport report = inputs.isEmpty() ? null
                     : loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
@@ -109,7 +111,7 @@ final class LoadTablesTasklet implements Tasklet {
                 lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
                 contribution.incrementWriteCount(report.rows());
                 report.files().stream().filter(f -> !f.loaded()).forEach(f -> rejected.put(f.input().sourceKey(),
-                        label(f.input().customerUin()) + " (" + f.input().sourceKey() + "): " + f.error()));
+                        label(f.input().pack(), f.input().customerUin()) + " (" + f.input().sourceKey() + "): " + f.error()));
             }
             if (!rejected.isEmpty()) {
                 reject(step, rejected);
@@ -134,8 +136,8 @@ final class LoadTablesTasklet implements Tasklet {
         jobRepository.updateExecutionContext(step);
     }
 
-    private static String label(Long customerUin) {
-        return customerUin == null ? "own file" : "customer " + customerUin;
+    private static String label(boolean pack, Long customerUin) {
+        return pack ? "pack" : customerUin == null ? "own file" : "customer " + customerUin;
     }
 
     private static void deleteQuietly(Path dir) {

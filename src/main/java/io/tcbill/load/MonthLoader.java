@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,20 @@ public final class MonthLoader {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DuckDbProperties properties;
+    private final PackLimits packLimits;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
     private final AnalystViews views;
 
+    /** A loader with the default {@link PackLimits}. */
     public MonthLoader(DuckDbProperties properties) {
+        this(properties, PackLimits.defaults());
+    }
+
+    @Autowired
+    public MonthLoader(DuckDbProperties properties, PackLimits packLimits) {
         this.properties = properties;
+        this.packLimits = packLimits;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
         this.views = new AnalystViews(properties, layout, tables);
@@ -63,8 +72,8 @@ public final class MonthLoader {
     }
 
     /**
-     * Loads every file of the request, then publishes the month of each of the feed's tables once, for the customers
-     * whose files all loaded (a pack covers every customer).
+     * Loads every file of the request, then publishes the month of each of the feed's tables once, replacing the rows of
+     * the customers whose files all loaded (a pack covers every customer); every other published row is kept.
      *
      * @throws LoadException when publishing fails, or when the views cannot be updated (the data is then published)
      */
@@ -95,13 +104,18 @@ public final class MonthLoader {
                 staged.accept(attempt.result());
             }
             holdBackIncompleteCustomers(attempts);
-            boolean keepNone = request.wholeMonth() && attempts.stream().allMatch(Attempt::publishable);
+            new PackCustomers(connection, layout, feed, request.month()).check(attempts);
+            KeptCustomers kept = new KeptCustomers();
             for (var table : columns.entrySet()) {
                 List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
                         .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
                 if (!publishable.isEmpty()) {
-                    publish(connection, table.getKey(), table.getValue(), request.month(), publishable, keepNone, attempts);
+                    kept.add(table.getKey(), publish(connection, table.getKey(), table.getValue(), request.month(), publishable,
+                            attempts));
                 }
+            }
+            if (request.wholeMonth()) {
+                kept.warnWithoutFile(feed.name(), request.month(), attempts);
             }
             writeLog(connection, attempts);
         } catch (SQLException e) {
@@ -138,13 +152,15 @@ public final class MonthLoader {
             return new JsonStager(connection, columns);
         }
         CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
-        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir);
+        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);
     }
 
-    private void publish(Connection connection, String table, List<Column> columns, YearMonth month,
-                         List<StagedFile> files, boolean keepNone, List<Attempt> attempts) throws SQLException {
+    /** @return the current rows kept, by customer (see {@link MonthPublisher#publish}) */
+    private Map<Long, Long> publish(Connection connection, String table, List<Column> columns, YearMonth month,
+                                    List<StagedFile> files, List<Attempt> attempts) throws SQLException {
+        Map<Long, Long> kept;
         try {
-            new MonthPublisher(connection, layout).publish(table, columns, month, files, keepNone);
+            kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
         } catch (SQLException | RuntimeException e) {
             attempts.stream().filter(Attempt::publishable)
                     .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + e.getMessage()));
@@ -152,6 +168,7 @@ public final class MonthLoader {
             throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
                     + " failed; the previous month file is unchanged: " + e.getMessage(), e);
         }
+        return kept;
     }
 
     /** A customer is replaced only when all its files loaded (a pack may split a month over several CSVs). */
@@ -172,7 +189,7 @@ public final class MonthLoader {
     }
 
     private static Lineage lineage(LoadRequest request, RawInput input) {
-        boolean pack = request.feed().format() == Feed.Format.CSV && PackReader.isZip(input.localFile());
+        boolean pack = request.feed().format() == Feed.Format.CSV && input.pack();
         String who = pack ? "pack" : input.customerUin() == null ? "self" : String.valueOf(input.customerUin());
         String loadId = String.join("_", request.feed().name(), request.month().toString(), who,
                 STAMP.format(Instant.now()), UUID.randomUUID().toString().substring(0, 8));

@@ -54,6 +54,9 @@ class RunCommandTest {
             assertThat(query(dir, "SELECT count(*) FROM bill_l3 WHERE customer_uin = " + uin))
                     .isEqualTo(BigDecimal.valueOf(simulator.data().expected("l3", MONTH, uin).rows()));
         }
+        // the month's customers are listed in pack mode too: the pack is checked against that list
+        assertThat(query(dir, "SELECT count(*) FROM customer_month WHERE bill_month = DATE '" + MONTH.atDay(1) + "'"))
+                .isEqualTo(BigDecimal.valueOf(simulator.data().customerUins().size()));
     }
 
     @Test

@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MonthLoaderIntegrationTest {
 
     static final YearMonth MAY = YearMonth.of(2024, 5);
@@ -93,14 +97,20 @@ class MonthLoaderIntegrationTest {
     }
 
     @Test
-    void aWholeMonthLoadRemovesCustomersNoLongerBilled() throws Exception {
+    void aShortCustomerListKeepsALoadedCustomersRowsAndSaysSo(CapturedOutput output) throws Exception {
+        // given: customers 1 and 2 loaded; then a whole-month run whose customer list named only customer 1
         loader.load(request(false,
                 input(BillCsv.l3().payer(1).row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L),
-                input(BillCsv.l3().payer(2).row("b-1", "2").write(dir.resolve("raw/b.csv")), 2L)));
+                input(BillCsv.l3().payer(2).row("b-1", "194603.30").row("b-2", "0.02").write(dir.resolve("raw/b.csv")), 2L)));
 
-        loader.load(request(true, input(BillCsv.l3().payer(1).row("a-2", "3").write(dir.resolve("raw/a2.csv")), 1L)));
+        // when
+        LoadReport report = loader.load(request(true, input(BillCsv.l3().payer(1).row("a-2", "3").write(dir.resolve("raw/a2.csv")), 1L)));
 
-        assertThat(AnalystDb.queryRows(db, "SELECT transaction_id FROM bill_l3")).containsExactly(row("a-2"));
+        // then: customer 1 is replaced by its new file; customer 2, which had no file, keeps its rows and total
+        assertThat(report.allLoaded()).isTrue();
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, count(*), sum(total_cost) FROM bill_l3 GROUP BY 1 ORDER BY 1"))
+                .containsExactly(row(1L, 1L, new BigDecimal("3.00000000")), row(2L, 2L, new BigDecimal("194603.32000000")));
+        assertThat(output).contains("l3 2024-05: kept the published rows of customer 2 (2 rows of bill_l3), which had no file in this run");
     }
 
     @Test
