@@ -141,7 +141,7 @@ class RowChecksIntegrationTest {
                 .row("x-1", "2", Map.of("Payer Account ID", "7.00108E+11")).write(dir.resolve("parts/1.csv"));
         Path pack = new PackZip().entry("part1.csv", part).write(dir.resolve("raw/p.zip"));
 
-        LoadReport report = loader.load(request(false, new RawInput(pack, "raw/l3/pack.zip", null, "cafe", Files.size(pack))));
+        LoadReport report = loader.load(request(false, new RawInput(pack, "raw/l3/pack.zip", null, "cafe", Files.size(pack), true)));
 
         assertThat(report.allLoaded()).isFalse();
         assertThat(report.files().get(0).error()).contains("entry part1.csv, line 3: column 'Payer Account ID' "
