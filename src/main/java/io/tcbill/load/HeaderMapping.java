@@ -3,9 +3,11 @@ package io.tcbill.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,9 +78,11 @@ final class HeaderMapping {
      * Reads the first record of {@code file} and maps each header to a column.
      *
      * @throws SchemaMismatchException when a required column's header is absent
+     * @throws RawFileException        when the file is not UTF-8 or a header holds a control character
      */
     FileLayout layout(Path file, String sourceKey) {
         List<String> headers = readHeader(file, sourceKey);
+        checkPrintable(headers, sourceKey);
         List<String> targets = new ArrayList<>(headers.size());
         Set<String> taken = new LinkedHashSet<>();
         for (String header : headers) {
@@ -96,7 +100,7 @@ final class HeaderMapping {
 
     private static List<String> readHeader(Path file, String sourceKey) {
         try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-             CSVParser parser = format().parse(skipBom(reader))) {
+             CSVParser parser = format().parse(skipBlanks(skipBom(reader)))) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> headers = new ArrayList<>();
             if (records.hasNext()) {
@@ -104,17 +108,65 @@ final class HeaderMapping {
             }
             return headers;
         } catch (IOException | UncheckedIOException e) {
+            if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file, sourceKey);
+            }
             throw new SchemaMismatchException("file " + sourceKey + ": cannot read its CSV header: " + e.getMessage());
         }
     }
 
+    /** Where the file stops being UTF-8, found by the same check the numbered copy makes. */
+    private static RawFileException notUtf8(Path file, String sourceKey) {
+        try (InputStream in = Files.newInputStream(file)) {
+            NumberedCsv.copy(in, OutputStream.nullOutputStream());
+        } catch (NotUtf8Exception e) {
+            return new RawFileException(e.describe(sourceKey, file));
+        } catch (IOException e) {
+            // reported below
+        }
+        return new RawFileException("file " + sourceKey + " is not UTF-8 text. Ask the sender for the file in UTF-8");
+    }
+
     /** Drops a UTF-8 byte-order mark, which would otherwise hide the quotes of a quoted first header. */
-    private static Reader skipBom(PushbackReader reader) throws IOException {
+    private static PushbackReader skipBom(PushbackReader reader) throws IOException {
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);
         }
         return reader;
+    }
+
+    /** Drops blank and white-space-only lines before the header, as {@link NumberedCsv} does. */
+    private static Reader skipBlanks(PushbackReader reader) throws IOException {
+        int c = reader.read();
+        while (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+            c = reader.read();
+        }
+        if (c != -1) {
+            reader.unread(c);
+        }
+        return reader;
+    }
+
+    /** A control character in a header (a NUL, a line break) means a damaged header row; no mapping could use it. */
+    private static void checkPrintable(List<String> headers, String sourceKey) {
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            int bad = header.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+            if (bad >= 0) {
+                throw new RawFileException("file " + sourceKey + ": the header of column " + (i + 1) + " ('"
+                        + printable(header) + "'" + (i > 0 ? ", after '" + printable(headers.get(i - 1)) + "'" : "")
+                        + ") holds the control character " + String.format(Locale.ROOT, "U+%04X", bad)
+                        + "; the header row is damaged. Ask the sender for the file again");
+            }
+        }
+    }
+
+    private static String printable(String header) {
+        StringBuilder text = new StringBuilder();
+        header.codePoints().forEach(c -> text.append(Character.isISOControl(c)
+                ? String.format(Locale.ROOT, "\\u%04X", c) : Character.toString(c)));
+        return text.toString();
     }
 
     private static CSVFormat format() {
