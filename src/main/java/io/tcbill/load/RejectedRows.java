@@ -12,7 +12,8 @@ import java.sql.SQLException;
 final class RejectedRows {
 
     static final int RAW_LINE_MAX = 10_000;
-    private static final String NUMBER = "'^([0-9]+),'";
+    /** The number in front of a record, or the line column's name in front of a header DuckDB read as a record. */
+    private static final String NUMBER = "'^([0-9]+|" + NumberedCsv.LINE_COLUMN + "),'";
 
     private final Connection connection;
     private final String errors;
