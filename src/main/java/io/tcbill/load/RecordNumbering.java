@@ -163,29 +163,47 @@ final class RecordNumbering {
      * past U+10FFFF.
      */
     private int utf8(byte[] input, int i, int length) {
-        while (i < length) {
+        while (due > 0 && i < length) { // the rest of a character begun in the previous buffer
+            continuation(input[i++] & 0xFF);
+        }
+        while (i < length && input[i] < 0) {
             int b = input[i] & 0xFF;
-            if (due > 0) {
-                if (b < low || b > high) {
-                    throw new NotUtf8Exception(sequenceStart, line, "starts a UTF-8 character that the next byte does not continue");
+            int more = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+            if (more == 0) {
+                throw new NotUtf8Exception(offset + i, line, "cannot start a UTF-8 character");
+            }
+            int first = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int last = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (i + more < length) { // the whole character is in this buffer
+                int next = input[i + 1] & 0xFF;
+                boolean valid = next >= first && next <= last;
+                for (int k = 2; k <= more; k++) {
+                    valid &= (input[i + k] & 0xC0) == 0x80;
                 }
-                due--;
-                low = 0x80;
-                high = 0xBF;
-            } else if (b < 0x80) {
-                return i;
+                if (!valid) {
+                    throw new NotUtf8Exception(offset + i, line, "starts a UTF-8 character that the next byte does not continue");
+                }
+                i += more + 1;
             } else {
                 sequenceStart = offset + i;
-                due = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
-                if (due == 0) {
-                    throw new NotUtf8Exception(sequenceStart, line, "cannot start a UTF-8 character");
+                low = first;
+                high = last;
+                due = more;
+                for (i++; i < length; i++) {
+                    continuation(input[i] & 0xFF);
                 }
-                low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
-                high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
             }
-            i++;
         }
         return i;
+    }
+
+    private void continuation(int b) {
+        if (b < low || b > high) {
+            throw new NotUtf8Exception(sequenceStart, line, "starts a UTF-8 character that the next byte does not continue");
+        }
+        due--;
+        low = 0x80;
+        high = 0xBF;
     }
 
     private void prefix() throws IOException {
