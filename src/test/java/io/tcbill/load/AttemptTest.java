@@ -46,6 +46,14 @@ class AttemptTest {
                 + "(the line number tcbill adds) of \"raw/l3/2024-05/7.csv\" is not a number");
     }
 
+    @Test
+    void aPublishingErrorKeepsItsFirstLineWithoutScratchPaths() {
+        String message = ReaderMessage.of("IO Error: Cannot open file \"/var/tcbill/work/duckdb-0f1e2d3c-aaaa-bbbb-cccc-000000000000/"
+                + "staged-0.parquet\": No space left on device\n\nLINE 1: COPY ...");
+
+        assertThat(message).isEqualTo("IO Error: Cannot open file (a working copy): No space left on device");
+    }
+
     private static String assertFails(Connection db, String sql) {
         try {
             Sql.query(db, sql);
