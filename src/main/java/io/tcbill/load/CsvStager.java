@@ -57,7 +57,8 @@ final class CsvStager {
             try {
                 numbered = NumberedCsv.write(file, workDir, "numbered-" + tag);
             } catch (NotUtf8Exception e) {
-                throw new RawFileException(e.describe(lineage.sourceKey() + (entry == null ? "" : " entry " + entry), file));
+                throw new RawFileException(e.describe(lineage.sourceKey() + (entry == null ? "" : " entry " + entry), file,
+                        layout.headers()));
             }
             // rows carry their source_line, so the staged file's row order need not follow the CSV: parallel, less memory
             Sql.execute(connection, "SET preserve_insertion_order = false");

@@ -1,5 +1,6 @@
 package io.tcbill.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,33 +98,35 @@ final class HeaderMapping {
         return new FileLayout(headers, targets);
     }
 
+    /**
+     * The first record's values. Bytes that are not UTF-8 read as U+FFFD here, so that only a header holding one fails
+     * (with where and what); a bad byte further on is reported by the numbered copy, which knows the headers.
+     */
     private static List<String> readHeader(Path file, String sourceKey) {
-        try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        try (PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                     StandardCharsets.UTF_8)));
              CSVParser parser = format().parse(skipBlanks(skipBom(reader)))) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> headers = new ArrayList<>();
             if (records.hasNext()) {
                 records.next().forEach(headers::add);
             }
+            if (headers.stream().anyMatch(h -> h.indexOf('\uFFFD') >= 0)) {
+                checkUtf8(file, sourceKey, headers);
+            }
             return headers;
         } catch (IOException | UncheckedIOException e) {
-            if (e instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(file, sourceKey);
-            }
             throw new SchemaMismatchException("file " + sourceKey + ": cannot read its CSV header: " + e.getMessage());
         }
     }
 
-    /** Where the file stops being UTF-8, found by the same check the numbered copy makes. */
-    private static RawFileException notUtf8(Path file, String sourceKey) {
+    /** Fails where the file stops being UTF-8, found by the same check the numbered copy makes. */
+    private static void checkUtf8(Path file, String sourceKey, List<String> headers) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             NumberedCsv.copy(in, OutputStream.nullOutputStream());
         } catch (NotUtf8Exception e) {
-            return new RawFileException(e.describe(sourceKey, file));
-        } catch (IOException e) {
-            // reported below
+            throw new RawFileException(e.describe(sourceKey, file, headers));
         }
-        return new RawFileException("file " + sourceKey + " is not UTF-8 text. Ask the sender for the file in UTF-8");
     }
 
     /** Drops a UTF-8 byte-order mark, which would otherwise hide the quotes of a quoted first header. */

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,13 +21,23 @@ final class NotUtf8Exception extends RuntimeException {
 
     private static final int SAMPLE = 64 << 10;
 
+    private static final int RECORD_MAX = 16 << 20;
+
     private final long offset;
     private final long line;
+    private final long recordOffset;
+    private final boolean header;
 
-    NotUtf8Exception(long offset, long line, String what) {
+    /**
+     * @param recordOffset where the record holding the byte starts (-1: unknown)
+     * @param header       whether that record is the header
+     */
+    NotUtf8Exception(long offset, long line, long recordOffset, boolean header, String what) {
         super(what, null, false, false);
         this.offset = offset;
         this.line = line;
+        this.recordOffset = recordOffset;
+        this.header = header;
     }
 
     long offset() {
@@ -38,22 +49,44 @@ final class NotUtf8Exception extends RuntimeException {
     }
 
     /**
-     * The message for the raw file: its label (source key, and pack entry), the byte, its offset and line, the likely
-     * encoding and what to do.
+     * The message for the raw file: its label (source key, and pack entry), the byte, its offset, line and column, the
+     * likely encoding and what to do.
      *
-     * @param file the bytes the offset counts in (the raw CSV or the pack entry)
+     * @param file    the bytes the offset counts in (the raw CSV or the pack entry)
+     * @param headers the file's headers, to name the column; null when not known
      */
-    String describe(String label, Path file) {
+    String describe(String label, Path file, List<String> headers) {
         byte[] sample = sample(file);
         String encoding = likelyEncoding(sample);
         String convert = encoding == null ? "" : " or convert it (iconv -f " + encoding + " -t UTF-8)";
-        return "file " + label + " is not UTF-8 text: at byte offset " + offset + " (line " + line + ") " + byteAt(file)
+        return "file " + label + " is not UTF-8 text: at byte offset " + offset + " (line " + line + column(file, headers)
+                + ") " + byteAt(file)
                 + " " + getMessage() + "; " + (encoding == null ? "its encoding is unknown" : "it looks like "
                 + switch (encoding) {
                     case "GB18030" -> "GB18030 (Chinese Windows, GBK)";
                     case "UTF-16" -> "UTF-16 (Windows \"Unicode\")";
                     default -> "Windows-1252 (Western European Windows)";
                 } + " text") + ". Ask the sender for the file in UTF-8" + convert;
+    }
+
+    /** ", column 2 'Customer Name'": counted as the commas outside quotes between the record's start and the byte. */
+    private String column(Path file, List<String> headers) {
+        if (recordOffset < 0 || offset - recordOffset > RECORD_MAX) {
+            return "";
+        }
+        int column = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(recordOffset);
+            boolean quoted = false;
+            for (byte b : in.readNBytes((int) (offset - recordOffset))) {
+                quoted ^= b == '"';
+                column += b == ',' && !quoted ? 1 : 0;
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return ", column " + column + (header ? " of the header"
+                : headers != null && column <= headers.size() ? " '" + headers.get(column - 1) + "'" : "");
     }
 
     private String byteAt(Path file) {

@@ -35,6 +35,9 @@ final class RecordNumbering {
     private int low = 0x80;
     private int high = 0xBF;
     private long sequenceStart;
+    /** Where the current record starts in the file, and whether it is the header, for error messages. */
+    private long recordOffset = -1;
+    private boolean headerRecord;
 
     /**
      * @param firstOffset the file offset of the first byte to be copied, for error messages
@@ -67,7 +70,7 @@ final class RecordNumbering {
             length = in.readNBytes(input, 0, (int) Math.min(input.length, remaining));
         }
         if (due > 0) {
-            throw new NotUtf8Exception(sequenceStart, line, "starts a UTF-8 character that the file cuts short");
+            throw notUtf8(sequenceStart, "starts a UTF-8 character that the file cuts short");
         }
         flush();
     }
@@ -96,6 +99,8 @@ final class RecordNumbering {
                 }
                 loneCr |= afterCr;
                 afterCr = false;
+                recordOffset = offset + i;
+                headerRecord = header;
                 prefix();
                 recordStart = false;
                 recordBegin = i;
@@ -170,7 +175,7 @@ final class RecordNumbering {
             int b = input[i] & 0xFF;
             int more = b >= 0xC2 && b <= 0xDF ? 1 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
             if (more == 0) {
-                throw new NotUtf8Exception(offset + i, line, "cannot start a UTF-8 character");
+                throw notUtf8(offset + i, "cannot start a UTF-8 character");
             }
             int first = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
             int last = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
@@ -181,7 +186,7 @@ final class RecordNumbering {
                     valid &= (input[i + k] & 0xC0) == 0x80;
                 }
                 if (!valid) {
-                    throw new NotUtf8Exception(offset + i, line, "starts a UTF-8 character that the next byte does not continue");
+                    throw notUtf8(offset + i, "starts a UTF-8 character that the next byte does not continue");
                 }
                 i += more + 1;
             } else {
@@ -197,9 +202,13 @@ final class RecordNumbering {
         return i;
     }
 
+    private NotUtf8Exception notUtf8(long at, String what) {
+        return new NotUtf8Exception(at, line, recordOffset, headerRecord, what);
+    }
+
     private void continuation(int b) {
         if (b < low || b > high) {
-            throw new NotUtf8Exception(sequenceStart, line, "starts a UTF-8 character that the next byte does not continue");
+            throw notUtf8(sequenceStart, "starts a UTF-8 character that the next byte does not continue");
         }
         due--;
         low = 0x80;

@@ -78,8 +78,17 @@ class HeaderMappingTest {
         Path file = Files.write(dir.resolve("g.csv"), "佣金,Customer Account ID\n1,2\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
 
         assertThatThrownBy(() -> commission.layout(file, "raw/commission/g.csv")).isInstanceOf(RawFileException.class)
-                .hasMessageStartingWith("file raw/commission/g.csv is not UTF-8 text: at byte offset 2 (line 1) byte 0xBD")
+                .hasMessageStartingWith("file raw/commission/g.csv is not UTF-8 text: at byte offset 2 (line 1, column 1 of the header) byte 0xBD")
                 .hasMessageContaining("GB18030");
+    }
+
+    @Test
+    void aBadByteAfterTheHeaderIsLeftToTheNumberedCopy() throws Exception {
+        Path file = Files.write(dir.resolve("h.csv"), "Commission Amount,Customer Account ID\n1,佣金\n"
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        assertThat(commission.layout(file, "raw/commission/h.csv").headers())
+                .containsExactly("Commission Amount", "Customer Account ID");
     }
 
     @Test

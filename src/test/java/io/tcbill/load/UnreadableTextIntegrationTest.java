@@ -105,7 +105,7 @@ class UnreadableTextIntegrationTest {
         // then
         String error = report.files().get(0).error();
         assertThat(error).startsWith("file raw/l3/5.csv is not UTF-8 text: at byte offset " + firstNonAscii(bytes)
-                        + " (line 302) byte 0x")
+                        + " (line 302, column 2 'Customer Name') byte 0x")
                 .contains("it looks like GB18030 (Chinese Windows, GBK) text", "Ask the sender for the file in UTF-8",
                         "iconv -f GB18030 -t UTF-8")
                 .doesNotContain("\n");
@@ -124,7 +124,7 @@ class UnreadableTextIntegrationTest {
         String error = loader.load(request(false, input(file, 5L))).files().get(0).error();
 
         assertThat(error).startsWith("file raw/l3/5.csv is not UTF-8 text: at byte offset " + firstNonAscii(bytes)
-                + " (line 2) byte 0xE9 ").contains("Windows-1252");
+                + " (line 2, column 2 'Customer Name') byte 0xE9 ").contains("Windows-1252");
         assertClean(error);
     }
 
@@ -139,7 +139,7 @@ class UnreadableTextIntegrationTest {
                 .files().get(0).error();
 
         assertThat(error).startsWith("file raw/l3/pack.zip entry 客户/part2.csv is not UTF-8 text: at byte offset ")
-                .contains("(line 2)", "GB18030");
+                .contains("(line 2, column 2 'Customer Name')", "GB18030");
         assertClean(error);
     }
 
