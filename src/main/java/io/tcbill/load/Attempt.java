@@ -37,7 +37,7 @@ final class Attempt {
             attempt.error = e.getMessage();
         } catch (SQLException e) {
             attempt.error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + ") could not be read: "
-                    + e.getMessage();
+                    + ReaderMessage.of(e.getMessage(), input);
         }
         return attempt;
     }

@@ -56,7 +56,12 @@ final class CsvStager {
         long rows;
         Path staged = workDir.resolve("staged-" + tag + ".parquet");
         try {
-            numbered = NumberedCsv.write(file, workDir, "numbered-" + tag);
+            try {
+                numbered = NumberedCsv.write(file, workDir, "numbered-" + tag);
+            } catch (NotUtf8Exception e) {
+                throw new RawFileException(e.describe(lineage.sourceKey() + (entry == null ? "" : " entry " + entry), file,
+                        layout.headers()));
+            }
             // rows carry their source_line, so the staged file's row order need not follow the CSV: parallel, less memory
             Sql.execute(connection, "SET preserve_insertion_order = false");
             try {
@@ -88,7 +93,7 @@ final class CsvStager {
         }
         String list = files.stream().map(Sql::literal).collect(Collectors.joining(", ", "[", "]"));
         return "read_csv(" + list + ", header = true, auto_detect = false, columns = " + types
-                + ", delim = ',', quote = '\"', escape = '\"', encoding = 'utf-8', store_rejects = true"
+                + ", delim = ',', quote = '\"', escape = '\"', new_line = '\\n', encoding = 'utf-8', store_rejects = true"
                 + ", rejects_table = " + Sql.literal(errors) + ", rejects_scan = " + Sql.literal(scans) + ")";
     }
 

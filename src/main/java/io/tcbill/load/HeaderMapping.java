@@ -1,8 +1,10 @@
 package io.tcbill.load;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -77,9 +79,11 @@ final class HeaderMapping {
      * Reads the first record of {@code file} and maps each header to a column.
      *
      * @throws SchemaMismatchException when a required column's header is absent
+     * @throws RawFileException        when the file is not UTF-8 or a header holds a control character
      */
     FileLayout layout(Path file, String sourceKey) {
         List<String> headers = readHeader(file, sourceKey);
+        checkPrintable(headers, sourceKey);
         List<String> targets = new ArrayList<>(headers.size());
         Set<String> taken = new LinkedHashSet<>();
         for (String header : headers) {
@@ -95,13 +99,21 @@ final class HeaderMapping {
         return new FileLayout(headers, targets, requiredColumns.keySet());
     }
 
+    /**
+     * The first record's values. Bytes that are not UTF-8 read as U+FFFD here, so that only a header holding one fails
+     * (with where and what); a bad byte further on is reported by the numbered copy, which knows the headers.
+     */
     private static List<String> readHeader(Path file, String sourceKey) {
-        try (PushbackReader reader = new PushbackReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-             CSVParser parser = format().parse(skipBom(reader))) {
+        try (PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                     StandardCharsets.UTF_8)));
+             CSVParser parser = format().parse(skipBlanks(skipBom(reader)))) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> headers = new ArrayList<>();
             if (records.hasNext()) {
                 records.next().forEach(headers::add);
+            }
+            if (headers.stream().anyMatch(h -> h.indexOf('\uFFFD') >= 0)) {
+                checkUtf8(file, sourceKey, headers);
             }
             return headers;
         } catch (IOException | UncheckedIOException e) {
@@ -109,13 +121,55 @@ final class HeaderMapping {
         }
     }
 
+    /** Fails where the file stops being UTF-8, found by the same check the numbered copy makes. */
+    private static void checkUtf8(Path file, String sourceKey, List<String> headers) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            NumberedCsv.copy(in, OutputStream.nullOutputStream());
+        } catch (NotUtf8Exception e) {
+            throw new RawFileException(e.describe(sourceKey, file, headers));
+        }
+    }
+
     /** Drops a UTF-8 byte-order mark, which would otherwise hide the quotes of a quoted first header. */
-    private static Reader skipBom(PushbackReader reader) throws IOException {
+    private static PushbackReader skipBom(PushbackReader reader) throws IOException {
         int first = reader.read();
         if (first != -1 && first != '\uFEFF') {
             reader.unread(first);
         }
         return reader;
+    }
+
+    /** Drops blank and white-space-only lines before the header, as {@link NumberedCsv} does. */
+    private static Reader skipBlanks(PushbackReader reader) throws IOException {
+        int c = reader.read();
+        while (c == '\n' || c == '\r' || c == ' ' || c == '\t') {
+            c = reader.read();
+        }
+        if (c != -1) {
+            reader.unread(c);
+        }
+        return reader;
+    }
+
+    /** A control character in a header (a NUL, a line break) means a damaged header row; no mapping could use it. */
+    private static void checkPrintable(List<String> headers, String sourceKey) {
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            int bad = header.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+            if (bad >= 0) {
+                throw new RawFileException("file " + sourceKey + ": the header of column " + (i + 1) + " ('"
+                        + printable(header) + "'" + (i > 0 ? ", after '" + printable(headers.get(i - 1)) + "'" : "")
+                        + ") holds the control character " + String.format(Locale.ROOT, "U+%04X", bad)
+                        + "; the header row is damaged. Ask the sender for the file again");
+            }
+        }
+    }
+
+    private static String printable(String header) {
+        StringBuilder text = new StringBuilder();
+        header.codePoints().forEach(c -> text.append(Character.isISOControl(c)
+                ? String.format(Locale.ROOT, "\\u%04X", c) : Character.toString(c)));
+        return text.toString();
     }
 
     private static CSVFormat format() {

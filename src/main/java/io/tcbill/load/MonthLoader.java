@@ -162,11 +162,12 @@ public final class MonthLoader {
         try {
             kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
         } catch (SQLException | RuntimeException e) {
+            String reason = ReaderMessage.of(e.getMessage());
             attempts.stream().filter(Attempt::publishable)
-                    .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + e.getMessage()));
+                    .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + reason));
             writeLog(connection, attempts);
             throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
-                    + " failed; the previous month file is unchanged: " + e.getMessage(), e);
+                    + " failed; the previous month file is unchanged: " + reason, e);
         }
         return kept;
     }

@@ -24,8 +24,12 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Record boundaries are found as RFC 4180 (and DuckDB's reader with {@code quote = '"', escape = '"'}) finds them:
  * a line break ends a record unless it lies inside a value that opened with a quote at its start; {@code ""} inside
- * such a value is a quote; a quote elsewhere is an ordinary character. A blank line gets no number (DuckDB skips it),
- * and a UTF-8 byte order mark is dropped. One pass, one 1 MiB buffer each way per thread.
+ * such a value is a quote; a quote elsewhere is an ordinary character. A line break is LF, CRLF or a lone CR (files
+ * may mix them); in the copy every record ends in LF, so DuckDB's strict reader sees one kind, while line breaks
+ * inside quoted values are kept as they are. Lines are counted by LF, and by a lone CR outside quotes. Blank lines
+ * get no number and are left out, as are a UTF-8 byte order mark and blank or white-space-only lines before the
+ * header. The bytes must be UTF-8 ({@link NotUtf8Exception} otherwise). One pass, one 1 MiB buffer each way per
+ * thread.
  */
 final class NumberedCsv {
 
@@ -37,6 +41,7 @@ final class NumberedCsv {
     static final int BUFFER = 1 << 20;
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    static final byte[] LF = {'\n'};
 
     private NumberedCsv() {
     }
@@ -45,7 +50,10 @@ final class NumberedCsv {
      * Writes the numbered copy of {@code csv} as {@code <name>-1.csv} and, for a file of at least {@value #SPLIT_AT_LEAST}
      * bytes, {@code <name>-2.csv} (each with the header): the second half, from the first line break after the middle,
      * is numbered on another thread at the same time (after counting the line breaks before it). Should that line
-     * break lie inside a quoted value, the file is numbered again in one part. Returns the parts in file order.
+     * break lie inside a quoted value, or a lone CR have ended a line before it, the file is numbered again in one
+     * part. Returns the parts in file order.
+     *
+     * @throws NotUtf8Exception at the file's first byte that is not UTF-8
      */
     static List<Path> write(Path csv, Path dir, String name) {
         return write(csv, dir, name, SPLIT_AT_LEAST);
@@ -53,6 +61,7 @@ final class NumberedCsv {
 
     static List<Path> write(Path csv, Path dir, String name, long splitAtLeast) {
         Path first = dir.resolve(name + "-1.csv");
+        Path second = dir.resolve(name + "-2.csv");
         try {
             long size = Files.size(csv);
             long split = size < splitAtLeast ? -1 : recordStartAfter(csv, size / 2);
@@ -60,39 +69,59 @@ final class NumberedCsv {
                 number(csv, 0, size, first, 1);
                 return List.of(first);
             }
-            Path second = dir.resolve(name + "-2.csv");
             CompletableFuture<Void> secondHalf = CompletableFuture.runAsync(() -> {
                 try (InputStream in = range(csv, split); OutputStream out = Files.newOutputStream(second)) {
                     out.write(HEADER_PREFIX);
                     out.write(headerLine(csv));
-                    new RecordNumbering(out, 1 + lineBreaks(csv, split), false).run(in, size - split);
+                    new RecordNumbering(out, 1 + lineBreaks(csv, split), split, false).run(in, size - split);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            boolean cleanCut = number(csv, 0, split, first, 1);
+            boolean cleanCut;
             try {
-                secondHalf.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+                cleanCut = number(csv, 0, split, first, 1);
+            } finally { // an error of the first half lies before any of the second's, so it is the one thrown
+                secondHalf.exceptionally(e -> null).join();
+            }
+            RuntimeException secondError = join(secondHalf);
+            if (cleanCut && secondError == null) {
+                return List.of(first, second);
             }
             if (cleanCut) {
-                return List.of(first, second);
+                Files.deleteIfExists(second);
+                if (secondError instanceof UncheckedIOException u) {
+                    throw u.getCause();
+                }
+                throw secondError;
             }
             Files.deleteIfExists(second);
             number(csv, 0, size, first, 1);
             return List.of(first);
+        } catch (NotUtf8Exception e) {
+            CsvStager.deleteQuietly(first);
+            CsvStager.deleteQuietly(second);
+            throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot number the lines of " + csv + " into " + dir, e);
+            throw new UncheckedIOException("cannot copy a CSV for reading into the work directory " + dir, e);
+        }
+    }
+
+    private static RuntimeException join(CompletableFuture<Void> secondHalf) {
+        try {
+            secondHalf.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
     /** Numbers bytes {@code [from, to)} of csv into target; true when they end at a record's end. */
     private static boolean number(Path csv, long from, long to, Path target, long firstLine) throws IOException {
         try (InputStream in = range(csv, from); OutputStream out = Files.newOutputStream(target)) {
-            RecordNumbering copy = new RecordNumbering(out, firstLine, true);
+            RecordNumbering copy = new RecordNumbering(out, firstLine, from, true);
             copy.run(in, to - from);
-            return copy.atRecordStart();
+            return copy.atRecordStart() && !copy.sawLoneCr();
         }
     }
 
@@ -119,16 +148,24 @@ final class NumberedCsv {
         }
     }
 
-    /** The header record's bytes, its line break included, without a byte order mark. */
+    /**
+     * The header record's bytes as the first part has them: without a byte order mark or the blank lines before it,
+     * ending in LF.
+     */
     private static byte[] headerLine(Path csv) throws IOException {
         try (InputStream in = Files.newInputStream(csv)) {
             byte[] start = in.readNBytes(BUFFER);
             int from = startsWithBom(start, start.length) ? BOM.length : 0;
+            while (from < start.length && (start[from] == '\n' || start[from] == '\r' || start[from] == ' ' || start[from] == '\t')) {
+                from++;
+            }
             int end = from;
-            while (end < start.length && start[end] != '\n') {
+            while (end < start.length && start[end] != '\n' && start[end] != '\r') {
                 end++;
             }
-            return java.util.Arrays.copyOfRange(start, from, Math.min(end + 1, start.length));
+            byte[] header = java.util.Arrays.copyOfRange(start, from, end + 1);
+            header[header.length - 1] = '\n';
+            return header;
         }
     }
 
@@ -164,7 +201,7 @@ final class NumberedCsv {
 
     /** Numbers all of {@code in} into {@code out} in one part. */
     static void copy(InputStream in, OutputStream out) throws IOException {
-        new RecordNumbering(out, 1, true).run(in, Long.MAX_VALUE);
+        new RecordNumbering(out, 1, 0, true).run(in, Long.MAX_VALUE);
     }
 
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 final class RejectedRows {
 
     static final int RAW_LINE_MAX = 10_000;
-    private static final String NUMBER = "'^([0-9]+),'";
+    /** The number in front of a record, or the line column's name in front of a header DuckDB read as a record. */
+    private static final String NUMBER = "'^([0-9]+|" + NumberedCsv.LINE_COLUMN + "),'";
     /** A record of only separators, spaces and empty quoted values. */
     private static final String BLANK = "'\\s*(\"\\s*\")?\\s*(,\\s*(\"\\s*\")?\\s*)*'";
     private static final Logger log = LoggerFactory.getLogger(RejectedRows.class);

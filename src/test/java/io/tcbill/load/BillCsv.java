@@ -96,10 +96,16 @@ final class BillCsv {
         return this;
     }
 
-    Path write(Path file) {
+    /** The file's text: BOM, header and lines, each ending in the newline. */
+    String text() {
         StringBuilder text = new StringBuilder(bom ? "\uFEFF" : "");
         text.append(String.join(",", headers.stream().map(BillCsv::quote).toList())).append(newline);
         lines.forEach(line -> text.append(line).append(newline));
+        return text.toString();
+    }
+
+    Path write(Path file) {
+        String text = text();
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);

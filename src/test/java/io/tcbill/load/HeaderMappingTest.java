@@ -55,6 +55,43 @@ class HeaderMappingTest {
     }
 
     @Test
+    void blankAndWhiteSpaceLinesBeforeTheHeaderAreSkipped() throws Exception {
+        Path file = write("\uFEFF\r\n  \n\t\r\n\"Commission Amount\",Customer Account ID\r\n1,2\r\n");
+
+        assertThat(commission.layout(file, "raw/commission/d.csv").targets())
+                .containsExactly("commission_amount", "customer_account_id");
+    }
+
+    @Test
+    void aControlCharacterInAHeaderNamesTheFileAndTheColumn() throws Exception {
+        Path file = write("Commission Amount,Customer\u0000Account ID\n1,2\n");
+
+        assertThatThrownBy(() -> commission.layout(file, "raw/commission/e.csv")).isInstanceOf(RawFileException.class)
+                .hasMessage("file raw/commission/e.csv: the header of column 2 ('Customer\\u0000Account ID', after "
+                        + "'Commission Amount') holds the control character U+0000; the header row is damaged. "
+                        + "Ask the sender for the file again");
+    }
+
+    @Test
+    void aHeaderThatIsNotUtf8NamesTheOffsetAndTheLikelyEncoding() throws Exception {
+        // 佣 is D3 B6 in GB18030, which UTF-8 reads as one character; 金 starts with BD, which starts none
+        Path file = Files.write(dir.resolve("g.csv"), "佣金,Customer Account ID\n1,2\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        assertThatThrownBy(() -> commission.layout(file, "raw/commission/g.csv")).isInstanceOf(RawFileException.class)
+                .hasMessageStartingWith("file raw/commission/g.csv is not UTF-8 text: at byte offset 2 (line 1, column 1 of the header) byte 0xBD")
+                .hasMessageContaining("GB18030");
+    }
+
+    @Test
+    void aBadByteAfterTheHeaderIsLeftToTheNumberedCopy() throws Exception {
+        Path file = Files.write(dir.resolve("h.csv"), "Commission Amount,Customer Account ID\n1,佣金\n"
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        assertThat(commission.layout(file, "raw/commission/h.csv").headers())
+                .containsExactly("Commission Amount", "Customer Account ID");
+    }
+
+    @Test
     void everyMappingNamesOnlyColumnsOfItsTable() throws Exception {
         try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:")) {
             var tables = TableSchema.readAll();
