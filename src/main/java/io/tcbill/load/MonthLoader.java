@@ -155,7 +155,7 @@ public final class MonthLoader {
 
     private FileStager stager(Feed feed, Connection connection, Map<String, List<Column>> columns, Path tempDir) {
         if (feed.format() == Feed.Format.JSON) {
-            return new JsonStager(connection, columns);
+            return new JsonStager(connection, columns, tempDir);
         }
         CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
         return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir);
