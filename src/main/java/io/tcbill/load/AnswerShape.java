@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,9 +127,13 @@ final class AnswerShape {
     void check(Connection connection, String answersTable, Lineage lineage, Set<Long> customers) throws SQLException {
         for (Answer answer : answers) {
             checkCount(connection, answersTable, lineage, customers, answer);
-            for (Field field : answer.fields()) {
-                List<List<String>> bad = Sql.query(connection, fieldQuery(answersTable, answer.action(), field));
+            // one pass per array level (the answer, every item of X, of X[*].Y, ...), parents before their items
+            Map<String, List<Field>> levels = new LinkedHashMap<>();
+            answer.fields().forEach(f -> levels.computeIfAbsent(level(f.path()), l -> new ArrayList<>()).add(f));
+            for (List<Field> fields : levels.values()) {
+                List<List<String>> bad = Sql.query(connection, levelQuery(answersTable, answer.action(), fields));
                 if (!bad.isEmpty()) {
+                    Field field = fields.get(Math.max(0, Integer.parseInt(bad.get(0).get(4))));
                     throw new RawFileException(describe(lineage, answer.action(), field, bad.get(0)));
                 }
             }
@@ -161,40 +166,66 @@ final class AnswerShape {
         }
     }
 
-    /** The first answer (by line) and array indices where the field is not as declared, or no row. */
-    private static String fieldQuery(String answersTable, String action, Field field) {
-        String[] segments = field.path().split("\\.");
-        StringBuilder from = new StringBuilder(answersTable + " r");
+    /** The array level a field is on: its path up to the last {@code [*]}, or "" for a field of the answer itself. */
+    private static String level(String path) {
+        int last = path.lastIndexOf("[*]");
+        return last < 0 ? "" : path.substring(0, last + 3);
+    }
+
+    /**
+     * The first item (by line and array indices) of one array level where a field is not as declared: its line,
+     * customer, indices, the item's JSON type, the index of the first failing field (-1: the item is no object), and
+     * that field's JSON type and text; or no row. The answers and each array are parsed once per level.
+     */
+    private static String levelQuery(String answersTable, String action, List<Field> fields) {
+        String[] segments = fields.get(0).path().split("\\.");
+        StringBuilder from = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
         List<String> keys = new ArrayList<>();
         String value = "r.response";
         String path = "$";
+        String answers = "(SELECT * FROM " + answersTable + " WHERE action = " + Sql.literal(action);
         for (int i = 0; i < segments.length - 1; i++) {
-            if (segments[i].endsWith("[*]")) {
-                String array = path + "." + segments[i].substring(0, segments[i].length() - 3);
-                String alias = "a" + keys.size();
-                from.append(", json_each(").append(value).append(", '").append(array).append("') ").append(alias);
-                arrays.append(" AND json_type(").append(value).append(", '").append(array).append("') = 'ARRAY'");
-                keys.add(alias + ".key");
-                value = alias + ".value";
-                path = "$";
-            } else {
+            if (!segments[i].endsWith("[*]")) {
                 path += "." + segments[i];
+                continue;
             }
-        }
-        String v = "json_extract(" + value + ", '" + path + "." + segments[segments.length - 1] + "')";
-        String s = "(" + v + " ->> '$')";
-        String test = field.type().test.replace("{v}", v).replace("{s}", s);
-        if (field.optional()) {
-            test = v + " IS NULL OR json_type(" + v + ") = 'NULL' OR (json_type(" + v + ") = 'VARCHAR' AND " + s
-                    + " = '') OR (" + test + ")";
+            String array = path + "." + segments[i].substring(0, segments[i].length() - 3);
+            String alias = "a" + keys.size();
+            from.append(", json_each(").append(value).append(", '").append(array).append("') ").append(alias);
+            if (keys.isEmpty()) {
+                answers += " AND json_type(response, '" + array + "') = 'ARRAY'";
+            } else {
+                arrays.append(" AND json_type(").append(value).append(", '").append(array).append("') = 'ARRAY'");
+            }
+            keys.add(alias + ".key");
+            value = alias + ".value";
+            path = "$";
         }
         String item = keys.isEmpty() ? "'OBJECT'" : "json_type(" + value + ")";
-        return "SELECT r." + AnswerCopy.LINE + ", r.customer_uin, " + (keys.isEmpty() ? "''" : String.join(" || ',' || ", keys))
-                + ", " + item + ", coalesce(json_type(" + v + "), 'MISSING'), left(" + s + ", 60)"
-                + " FROM " + from + " WHERE r.action = " + Sql.literal(action) + arrays
-                + " AND (" + item + " IS DISTINCT FROM 'OBJECT' OR NOT coalesce(" + test + ", false))"
-                + " ORDER BY r." + AnswerCopy.LINE + " LIMIT 1";
+        StringBuilder failing = new StringBuilder("CASE WHEN item IS DISTINCT FROM 'OBJECT' THEN -1");
+        StringBuilder leaves = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            String[] names = fields.get(i).path().split("\\.");
+            leaves.append(i == 0 ? "" : ", ").append("'").append(path).append(".").append(names[names.length - 1]).append("'");
+            failing.append(" WHEN NOT coalesce(").append(test(fields.get(i), "vs[" + (i + 1) + "]"))
+                    .append(", false) THEN ").append(i);
+        }
+        // the item is parsed once for all its fields (json_extract with a list of paths)
+        return "SELECT line, customer_uin, keys, item, f, coalesce(json_type(vs[f + 1]), 'MISSING'), left(vs[f + 1] ->> '$', 60)"
+                + " FROM (SELECT *, " + failing + " END AS f FROM ("
+                + "SELECT r." + AnswerCopy.LINE + " AS line, r.customer_uin, " + (keys.isEmpty() ? "''" : String.join(" || ',' || ", keys))
+                + " AS keys, " + item + " AS item, json_extract(" + value + ", [" + leaves + "]) AS vs"
+                + " FROM " + answers + ") r" + from + " WHERE true" + arrays + ")) WHERE f IS NOT NULL"
+                + " ORDER BY line, keys LIMIT 1";
+    }
+
+    /** The SQL test that {@code v}, a field's JSON value (NULL when missing), has the field's type. */
+    private static String test(Field field, String v) {
+        String s = "(" + v + " ->> '$')";
+        String test = field.type().test.replace("{v}", v).replace("{s}", s);
+        return !field.optional() ? "(" + test + ")" : "(" + v + " IS NULL OR json_type(" + v + ") = 'NULL' OR (json_type("
+                + v + ") = 'VARCHAR' AND " + s + " = '') OR (" + test + "))";
     }
 
     /** One line: file, line, action, customer, the field with its array indices, what it holds and what it must. */
@@ -213,8 +244,8 @@ final class AnswerShape {
             String item = path.substring(0, path.lastIndexOf("."));
             what = item + " is " + found(bad.get(3), null) + ", not an object";
         } else {
-            String text = bad.get(5) == null ? null : bad.get(5).replaceAll("\\p{Cntrl}", "?");
-            what = path + " is " + found(bad.get(4), text) + ", not " + field.type().description;
+            String text = bad.get(6) == null ? null : bad.get(6).replaceAll("\\p{Cntrl}", "?");
+            what = path + " is " + found(bad.get(5), text) + ", not " + field.type().description;
         }
         String customer = bad.get(1) == null ? lineage.customerLabel() : "customer " + bad.get(1);
         return "file " + lineage.sourceKey() + " line " + bad.get(0) + ": the " + action + " answer for " + customer
