@@ -20,8 +20,10 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A JSON feed's raw file: NDJSON, one API answer per line ({@code action}, {@code customer_uin}, {@code request},
- * {@code response}). Each table's rows are selected by {@code schema/json/<table>.sql} with {@code {file}} replaced by
- * the file's quoted path; the lineage the table declares is added here. A file replaces the month's rows of every
+ * {@code response}). DuckDB reads a scratch copy ({@link AnswerCopy}) in which numbers that it would read as doubles are
+ * strings of their exact digits. Every answer must have the shape the tables declare ({@link AnswerShape}); then each
+ * table's rows are selected by {@code schema/json/<table>.sql} with {@code {file}} replaced by the copy's quoted path;
+ * the lineage the table declares is added here. A file replaces the month's rows of every
  * customer it has an answer for, and of the customer it was requested for, in each of the feed's tables.
  */
 final class JsonStager implements FileStager {
