@@ -1,7 +1,16 @@
 -- bill_summary_by_pay_mode from DescribeBillSummaryByPayMode answers: one row per PayModeSummaryOverviewItem
 -- (its nested Detail rows go to bill_summary_by_pay_mode_action).
--- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
--- Amounts arrive as decimal strings and are cast from their text, never through DOUBLE.
+-- {file} is the loader's copy of the raw NDJSON file (one API answer per line); the loader adds bill_month,
+-- source_key and load_id.
+-- Amounts are cast from their text, never through DOUBLE (a JSON number reaches this query as the string of its digits).
+-- The answers must have this shape (schema/README.md); a file whose answers do not fails naming the field:
+-- @answer DescribeBillSummaryByPayMode once
+-- @field SummaryOverview array
+-- @field SummaryOverview[*].PayMode text
+-- @field SummaryOverview[*].PayModeName text optional
+-- @field SummaryOverview[*].OriginalCost money
+-- @field SummaryOverview[*].VoucherPayAmount money
+-- @field SummaryOverview[*].TotalCost money
 SELECT
     r.customer_uin,
     NULLIF(i.value ->> 'PayMode', '') AS pay_mode,

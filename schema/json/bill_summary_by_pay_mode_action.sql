@@ -1,7 +1,18 @@
 -- bill_summary_by_pay_mode_action from DescribeBillSummaryByPayMode answers: one row per ActionSummaryOverviewItem
 -- nested in a PayModeSummaryOverviewItem's Detail, with that item's pay_mode.
--- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
--- Amounts arrive as decimal strings and are cast from their text, never through DOUBLE.
+-- {file} is the loader's copy of the raw NDJSON file (one API answer per line); the loader adds bill_month,
+-- source_key and load_id.
+-- Amounts are cast from their text, never through DOUBLE (a JSON number reaches this query as the string of its digits).
+-- The answers must have this shape (schema/README.md); a file whose answers do not fails naming the field:
+-- @answer DescribeBillSummaryByPayMode once
+-- @field SummaryOverview array
+-- @field SummaryOverview[*].PayMode text
+-- @field SummaryOverview[*].Detail array
+-- @field SummaryOverview[*].Detail[*].ActionType text
+-- @field SummaryOverview[*].Detail[*].ActionTypeName text optional
+-- @field SummaryOverview[*].Detail[*].OriginalCost money
+-- @field SummaryOverview[*].Detail[*].VoucherPayAmount money
+-- @field SummaryOverview[*].Detail[*].TotalCost money
 SELECT
     r.customer_uin,
     NULLIF(p.value ->> 'PayMode', '') AS pay_mode,

@@ -1,6 +1,15 @@
 -- bill_summary_by_product from DescribeBillSummaryByProduct answers: one row per BusinessSummaryOverviewItem.
--- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
--- Amounts arrive as decimal strings and are cast from their text, never through DOUBLE.
+-- {file} is the loader's copy of the raw NDJSON file (one API answer per line); the loader adds bill_month,
+-- source_key and load_id.
+-- Amounts are cast from their text, never through DOUBLE (a JSON number reaches this query as the string of its digits).
+-- The answers must have this shape (schema/README.md); a file whose answers do not fails naming the field:
+-- @answer DescribeBillSummaryByProduct once
+-- @field SummaryOverview array
+-- @field SummaryOverview[*].BusinessCode text
+-- @field SummaryOverview[*].BusinessCodeName text optional
+-- @field SummaryOverview[*].OriginalCost money
+-- @field SummaryOverview[*].VoucherPayAmount money
+-- @field SummaryOverview[*].TotalCost money
 SELECT
     r.customer_uin,
     NULLIF(i.value ->> 'BusinessCode', '') AS business_code,

@@ -1,8 +1,30 @@
 -- voucher_usage from DescribeCustomerVoucherUsageDetails answers (every page of every voucher): one row per UsageDetail.
--- {file} is the raw NDJSON file (one API answer per line); the loader adds bill_month, source_key and load_id.
--- Amount is a JSON number: it is cast from its JSON text (the shortest text of the API's double, e.g. 0.1), so no
--- binary rounding reaches the DECIMAL. voucher_id is the int64 VoucherId the request asked for (the answer echoes it);
--- UsageDetail's own VoucherId is a string of undocumented form, used only when neither carries one and it is numeric.
+-- {file} is the loader's copy of the raw NDJSON file (one API answer per line); the loader adds bill_month,
+-- source_key and load_id.
+-- Amount is a JSON number: the loader hands it to this query as the string of the digits the API sent (DuckDB would
+-- read the number as a double), so it is cast to DECIMAL exactly; more than 8 decimals or an exponent fail the file.
+-- voucher_id is the int64 VoucherId the request asked for (the answer echoes it); UsageDetail's own VoucherId is a
+-- string of undocumented form, used only when neither carries one and it is numeric.
+-- The answers must have this shape (schema/README.md); a file whose answers do not fails naming the field:
+-- @answer DescribeCustomerVoucherList some
+-- @field TotalCount integer
+-- @field Data array
+-- @field Data[*].VoucherId integer
+-- @answer DescribeCustomerVoucherUsageDetails any
+-- @field TotalRecordsCount integer
+-- @field Data array
+-- @field Data[*].Id integer
+-- @field Data[*].Amount money
+-- @field Data[*].DealName text optional
+-- @field Data[*].BillId text optional
+-- @field Data[*].PayMode text optional
+-- @field Data[*].ProductCode text optional
+-- @field Data[*].SubProductCode text optional
+-- @field Data[*].ProductCodeName text optional
+-- @field Data[*].SubProductCodeName text optional
+-- @field Data[*].PayTime time optional
+-- @field Data[*].CompletionTime time optional
+-- @field Data[*].OwnerUin integer optional
 SELECT
     r.customer_uin,
     CAST(i.value ->> 'Id' AS BIGINT) AS id,

@@ -91,9 +91,22 @@ class FilePartitioner implements Partitioner {
         return partitions;
     }
 
-    /** Every customer of the reseller, recorded in {@code customer_month} as the customers of the month. */
+    /**
+     * Every customer of the reseller, recorded in {@code customer_month} as the customers of the month. A list that
+     * contradicts itself fails in the client; an empty list for a month that already lists customers fails here, since
+     * publishing it would empty the month's customer list.
+     */
     private List<Long> listCustomers() {
         List<Long> customers = client.allCustomerUins(CUSTOMER_PAGE_SIZE);
+        if (customers.isEmpty()) {
+            List<Long> before = loader.publishedCustomers(parameters.billMonth());
+            if (!before.isEmpty()) {
+                throw new CustomerListException("DescribeCustomerUin listed no customers but " + before.size()
+                        + " were listed for " + parameters.billMonth() + " before; nothing was requested and the"
+                        + " month's customers and bills are kept. Run again later; if the API keeps listing no"
+                        + " customers, ask Tencent Cloud why");
+            }
+        }
         loader.publishCustomers(parameters.billMonth(), customers,
                 "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
         return customers;

@@ -4,6 +4,8 @@ import io.tcbill.load.TableSchema.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A JSON feed's raw file: NDJSON, one API answer per line ({@code action}, {@code customer_uin}, {@code request},
- * {@code response}). Each table's rows are selected by {@code schema/json/<table>.sql} with {@code {file}} replaced by
- * the file's quoted path; the lineage the table declares is added here. A file replaces the month's rows of every
+ * {@code response}). DuckDB reads a scratch copy ({@link AnswerCopy}) in which numbers that it would read as doubles are
+ * strings of their exact digits. Every answer must have the shape the tables declare ({@link AnswerShape}); then each
+ * table's rows are selected by {@code schema/json/<table>.sql} with {@code {file}} replaced by the copy's quoted path;
+ * the lineage the table declares is added here. A file replaces the month's rows of every
  * customer it has an answer for, and of the customer it was requested for, in each of the feed's tables.
  */
 final class JsonStager implements FileStager {
@@ -28,12 +32,16 @@ final class JsonStager implements FileStager {
 
     private final Connection connection;
     private final Map<String, List<Column>> columnsByTable;
+    private final Path tempDir;
     private final Map<String, String> queries = new LinkedHashMap<>();
+    private final Map<String, AnswerShape> shapes = new LinkedHashMap<>();
 
-    JsonStager(Connection connection, Map<String, List<Column>> columnsByTable) {
+    JsonStager(Connection connection, Map<String, List<Column>> columnsByTable, Path tempDir) {
         this.connection = connection;
         this.columnsByTable = columnsByTable;
+        this.tempDir = tempDir;
         columnsByTable.keySet().forEach(table -> queries.put(table, query(table)));
+        queries.forEach((table, sql) -> shapes.put(table, AnswerShape.parse(table, sql)));
     }
 
     /** The text of {@code schema/json/<table>.sql}. */
@@ -50,23 +58,53 @@ final class JsonStager implements FileStager {
         }
     }
 
+    /**
+     * Reads a scratch copy of the file ({@link AnswerCopy}: numbers as their exact text), checks that no answer is an
+     * API error and that every answer has the shape its tables declare ({@link AnswerShape}), then selects each table.
+     */
     @Override
     public List<StagedFile> stage(RawInput input, Lineage lineage, String tag) throws SQLException {
-        String file = Sql.literal(input.localFile());
-        String answers = "read_ndjson(" + file + ", columns = {action: 'VARCHAR', customer_uin: 'BIGINT', response: 'JSON'})";
-        checkNoErrorAnswer(answers, lineage);
-        Coverage coverage = coverage(answers, lineage);
-        List<StagedFile> staged = new ArrayList<>();
-        for (var table : columnsByTable.entrySet()) {
-            String stage = "stage_" + tag + "_" + staged.size();
-            String select = queries.get(table.getKey()).replace(FILE, file);
-            Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(table.getValue(), lineage)
-                    + " FROM (" + stripComments(select) + ") j");
-            long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + stage);
-            staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(), "SELECT * FROM " + stage,
-                    null));
+        Path copy = tempDir.resolve("answers-" + tag + ".ndjson");
+        try {
+            AnswerCopy.write(input.localFile(), copy, input.sourceKey());
+            return stage(Sql.literal(copy), lineage, tag);
+        } finally {
+            delete(copy);
         }
-        return staged;
+    }
+
+    private List<StagedFile> stage(String file, Lineage lineage, String tag) throws SQLException {
+        String answers = "answers_" + tag;
+        Sql.execute(connection, "CREATE TEMP TABLE " + answers + " AS SELECT * FROM read_ndjson(" + file + ", columns = {"
+                + AnswerCopy.LINE + ": 'BIGINT', action: 'VARCHAR', customer_uin: 'BIGINT', response: 'JSON'})");
+        try {
+            checkNoErrorAnswer(answers, lineage);
+            Coverage coverage = coverage(answers, lineage);
+            for (AnswerShape shape : shapes.values()) {
+                shape.check(connection, answers, lineage, coverage.customers());
+            }
+            List<StagedFile> staged = new ArrayList<>();
+            for (var table : columnsByTable.entrySet()) {
+                String stage = "stage_" + tag + "_" + staged.size();
+                String select = queries.get(table.getKey()).replace(FILE, file);
+                Sql.execute(connection, "CREATE TABLE " + stage + " AS SELECT " + projection(table.getValue(), lineage)
+                        + " FROM (" + stripComments(select) + ") j");
+                long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + stage);
+                staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(),
+                        "SELECT * FROM " + stage, null));
+            }
+            return staged;
+        } finally {
+            Sql.execute(connection, "DROP TABLE IF EXISTS " + answers);
+        }
+    }
+
+    private static void delete(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            // the load's scratch directory is removed when the load ends
+        }
     }
 
     /** An answer that is an API error was archived as if it were data: the customer's month would look empty. */

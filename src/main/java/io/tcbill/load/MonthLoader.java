@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.load.TableSchema.Column;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -147,9 +148,28 @@ public final class MonthLoader {
         views.ensure();
     }
 
+    /**
+     * The customers {@code customer_month} holds for the month as published (empty when the month has none). Read-only:
+     * reads the month's Parquet file and changes nothing.
+     *
+     * @throws LoadException when the month file cannot be read
+     */
+    public List<Long> publishedCustomers(YearMonth month) {
+        Path file = layout.monthFile("customer_month", month);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
+            return Sql.query(db.connection(), "SELECT DISTINCT customer_uin FROM read_parquet(" + Sql.literal(file)
+                    + ", hive_partitioning = false) ORDER BY 1").stream().map(row -> Long.valueOf(row.get(0))).toList();
+        } catch (SQLException e) {
+            throw new LoadException("reading customer_month " + month + " from " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private FileStager stager(Feed feed, Connection connection, Map<String, List<Column>> columns, Path tempDir) {
         if (feed.format() == Feed.Format.JSON) {
-            return new JsonStager(connection, columns);
+            return new JsonStager(connection, columns, tempDir);
         }
         CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
         return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);

@@ -14,6 +14,8 @@ final class ApiErrors {
     static final String INVALID_RESPONSE = "InvalidResponse";
     static final String HTTP_STATUS = "HttpStatus";
     static final String ENDLESS_PAGING = "EndlessPaging";
+    /** A listing whose answers contradict themselves or each other (a total its pages do not add up to, a repeated page). */
+    static final String INCONSISTENT_ANSWER = "InconsistentAnswer";
 
     private static final Set<String> TRANSIENT_CODES = Set.of("OperationDenied.ServiceBusy", "InternalError",
             "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR);
@@ -74,6 +76,10 @@ final class ApiErrors {
         if (code.equals(ENDLESS_PAGING)) {
             return "The API kept returning full pages; tcbill stopped to avoid an endless loop. This is terminal:"
                     + " check the totals the API reports, or whether it ignores Page.";
+        }
+        if (code.equals(INCONSISTENT_ANSWER)) {
+            return "This is terminal: tcbill stopped before anything was published from these answers. Run again"
+                    + " later; if it persists, report it to Tencent Cloud with the RequestId.";
         }
         if (code.equals("InvalidAction") || code.equals("NoSuchVersion") || code.equals(INVALID_RESPONSE)
                 || code.startsWith(HTTP_STATUS)) {

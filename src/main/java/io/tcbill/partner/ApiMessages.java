@@ -46,7 +46,7 @@ final class ApiMessages {
     record CustomerUinRequest(@JsonProperty("Page") long page, @JsonProperty("PageSize") long pageSize) {
     }
 
-    /** {@code Total} and each {@code CustomerUin} are JSON strings; {@code Data} may be null. */
+    /** {@code Total} and each {@code CustomerUin} are JSON strings; {@code Data} may be null (checked in {@link CustomerListing}). */
     record CustomerUinResponse(@JsonProperty("Total") String total, @JsonProperty("Data") List<CustomerUinData> data) {
     }
 

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,8 +68,11 @@ public final class JsonFeeds {
      * DescribeCustomerVoucherList for the customer (all pages), then DescribeCustomerVoucherUsageDetails with
      * {@code Month} for each voucher listed (all pages); the sink gets the list pages first, then each voucher's usage
      * pages. A listing ends with a short or empty page, or when the records received reach the largest total the
-     * answer reports ({@code TotalCount}; {@code TotalRecordsCount} and {@code RecordsCountByMonth}); after
-     * {@value #MAX_PAGES} full pages it fails with the terminal code {@code EndlessPaging}.
+     * answer reports ({@code TotalCount}; {@code TotalRecordsCount} and {@code RecordsCountByMonth}), so it asks for at
+     * most {@code ceil(total / 100)} pages; after {@value #MAX_PAGES} full pages it fails with the terminal code
+     * {@code EndlessPaging}. A page without a {@code Data} list or a total, a page repeating the one before, a total
+     * that changes between pages or more records than the total fail with the terminal code
+     * {@code InconsistentAnswer}, naming the action, customer, voucher and page.
      */
     public void voucherUsage(YearMonth month, long customerUin, Consumer<ApiAnswer> sink) {
         Set<Long> voucherIds = new LinkedHashSet<>();
@@ -110,27 +114,56 @@ public final class JsonFeeds {
     private void pages(String action, long customerUin, Map<String, Object> filter, String what,
                        Consumer<ApiAnswer> sink) {
         long received = 0;
-        long total = Long.MAX_VALUE;
+        long total = -1;
+        JsonNode previous = null;
         for (int page = 1; page <= maxPages; page++) {
             Map<String, Object> request = new LinkedHashMap<>(filter);
             request.put("Page", page);
             request.put("PageSize", PAGE_SIZE);
             ApiAnswer answer = call(action, customerUin, request, what);
-            sink.accept(answer);
             JsonNode data = answer.response().path("Data");
-            int size = data.isArray() ? data.size() : 0;
-            received += size;
-            total = reportedTotal(answer.response());
-            if (size < PAGE_SIZE || received >= total) {
+            long reported = reportedTotal(answer.response());
+            String requestId = answer.response().path("RequestId").asString(null);
+            if (!data.isArray()) {
+                throw inconsistent(action, what, requestId, "page " + page + ": Data is "
+                        + (data.isMissingNode() ? "missing" : data.isNull() ? "null" : data.isObject() ? "an object"
+                        : "a " + data.getNodeType().name().toLowerCase(Locale.ROOT)) + ", not a list");
+            }
+            if (reported < 0) {
+                throw inconsistent(action, what, requestId, "page " + page + " reports no total (TotalCount,"
+                        + " TotalRecordsCount or RecordsCountByMonth), so its pages cannot be counted");
+            }
+            if (page > 1 && reported != total) {
+                throw inconsistent(action, what, requestId, "the total was " + total + " on page 1 but " + reported
+                        + " on page " + page);
+            }
+            if (previous != null && !data.isEmpty() && data.equals(previous)) {
+                throw inconsistent(action, what, requestId, "page " + page + " repeats page " + (page - 1) + " (the same "
+                        + data.size() + " records); the total reported is " + reported);
+            }
+            total = reported;
+            received += data.size();
+            if (received > total) {
+                throw inconsistent(action, what, requestId, page + " page(s) held " + received
+                        + " records but the total reported is " + total);
+            }
+            sink.accept(answer);
+            // a page is full only while fewer than the total are received: at most ceil(total / PAGE_SIZE) pages
+            if (data.size() < PAGE_SIZE || received >= total) {
                 return;
             }
+            previous = data;
         }
         throw new PartnerApiException(action, ApiErrors.ENDLESS_PAGING, "page " + maxPages + " was still full, "
-                + received + " records received, total reported " + (total == Long.MAX_VALUE ? "none" : total),
-                null, false).withContext(what);
+                + received + " records received, total reported " + total, null, false).withContext(what);
     }
 
-    /** The largest of the totals an answer reports; {@link Long#MAX_VALUE} when it reports none. */
+    private static PartnerApiException inconsistent(String action, String what, String requestId, String message) {
+        return new PartnerApiException(action, ApiErrors.INCONSISTENT_ANSWER, message, requestId, false)
+                .withContext(what);
+    }
+
+    /** The largest of the totals an answer reports; -1 when it reports none. */
     private static long reportedTotal(JsonNode response) {
         long total = -1;
         for (String field : List.of("TotalCount", "TotalRecordsCount", "RecordsCountByMonth")) {
@@ -139,7 +172,7 @@ public final class JsonFeeds {
                 total = Math.max(total, value.asLong(-1));
             }
         }
-        return total < 0 ? Long.MAX_VALUE : total;
+        return total;
     }
 
     /** {@code VoucherId} of a listed voucher: an int64, tolerated as a decimal string. */

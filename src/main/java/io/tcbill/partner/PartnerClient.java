@@ -8,18 +8,14 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tcbill.feed.Feed;
 import io.tcbill.partner.ApiMessages.BillDownloadUrlRequest;
 import io.tcbill.partner.ApiMessages.CustomerBillDownloadUrlRequest;
-import io.tcbill.partner.ApiMessages.CustomerUinData;
 import io.tcbill.partner.ApiMessages.CustomerUinRequest;
 import io.tcbill.partner.ApiMessages.CustomerUinResponse;
 import io.tcbill.partner.ApiMessages.DownloadUrlResponse;
 import io.tcbill.partner.ApiMessages.RebateDownloadUrlRequest;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,37 +125,26 @@ public final class PartnerClient {
         };
     }
 
-    /** One page of customer UINs; pages start at 1. */
+    /**
+     * One page of customer UINs; pages start at 1. A page without a {@code Total} count, without a {@code Data} list
+     * while Total is positive, or with a UIN that is not a positive integer fails with the terminal code
+     * {@code InconsistentAnswer}.
+     */
     public CustomerUinPage describeCustomerUin(long page, long pageSize) {
-        String action = "DescribeCustomerUin";
-        CustomerUinResponse response = convert(action, invoke(action, new CustomerUinRequest(page, pageSize)),
-                CustomerUinResponse.class);
-        List<Long> uins = new ArrayList<>();
-        for (CustomerUinData data : response.data() == null ? List.<CustomerUinData>of() : response.data()) {
-            if (data != null && data.customerUin() != null && !data.customerUin().isBlank()) {
-                uins.add(parseLong(action, "CustomerUin", data.customerUin()));
-            }
-        }
-        long total = response.total() == null ? uins.size() : parseLong(action, "Total", response.total());
-        return new CustomerUinPage(total, uins);
+        String action = CustomerListing.ACTION;
+        JsonNode answer = invoke(action, new CustomerUinRequest(page, pageSize));
+        return CustomerListing.page(convert(action, answer, CustomerUinResponse.class), page, pageSize,
+                answer.path("RequestId").asString(null));
     }
 
-    /** All customer UINs, page by page until {@code Total} are read (or a page comes back empty), without duplicates. */
+    /**
+     * All customer UINs: exactly {@code Total} distinct ones, read page by page and never past
+     * {@code ceil(Total / pageSize)} pages. A list that contradicts itself (its pages list more or fewer UINs than
+     * Total, a page repeats the one before, Total changes between pages) fails with the terminal code
+     * {@code InconsistentAnswer}, naming Total, the UINs listed and the pages read.
+     */
     public List<Long> allCustomerUins(long pageSize) {
-        Set<Long> uins = new LinkedHashSet<>();
-        long total = Long.MAX_VALUE;
-        for (long page = 1; uins.size() < total; page++) {
-            CustomerUinPage result = describeCustomerUin(page, pageSize);
-            total = result.total();
-            if (result.customerUins().isEmpty()) {
-                break;
-            }
-            uins.addAll(result.customerUins());
-        }
-        if (uins.size() != total) {
-            log.warn("DescribeCustomerUin reported {} customers but {} distinct UINs were listed", total, uins.size());
-        }
-        return List.copyOf(uins);
+        return CustomerListing.all(page -> describeCustomerUin(page, pageSize), pageSize);
     }
 
     /**
@@ -206,15 +191,6 @@ public final class PartnerClient {
             throw new PartnerApiException(action, ApiErrors.INVALID_RESPONSE,
                     "unexpected response shape: " + e.getOriginalMessage(), response.path("RequestId").asString(null),
                     false);
-        }
-    }
-
-    private static long parseLong(String action, String field, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new PartnerApiException(action, ApiErrors.INVALID_RESPONSE, field + " is not a number: '" + value + "'",
-                    null, false);
         }
     }
 }

@@ -14,9 +14,11 @@ final class CustomerUinAction {
     static final int MAX_PAGE_SIZE = 100;
 
     private final BillData data;
+    private final SimulatorFaults faults;
 
-    CustomerUinAction(BillData data) {
+    CustomerUinAction(BillData data, SimulatorFaults faults) {
         this.data = data;
+        this.faults = faults;
     }
 
     ApiAction action() {
@@ -30,13 +32,13 @@ final class CustomerUinAction {
             throw new ApiError("InvalidParameter.Page",
                     "Incorrect page parameter value: Page must be >= 1 and PageSize 1.." + MAX_PAGE_SIZE + ".");
         }
-        List<Long> uins = data.customerUins();
+        List<Long> uins = faults.listedCustomers(data.customerUins());
         long from = page - 1 >= uins.size() ? uins.size() : Math.min(uins.size(), (page - 1) * pageSize);
         long to = Math.min(uins.size(), from + pageSize);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("Data", uins.subList((int) from, (int) to).stream()
                 .map(uin -> Map.of("CustomerUin", Long.toString(uin))).toList());
-        response.put("Total", Integer.toString(uins.size()));
+        response.put("Total", Integer.toString(faults.customerTotal(data.customerUins())));
         return response;
     }
 }

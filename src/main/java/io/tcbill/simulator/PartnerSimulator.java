@@ -52,7 +52,7 @@ public final class PartnerSimulator implements AutoCloseable {
         FileDelivery delivery = new FileDelivery(links, faults, config.pollsBeforeReady());
         BillMonths months = new BillMonths(config.clock(), config.latestFinalMonth());
         List<ApiAction> actions = new ArrayList<>(new DownloadUrlActions(data, months, delivery).actions());
-        actions.add(new CustomerUinAction(data).action());
+        actions.add(new CustomerUinAction(data, faults).action());
         actions.addAll(new SummaryActions(data, months, faults).actions());
         actions.addAll(new VoucherActions(data, months).actions());
         actions = withConfiguredLimits(actions, config);

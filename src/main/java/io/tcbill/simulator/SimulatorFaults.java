@@ -1,6 +1,7 @@
 package io.tcbill.simulator;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +36,8 @@ public final class SimulatorFaults {
     private final Set<String> neverReady = ConcurrentHashMap.newKeySet();
     private final Map<String, BigDecimal> summaryDeltas = new ConcurrentHashMap<>();
     private final Map<String, Replacement> replacements = new ConcurrentHashMap<>();
+    private volatile int customersListed = -1;
+    private volatile int customersTotal = -1;
 
     /** Every {@code n}-th API call answers {@code OperationDenied.ServiceBusy}; 0 switches it off. */
     public SimulatorFaults serviceBusyEvery(int n) {
@@ -124,6 +127,16 @@ public final class SimulatorFaults {
         return this;
     }
 
+    /**
+     * {@code DescribeCustomerUin} lists only the first {@code listed} customers over all its pages and reports
+     * {@code total} as its {@code Total}, as a list that contradicts itself (or, with both 0, an empty list) would.
+     */
+    public SimulatorFaults customerList(int listed, int total) {
+        customersListed = requireNonNegative(listed);
+        customersTotal = requireNonNegative(total);
+        return this;
+    }
+
     /** Switches every fault off. */
     public SimulatorFaults reset() {
         serviceBusyEvery = 0;
@@ -136,6 +149,8 @@ public final class SimulatorFaults {
         neverReady.clear();
         summaryDeltas.clear();
         replacements.clear();
+        customersListed = -1;
+        customersTotal = -1;
         calls.set(0);
         return this;
     }
@@ -197,6 +212,18 @@ public final class SimulatorFaults {
     BigDecimal summaryDelta(long customerUin) {
         BigDecimal delta = summaryDeltas.get("uin:" + customerUin);
         return delta != null ? delta : summaryDeltas.getOrDefault(ALL_CUSTOMERS, BigDecimal.ZERO);
+    }
+
+    /** The customers {@code DescribeCustomerUin} lists: all of them without a {@link #customerList} fault. */
+    List<Long> listedCustomers(List<Long> customers) {
+        int listed = customersListed;
+        return listed < 0 ? customers : customers.subList(0, Math.min(listed, customers.size()));
+    }
+
+    /** The {@code Total} {@code DescribeCustomerUin} reports for {@code customers}. */
+    int customerTotal(List<Long> customers) {
+        int total = customersTotal;
+        return total < 0 ? customers.size() : total;
     }
 
     private static boolean takeOne(AtomicInteger left) {

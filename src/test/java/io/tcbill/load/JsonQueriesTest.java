@@ -1,6 +1,7 @@
 package io.tcbill.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
@@ -36,5 +37,28 @@ class JsonQueriesTest {
                 assertThat(selected).as(table).containsExactlyInAnyOrderElementsOf(expected);
             }
         }
+    }
+
+    @Test
+    void everyJsonTableDeclaresTheShapeOfTheAnswersItReads() {
+        for (String table : FeedCatalog.load().all().stream().filter(f -> f.format() == Feed.Format.JSON)
+                .flatMap(f -> f.tables().stream()).toList()) {
+            String query = JsonStager.query(table);
+            AnswerShape shape = AnswerShape.parse(table, query);
+            assertThat(shape.answers()).as(table).anySatisfy(answer -> {
+                assertThat(query).contains("r.action = '" + answer.action() + "'");
+                assertThat(answer.fields()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
+    void aShapeDeclarationThatCannotBeCheckedFailsNamingTheFileAndLine() {
+        assertThatIllegalStateException().isThrownBy(() -> AnswerShape.parse("t", "-- @answer A once\n-- @field X[*].Y text\nSELECT 1"))
+                .withMessage("schema/json/t.sql: X must be declared array on an earlier line: -- @field X[*].Y text");
+        assertThatIllegalStateException().isThrownBy(() -> AnswerShape.parse("t", "-- @answer A once\n-- @field Y float\nSELECT 1"))
+                .withMessageStartingWith("schema/json/t.sql: expected '-- @answer <Action> once|some|any'");
+        assertThatIllegalStateException().isThrownBy(() -> AnswerShape.parse("t", "-- a comment\nSELECT 1"))
+                .withMessage("schema/json/t.sql declares no '-- @answer' shape");
     }
 }

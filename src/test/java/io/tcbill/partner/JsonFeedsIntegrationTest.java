@@ -124,10 +124,10 @@ class JsonFeedsIntegrationTest {
 
     @Test
     void aServerThatNeverEndsItsPagesIsStoppedWithATerminalErrorNamingTheVoucher() {
-        // given full pages forever (a server ignoring Page), 3 pages allowed
+        // given full pages of new records for a total of a million, 3 pages allowed
         server.script("DescribeCustomerVoucherList", ok("\"TotalCount\":1,\"Data\":[" + voucher(7001) + "]"));
         for (int i = 0; i < 5; i++) {
-            server.script("DescribeCustomerVoucherUsageDetails", usagePage(7001, 0, 100, 1_000_000));
+            server.script("DescribeCustomerVoucherUsageDetails", usagePage(7001, 100 * i, 100, 1_000_000));
         }
 
         // when
@@ -141,6 +141,40 @@ class JsonFeedsIntegrationTest {
         assertThat(e.getMessage()).contains("customer 800000425835", "month 2024-05", "voucher 7001",
                 "page 3 was still full", "300 records", "total reported 1000000");
         assertThat(server.received()).hasSize(4);
+    }
+
+    @Test
+    void aServerRepeatingOneFullPageFailsAtTheSecondPageNamingActionCustomerAndPage() {
+        // given a voucher list answering the same full page whatever Page says (it took 10,000 calls)
+        for (int i = 0; i < 5; i++) {
+            server.script("DescribeCustomerVoucherList", voucherListPage(0, 100, 1_000_000));
+        }
+
+        // when
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> feeds(10_000).voucherUsage(MAY_2024, CUSTOMER, answers::add));
+
+        // then
+        assertThat(e.code()).isEqualTo("InconsistentAnswer");
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.getMessage()).startsWith("DescribeCustomerVoucherList for customer 800000425835, month 2024-05: ")
+                .contains("page 2 repeats page 1 (the same 100 records); the total reported is 1000000");
+        assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
+    void aPageWithoutATotalOrWithDataThatIsNotAListFails() {
+        server.script("DescribeCustomerVoucherList", ok("\"Data\":[" + voucher(7001) + "]"));
+        assertThat(catchThrowableOfType(PartnerApiException.class,
+                () -> feeds(10).voucherUsage(MAY_2024, CUSTOMER, answers::add)).getMessage())
+                .contains("page 1 reports no total (TotalCount, TotalRecordsCount or RecordsCountByMonth)");
+
+        server.script("DescribeCustomerVoucherList", ok("\"TotalCount\":1,\"Data\":[" + voucher(7001) + "]"));
+        server.script("DescribeCustomerVoucherUsageDetails", ok("\"Data\":{\"Id\":1},\"TotalRecordsCount\":1"));
+        assertThat(catchThrowableOfType(PartnerApiException.class,
+                () -> feeds(10).voucherUsage(MAY_2024, CUSTOMER, answers::add)).getMessage())
+                .startsWith("DescribeCustomerVoucherUsageDetails for customer 800000425835, month 2024-05, voucher 7001: ")
+                .contains("page 1: Data is an object, not a list");
     }
 
     @Test
@@ -194,6 +228,15 @@ class JsonFeedsIntegrationTest {
         return new FakePartnerServer.Answer(answer.status(), answer.body()
                 .replace("\"TotalRecordsCount\":100,", "\"TotalRecordsCount\":\"100\",")
                 .replace("\"RecordsCountByMonth\":100", "\"RecordsCountByMonth\":null"), 0);
+    }
+
+    /** A voucher list page of {@code count} vouchers with ids from 7000 + {@code first}; {@code total} in all. */
+    private static FakePartnerServer.Answer voucherListPage(int first, int count, long total) {
+        StringJoiner data = new StringJoiner(",");
+        for (int i = first; i < first + count; i++) {
+            data.add(voucher(7000 + i));
+        }
+        return ok("\"TotalCount\":" + total + ",\"Data\":[" + data + "]");
     }
 
     private static String voucher(long id) {

@@ -20,6 +20,9 @@ class PartnerClientRateLimitIntegrationTest {
             // given
             PartnerClient client = new PartnerClient(ApiProperties.of(server.endpoint(), FakePartnerServer.SECRET_ID,
                     FakePartnerServer.SECRET_KEY));
+            for (int i = 0; i < 30; i++) {
+                server.script("DescribeCustomerUin", FakePartnerServer.ok("\"Total\":\"0\",\"Data\":[]"));
+            }
             ExecutorService threads = Executors.newFixedThreadPool(6);
             List<Future<CustomerUinPage>> calls = new ArrayList<>();
 
