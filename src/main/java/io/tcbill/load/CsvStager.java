@@ -118,7 +118,8 @@ final class CsvStager {
             case TableSchema.EXTRA_COLUMNS -> extraColumns(layout);
             default -> !layout.fills(column.name()) ? "CAST(NULL AS " + column.type() + ")"
                     : column.type().equals("VARCHAR") ? trimmed(name)
-                    : column.type().equals("BIGINT") ? RowChecks.strictId(name) : name;
+                    : column.type().equals("BIGINT") ? RowChecks.strictId(name)
+                    : column.type().equals(RowChecks.AMOUNT_TYPE) ? RowChecks.strictAmount(name) : name;
         };
     }
 
@@ -163,10 +164,13 @@ final class CsvStager {
         return cases.append(" ELSE 'VARCHAR' END").toString();
     }
 
-    /** How read_csv reads a column: as its DDL type, but ids (BIGINT) as text, converted strictly by the projection. */
+    /**
+     * How read_csv reads a column: as its DDL type, but ids (BIGINT) and amounts (DECIMAL) as text, converted strictly
+     * by the projection.
+     */
     private String readType(String target) {
         String type = target == null ? "VARCHAR" : typeOf(target);
-        return type.equals("BIGINT") ? "VARCHAR" : type;
+        return type.equals("BIGINT") || type.equals(RowChecks.AMOUNT_TYPE) ? "VARCHAR" : type;
     }
 
     private String typeOf(String column) {

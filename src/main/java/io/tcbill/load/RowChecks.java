@@ -34,7 +34,13 @@ final class RowChecks {
     static final long INVALID_ID = -1;
     private static final Logger log = LoggerFactory.getLogger(RowChecks.class);
 
-    private enum Kind { EMPTY, NOT_ID, NO_VALUE, OTHER_CUSTOMER }
+    /**
+     * What {@link #strictAmount} gives a value that is not a plain decimal amount: the smallest DECIMAL(38,8), which no
+     * bill holds (a file that does is rejected as if the value were malformed, loudly); never published.
+     */
+    static final String INVALID_AMOUNT = "CAST('-999999999999999999999999999999.99999999' AS DECIMAL(38,8))";
+
+    private enum Kind { EMPTY, NOT_ID, NOT_AMOUNT, NO_VALUE, OTHER_CUSTOMER }
 
     /** One check: {@code condition} holds for a failing row; {@code position} is the checked value's place in a record. */
     private record Check(Kind kind, String column, String header, int position, String condition) {
@@ -73,6 +79,9 @@ final class RowChecks {
             if (isId(columns, column)) {
                 checks.add(new Check(Kind.NOT_ID, column, layout.headers().get(i), i, name + " < 0"));
             }
+            if (isAmount(columns, column)) {
+                checks.add(new Check(Kind.NOT_AMOUNT, column, layout.headers().get(i), i, name + " = " + INVALID_AMOUNT));
+            }
         }
         if (checks.stream().noneMatch(c -> c.kind() == Kind.EMPTY) && allEmpty.length() > 2) {
             checks.add(new Check(Kind.NO_VALUE, null, null, -1, allEmpty.toString()));
@@ -89,6 +98,28 @@ final class RowChecks {
 
     static boolean isId(List<Column> columns, String column) {
         return columns.stream().anyMatch(c -> c.name().equals(column) && c.type().equals("BIGINT"));
+    }
+
+    /** A money column: DECIMAL(38,8), read as text and converted by {@link #strictAmount}. */
+    static boolean isAmount(List<Column> columns, String column) {
+        return columns.stream().anyMatch(c -> c.name().equals(column) && c.type().equals(AMOUNT_TYPE));
+    }
+
+    static final String AMOUNT_TYPE = "DECIMAL(38,8)";
+
+    /**
+     * A VARCHAR value as an amount: digits with an optional sign and at most 8 decimals, spaces around it aside;
+     * an empty value is NULL and anything else {@link #INVALID_AMOUNT}. DuckDB's cast alone rounds a ninth decimal
+     * ({@code 1.123456789} became 1.12345679) and takes exponents ({@code 7.00108E+11}, what Excel makes of a long
+     * number) and underscores: each a number other than the one the file shows.
+     */
+    static String strictAmount(String name) {
+        String text = "trim(" + name + ")";
+        String plain = "(TRY_CAST(" + text + " AS " + AMOUNT_TYPE + ") IS NOT NULL AND strpos(" + text + ", 'e') = 0 AND strpos("
+                + text + ", 'E') = 0 AND strpos(" + text + ", '_') = 0 AND (strpos(" + text + ", '.') = 0 OR length("
+                + text + ") - strpos(" + text + ", '.') <= 8))";
+        return "CASE WHEN " + name + " IS NULL OR " + text + " = '' THEN NULL WHEN " + plain + " THEN TRY_CAST(" + text
+                + " AS " + AMOUNT_TYPE + ") ELSE " + INVALID_AMOUNT + " END";
     }
 
     /**
@@ -228,6 +259,9 @@ final class RowChecks {
             return column + "a required value is empty";
         }
         String value = check.position() < values.size() ? values.get(check.position()) : "";
+        if (check.kind() == Kind.NOT_AMOUNT) {
+            return column + "'" + value + "' is not a decimal amount (digits with at most 8 decimals, no exponent)";
+        }
         return column + "'" + value + "' is not an account id (a plain positive decimal integer without sign, exponent, "
                 + "fraction or leading zero)";
     }

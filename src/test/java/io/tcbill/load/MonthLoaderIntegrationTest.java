@@ -126,7 +126,7 @@ class MonthLoaderIntegrationTest {
         assertThat(report.allLoaded()).isFalse();
         assertThat(report.files().get(0).error())
                 .contains("raw/l3/1.csv", "1 rejected rows exceed tcbill.duckdb.max-rejected-rows=0",
-                        "line 3: column total_cost: cannot read 'not-a-number' as DECIMAL(38,8)");
+                        "line 3: column 'Total Cost (Including Tax)' (total_cost): 'not-a-number' is not a decimal amount");
         assertThat(report.files().get(1).loaded()).isTrue();
         assertThat(AnalystDb.queryRows(db, "SELECT transaction_id FROM bill_l3 ORDER BY 1"))
                 .containsExactly(row("a-1"), row("a-2"), row("b-2"));

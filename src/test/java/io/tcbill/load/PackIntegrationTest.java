@@ -100,7 +100,8 @@ class PackIntegrationTest {
         assertThat(report.files().get(0)).extracting(FileResult::loaded, FileResult::rows, FileResult::rejected)
                 .containsExactly(true, 2L, 1L);
         assertThat(AnalystDb.queryRows(db, "SELECT source_key, source_line, reason FROM rejected_rows")).containsExactly(
-                row("raw/l3/pack.zip", 3L, "entry sub/part2.csv: column total_cost: cannot read 'x.5' as DECIMAL(38,8)"));
+                row("raw/l3/pack.zip", 3L, "entry sub/part2.csv: column 'Total Cost (Including Tax)' (total_cost): 'x.5' is "
+                        + "not a decimal amount (digits with at most 8 decimals, no exponent)"));
     }
 
     @Test

@@ -44,7 +44,8 @@ class RejectedRowsIntegrationTest {
                 .containsExactly(true, 4L, 3L);
         assertThat(AnalystDb.queryRows(db, "SELECT source_line, reason FROM rejected_rows ORDER BY source_line")).containsExactly(
                 row(5L, "missing columns: Expected Number of Columns: 38 Found: 4"),
-                row(6L, "column total_cost: cannot read '12,5' as DECIMAL(38,8)"),
+                row(6L, "column 'Total Cost (Including Tax)' (total_cost): '12,5' is not a decimal amount (digits with at "
+                        + "most 8 decimals, no exponent)"),
                 row(8L, "unquoted value: Value with unterminated quote found."));
         assertThat(AnalystDb.queryRows(db, "SELECT raw_line, customer_uin, source_key FROM rejected_rows WHERE source_line = 5"))
                 .containsExactly(row("100000001,too,few,fields", 5L, "raw/l3/5.csv"));

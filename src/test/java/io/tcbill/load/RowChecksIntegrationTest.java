@@ -121,6 +121,43 @@ class RowChecksIntegrationTest {
                 + " FROM rejected_rows")).containsExactly(row(3L, true));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Total Cost (Including Tax)|total_cost|1.123456789",
+            "Total Cost (Including Tax)|total_cost|7.00108E+11",
+            "OriginalCost|original_cost|1e3",
+            "OriginalCost|original_cost|1_000",
+            "Voucher Deduction|voucher_deduction|NaN",
+            "Voucher Deduction|voucher_deduction|12 5",
+            "Component Usage|component_usage|1234567890123456789012345678901"})
+    void anAmountThatIsNotAPlainDecimalRejectsTheRowInsteadOfBeingRounded(String header, String column, String value)
+            throws Exception {
+        // DuckDB's own cast rounds a ninth decimal and reads exponents: 1.123456789 became 1.12345679
+        MonthLoader loader = goodMonthLoaded(0);
+        Path file = BillCsv.l3().payer(A).row("tx-1", "5").row("tx-2", "7", Map.of(header, value))
+                .write(dir.resolve("raw/a.csv"));
+
+        LoadReport report = loader.load(request(false, input(file, A)));
+
+        assertThat(report.allLoaded()).isFalse();
+        assertThat(report.files().get(0).error()).contains("1 rejected rows exceed tcbill.duckdb.max-rejected-rows=0",
+                "line 3: column '" + header + "' (" + column + "): '" + value + "' is not a decimal amount");
+        assertThat(AnalystDb.query(db(), "SELECT sum(total_cost) FROM bill_l3")).isEqualTo(new BigDecimal("3.50000000"));
+    }
+
+    @Test
+    void plainAmountsLoadExactlyWithSignsSpacesAndEightDecimals() throws Exception {
+        MonthLoader loader = loader(0);
+        Path file = BillCsv.l3().payer(A).row("tx-1", " -0.00000001 ", Map.of("OriginalCost", "+12.5",
+                "Voucher Deduction", ".5", "Component Usage", "")).write(dir.resolve("raw/a.csv"));
+
+        LoadReport report = loader.load(request(false, input(file, A)));
+
+        assertThat(report.allLoaded()).as(report.files().get(0).error()).isTrue();
+        assertThat(AnalystDb.queryRows(db(), "SELECT total_cost, original_cost, voucher_deduction, component_usage FROM bill_l3"))
+                .containsExactly(row(new BigDecimal("-0.00000001"), new BigDecimal("12.50000000"), new BigDecimal("0.50000000"), null));
+    }
+
     @Test
     void plainIdsLoadExactlyWithSpacesAroundThemTrimmed() throws Exception {
         MonthLoader loader = loader(0);

@@ -41,7 +41,7 @@ class UnreadableTextIntegrationTest {
     @Test
     void crlfRowsWithOneLfRowALoneCrInAQuotedValueAndALoneCrEndingARecordLoadEveryRowExactly() throws Exception {
         // given a CRLF file with one LF row, a lone CR inside a quoted value and one record ended by a lone CR
-        List<String> records = records(BillCsv.l3().row("tx-1", "1.1").row("tx-2", "2.2")
+        List<String> records = records(BillCsv.l3().payer(5).row("tx-1", "1.1").row("tx-2", "2.2")
                 .row("tx-3", "3.3", Map.of("InstanceName", "one\rtwo")).row("tx-4", "4.4").row("tx-5", "5.5"));
         String text = records.get(0) + "\r\n" + records.get(1) + "\r\n" + records.get(2) + "\n" + records.get(3) + "\r\n"
                 + records.get(4) + "\r" + records.get(5) + "\r\n";
@@ -61,7 +61,7 @@ class UnreadableTextIntegrationTest {
 
     @Test
     void anLfFileWithOneCrlfRowAndQuotedCrlfValuesLoadsEveryRowExactly() throws Exception {
-        List<String> records = records(BillCsv.l3().row("tx-1", "1").row("tx-2", "2", Map.of("InstanceName", "QUOTED"))
+        List<String> records = records(BillCsv.l3().payer(5).row("tx-1", "1").row("tx-2", "2", Map.of("InstanceName", "QUOTED"))
                 .row("tx-3", "3"));
         String text = (records.get(0) + "\n" + records.get(1) + "\n" + records.get(2) + "\r\n" + records.get(3) + "\n")
                 .replace("QUOTED", "\"a\r\nb\"");
@@ -76,7 +76,7 @@ class UnreadableTextIntegrationTest {
 
     @Test
     void blankAndWhiteSpaceLinesBeforeTheHeaderAreSkipped() throws Exception {
-        Path file = write("raw/blank.csv", ("\uFEFF\r\n  \n\t\r\n" + BillCsv.l3().crlf().row("tx-1", "1.5").row("tx-2", "2").text())
+        Path file = write("raw/blank.csv", ("\uFEFF\r\n  \n\t\r\n" + BillCsv.l3().payer(5).crlf().row("tx-1", "1.5").row("tx-2", "2").text())
                 .getBytes(StandardCharsets.UTF_8));
 
         LoadReport report = loader.load(request(false, input(file, 5L)));
@@ -90,8 +90,8 @@ class UnreadableTextIntegrationTest {
     @Test
     void aGbkFileFailsWithOneLineNamingTheFileTheOffsetTheLineAndTheEncodingAndKeepsTheEarlierMonth() throws Exception {
         // given a loaded month, then the customer's file exported as GB18030 with Chinese text on line 302
-        loader.load(request(false, input(BillCsv.l3().row("ok-1", "7").write(dir.resolve("raw/good.csv")), 5L)));
-        BillCsv csv = BillCsv.l3().crlf();
+        loader.load(request(false, input(BillCsv.l3().payer(5).row("ok-1", "7").write(dir.resolve("raw/good.csv")), 5L)));
+        BillCsv csv = BillCsv.l3().payer(5).crlf();
         for (int i = 0; i < 300; i++) {
             csv.row("tx-" + i, "1");
         }
@@ -117,7 +117,7 @@ class UnreadableTextIntegrationTest {
 
     @Test
     void aWindows1252FileIsNamedAsSuch() throws Exception {
-        String text = BillCsv.l3().row("tx-1", "1", Map.of("Customer Name", "Société Générale, Müller")).text();
+        String text = BillCsv.l3().payer(5).row("tx-1", "1", Map.of("Customer Name", "Société Générale, Müller")).text();
         byte[] bytes = text.getBytes(Charset.forName("windows-1252"));
         Path file = write("raw/latin.csv", bytes);
 
@@ -135,7 +135,7 @@ class UnreadableTextIntegrationTest {
                 "Customer Name", "上海云端数据有限公司")).text().getBytes(GB18030));
         Path pack = new PackZip().entry("part1.csv", good).entry("客户/part2.csv", gbk).write(dir.resolve("raw/pack.zip"));
 
-        String error = loader.load(request(false, new RawInput(pack, "raw/l3/pack.zip", null, "abc", Files.size(pack))))
+        String error = loader.load(request(false, new RawInput(pack, "raw/l3/pack.zip", null, "abc", Files.size(pack), true)))
                 .files().get(0).error();
 
         assertThat(error).startsWith("file raw/l3/pack.zip entry 客户/part2.csv is not UTF-8 text: at byte offset ")
@@ -147,7 +147,7 @@ class UnreadableTextIntegrationTest {
     void aNulInAHeaderNamesTheFileAndTheHeaderPosition() throws Exception {
         List<String> headers = new ArrayList<>(BillCsv.L3_HEADERS);
         headers.set(1, "Customer\0Name");
-        Path file = BillCsv.withHeaders(headers).row("tx-1", "1").write(dir.resolve("raw/nul.csv"));
+        Path file = BillCsv.withHeaders(headers).payer(5).row("tx-1", "1").write(dir.resolve("raw/nul.csv"));
 
         String error = loader.load(request(false, input(file, 5L))).files().get(0).error();
 
