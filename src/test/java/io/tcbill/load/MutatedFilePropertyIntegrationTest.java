@@ -122,7 +122,7 @@ class MutatedFilePropertyIntegrationTest {
                 + " FROM bill_l3 ORDER BY source_line");
     }
 
-    private static byte[] mutate(byte[] bytes, SplittableRandom random, List<String> applied) {
+    static byte[] mutate(byte[] bytes, SplittableRandom random, List<String> applied) {
         List<byte[]> lines = lines(bytes);
         int kind = random.nextInt(13);
         int line = 1 + random.nextInt(Math.max(1, lines.size() - 1)); // never the header
