@@ -105,7 +105,7 @@ final class ApiErrors {
             return null;
         }
         String noEscapes = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
-        return CONTROL.matcher(noEscapes).replaceAll(" ").strip();
+        return CONTROL.matcher(noEscapes).replaceAll(" ");
     }
 
     /** An error code the server sent, kept to the characters codes are made of (others become {@code _}). */
