@@ -21,6 +21,13 @@ final class ApiErrors {
             "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR);
     private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#\"']*)[?#][^\\s\"']*");
     private static final Pattern SIGNATURE = Pattern.compile("(?i)(signature=)[0-9a-f]{16,}");
+    /** Terminal escape sequences: CSI ({@code ESC [ … final}), OSC ({@code ESC ] … BEL or ESC \\}), two-byte escapes. */
+    private static final Pattern ESCAPE_SEQUENCE = Pattern.compile(
+            "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])|\u009B[0-?]*[ -/]*[@-~]");
+    /** Control and format characters (line breaks, tabs, C1 controls, bidi overrides) and the Unicode line separators. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\u2028\u2029]+");
+    private static final Pattern NOT_A_CODE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final int MAX_CODE_LENGTH = 100;
 
     private ApiErrors() {
     }
@@ -45,12 +52,12 @@ final class ApiErrors {
 
     static String describe(String action, String code, String apiMessage, String requestId, boolean transientError) {
         StringBuilder sb = new StringBuilder();
-        sb.append(action).append(" failed with ").append(code);
+        sb.append(action).append(" failed with ").append(codeOf(code));
         if (apiMessage != null && !apiMessage.isBlank()) {
             sb.append(": ").append(sanitize(apiMessage));
         }
         if (requestId != null && !requestId.isBlank()) {
-            sb.append(" (RequestId ").append(requestId).append(')');
+            sb.append(" (RequestId ").append(printable(requestId)).append(')');
         }
         return sb.append(". ").append(hint(code, transientError)).toString();
     }
@@ -88,9 +95,35 @@ final class ApiErrors {
         return "This is terminal and was not retried: check the request parameters and the account's role.";
     }
 
-    /** Removes URL query strings and anything that looks like a signature from a text the server sent. */
+    /**
+     * A text the server sent, made safe for one log line or the terminal: terminal escape sequences are removed and
+     * every run of control characters (line breaks included) becomes one space, so it can neither forge a log line
+     * nor recolour or rewrite the terminal.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        String noEscapes = ESCAPE_SEQUENCE.matcher(text).replaceAll("");
+        return CONTROL.matcher(noEscapes).replaceAll(" ");
+    }
+
+    /** An error code the server sent, kept to the characters codes are made of (others become {@code _}). */
+    static String codeOf(String code) {
+        if (code == null) {
+            return "UnknownError";
+        }
+        String kept = NOT_A_CODE.matcher(printable(code)).replaceAll("_");
+        return kept.isEmpty() ? "UnknownError"
+                : kept.length() > MAX_CODE_LENGTH ? kept.substring(0, MAX_CODE_LENGTH) + "…" : kept;
+    }
+
+    /**
+     * Removes URL query strings and anything that looks like a signature from a text the server sent, and makes it
+     * {@link #printable}.
+     */
     static String sanitize(String text) {
-        String noQueries = URL_QUERY.matcher(text).replaceAll("$1?…");
+        String noQueries = URL_QUERY.matcher(printable(text)).replaceAll("$1?…");
         return SIGNATURE.matcher(noQueries).replaceAll("$1…");
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,12 +26,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param version           the API version header
  * @param region            sent as {@code X-TC-Region} when set (the partner actions do not need it)
  * @param connectTimeout    TCP/TLS connect timeout
- * @param readTimeout       whole-response timeout of one request
+ * @param readTimeout       longest wait for the response headers of one request
  * @param maxAttempts       attempts per call, including the first, for transient errors
  * @param initialBackoff    first retry delay (exponential, with jitter)
  * @param maxBackoff        cap of the retry delay
  * @param allowInsecureHttp allow {@code http://} to a non-loopback host (e.g. a gateway inside a private network)
  * @param rateLimits        per-action QPS overrides, e.g. {@code tcbill.api.rate-limits.DescribeCustomerUin=10}
+ * @param responseTimeout   longest wait for a whole answer, headers and body: a body that stalls half-way fails
+ *                          the attempt with the transient {@code Timeout} (retried) instead of hanging
  */
 @ConfigurationProperties("tcbill.api")
 public record ApiProperties(
@@ -47,11 +50,13 @@ public record ApiProperties(
         @DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("false") boolean allowInsecureHttp,
-        Map<String, Double> rateLimits) {
+        Map<String, Double> rateLimits,
+        @DefaultValue("60s") Duration responseTimeout) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com");
     private static final Set<String> ROLES = Set.of("customer", "reseller");
 
+    @ConstructorBinding
     public ApiProperties {
         endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
         role = role == null ? "reseller" : role.trim().toLowerCase(Locale.ROOT);
@@ -62,14 +67,27 @@ public record ApiProperties(
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
+        responseTimeout = responseTimeout == null ? Duration.ofSeconds(60) : responseTimeout;
         validate(endpoint, role, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
                 allowInsecureHttp, rateLimits);
+        if (responseTimeout.isNegative() || responseTimeout.isZero()) {
+            throw new IllegalArgumentException("tcbill.api.response-timeout must be positive, not " + responseTimeout);
+        }
+    }
+
+    /** The same with the default response timeout of 60s. */
+    public ApiProperties(URI endpoint, String role, String secretId, String secretKey, String service, String version,
+                         String region, Duration connectTimeout, Duration readTimeout, int maxAttempts,
+                         Duration initialBackoff, Duration maxBackoff, boolean allowInsecureHttp,
+                         Map<String, Double> rateLimits) {
+        this(endpoint, role, secretId, secretKey, service, version, region, connectTimeout, readTimeout, maxAttempts,
+                initialBackoff, maxBackoff, allowInsecureHttp, rateLimits, null);
     }
 
     /** Defaults everywhere except where to go and with which key pair (tests, simulator demos). */
     public static ApiProperties of(URI endpoint, String secretId, String secretKey) {
         return new ApiProperties(endpoint, null, secretId, secretKey, null, null, null, null, null, 6, null, null,
-                false, null);
+                false, null, null);
     }
 
     /** Both halves of the key pair are set (not blank). */
@@ -84,7 +102,7 @@ public record ApiProperties(
                 + ", version=" + version + ", region=" + region + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", allowInsecureHttp=" + allowInsecureHttp
-                + ", rateLimits=" + rateLimits + "]";
+                + ", rateLimits=" + rateLimits + ", responseTimeout=" + responseTimeout + "]";
     }
 
     private static void validate(URI endpoint, String role, Duration connectTimeout, Duration readTimeout,

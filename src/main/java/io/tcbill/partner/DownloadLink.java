@@ -1,5 +1,9 @@
 package io.tcbill.partner;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
 /**
  * The answer of a download-URL action: whether the file is generated yet and, if so, its one-hour link.
  *
@@ -17,7 +21,30 @@ public record DownloadLink(boolean ready, String downloadUrl) {
 
     /** Ready and with a link to fetch. */
     public boolean usable() {
-        return ready && !downloadUrl.isBlank();
+        return ready && linkProblem() == null;
+    }
+
+    /**
+     * Ready, yet without a link that could be fetched: the API contradicts itself, and polling again would only wait
+     * to the deadline and then blame the month.
+     */
+    public boolean readyWithoutLink() {
+        return ready && linkProblem() != null;
+    }
+
+    /** Why {@link #downloadUrl()} is no link to fetch ({@code "empty"}, {@code "not an http(s) URL"}), or null. */
+    public String linkProblem() {
+        if (downloadUrl.isBlank()) {
+            return "empty";
+        }
+        try {
+            URI uri = new URI(downloadUrl.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null ? null
+                    : "not an http(s) URL with a host";
+        } catch (URISyntaxException e) {
+            return "not a URL";
+        }
     }
 
     /** The link without its query string and fragment, safe for logs and messages. */

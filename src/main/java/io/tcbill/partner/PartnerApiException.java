@@ -6,7 +6,8 @@ package io.tcbill.partner;
  * parameters, permissions, unknown action) fail fast.
  *
  * <p>The message names the action, the error code, the API's message and what to do. It never contains a secret
- * key, a signature or the query string of a signed URL.
+ * key, a signature or the query string of a signed URL, and the API's text in it holds no control characters or
+ * terminal escapes (it is one line that cannot forge another).
  */
 public class PartnerApiException extends RuntimeException {
 
@@ -23,8 +24,8 @@ public class PartnerApiException extends RuntimeException {
                                Throwable cause) {
         super(ApiErrors.describe(action, code, apiMessage, requestId, transientError), cause);
         this.action = action;
-        this.code = code;
-        this.requestId = requestId;
+        this.code = ApiErrors.codeOf(code);
+        this.requestId = ApiErrors.printable(requestId);
         this.transientError = transientError;
     }
 

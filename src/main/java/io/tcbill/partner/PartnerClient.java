@@ -155,8 +155,19 @@ public final class PartnerClient {
         return invoke(action, params == null ? Map.of() : params);
     }
 
+    /**
+     * A download-URL answer; {@code Ready = 1} without a usable {@code DownloadUrl} fails at once with the terminal
+     * {@code InconsistentAnswer}, rather than being polled as "not ready" until the deadline.
+     */
     private DownloadLink download(String action, Object request) {
-        return convert(action, invoke(action, request), DownloadUrlResponse.class).toLink();
+        JsonNode answer = invoke(action, request);
+        DownloadLink link = convert(action, answer, DownloadUrlResponse.class).toLink();
+        if (link.readyWithoutLink()) {
+            throw metrics.failed(new PartnerApiException(action, ApiErrors.INCONSISTENT_ANSWER,
+                    "the API answered Ready=1 without a usable DownloadUrl (" + link.linkProblem() + ")",
+                    answer.path("RequestId").asString(null), false));
+        }
+        return link;
     }
 
     private JsonNode invoke(String action, Object request) {

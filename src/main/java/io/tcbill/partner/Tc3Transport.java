@@ -5,9 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,18 +60,43 @@ final class Tc3Transport {
         if (properties.region() != null && !properties.region().isBlank()) {
             request.header("X-TC-Region", properties.region());
         }
-        HttpResponse<String> response;
+        HttpResponse<String> response = exchange(action, request.build());
+        return envelope(action, response.statusCode(), response.body());
+    }
+
+    /**
+     * Sends and reads the whole answer within {@code tcbill.api.response-timeout}: the request's own timeout
+     * ({@code read-timeout}) ends when the headers arrive, so a body that stalls half-way would otherwise be waited
+     * for forever. On timeout or interrupt the exchange is cancelled, which closes its connection.
+     */
+    private HttpResponse<String> exchange(String action, HttpRequest request) {
+        CompletableFuture<HttpResponse<String>> answer =
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw failure(action, ApiErrors.TIMEOUT, "no answer from " + host + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw failure(action, ApiErrors.NETWORK_ERROR, "I/O error talking to " + host + ": " + e, e);
+            return answer.get(properties.responseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw failure(action, ApiErrors.TIMEOUT, "no complete answer from " + host + " within "
+                    + properties.responseTimeout().toMillis() + " ms (tcbill.api.response-timeout)", e);
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new PartnerApiException(action, ApiErrors.INTERRUPTED, "interrupted", null, false, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw failure(action, ApiErrors.TIMEOUT, "no connection to " + host + " within "
+                        + properties.connectTimeout().toMillis() + " ms (tcbill.api.connect-timeout)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw failure(action, ApiErrors.TIMEOUT, "no answer from " + host + " within "
+                        + properties.readTimeout().toMillis() + " ms (tcbill.api.read-timeout)", cause);
+            }
+            if (cause instanceof IOException) {
+                throw failure(action, ApiErrors.NETWORK_ERROR, "I/O error talking to " + host + ": " + cause, cause);
+            }
+            throw failure(action, ApiErrors.NETWORK_ERROR, "error talking to " + host + ": " + cause, cause);
         }
-        return envelope(action, response.statusCode(), response.body());
     }
 
     /** The Host header exactly as {@code java.net.http} sends it: the port only when not the scheme's default. */
@@ -93,9 +123,10 @@ final class Tc3Transport {
         }
         JsonNode error = response.path("Error");
         if (error.isObject()) {
-            String code = error.path("Code").asString("UnknownError");
-            String message = redactKey(error.path("Message").asString(""));
-            throw new PartnerApiException(action, code, message, response.path("RequestId").asString(null),
+            String code = ApiErrors.codeOf(error.path("Code").asString("UnknownError"));
+            String message = redactKey(ApiErrors.printable(error.path("Message").asString("")));
+            String requestId = response.path("RequestId").asString(null);
+            throw new PartnerApiException(action, code, message, requestId == null ? null : ApiErrors.printable(requestId),
                     ApiErrors.isTransient(code));
         }
         return response;

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Asks for a download link until the file is generated ({@code Ready = 1} with a URL), waiting longer between
  * polls up to a cap, and gives up at a deadline with {@link FileNotReadyException}. Transient API errors count as
- * "not ready yet"; terminal ones propagate at once.
+ * "not ready yet"; terminal ones propagate at once, as does an answer {@code Ready = 1} without a usable link (a
+ * terminal {@code InconsistentAnswer}: the file is generated, so waiting longer would not help and the month is not
+ * to blame).
  */
 @Component
 public final class ReadyPoller {
@@ -70,6 +72,11 @@ public final class ReadyPoller {
     private String poll(String what, Supplier<DownloadLink> request, int polls) {
         try {
             DownloadLink link = request.get();
+            if (link != null && link.readyWithoutLink()) {
+                throw new PartnerApiException("the download-URL action for " + what, "InconsistentAnswer",
+                        "the API answered Ready=1 without a usable DownloadUrl (" + link.linkProblem() + ")", null,
+                        false);
+            }
             return link != null && link.usable() ? link.downloadUrl() : null;
         } catch (PartnerApiException e) {
             if (!e.isTransient()) {

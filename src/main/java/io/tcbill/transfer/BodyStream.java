@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,9 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A download body that counts the bytes read and adds the read timeout {@link java.net.http.HttpClient} streams lack:
- * when one read waits longer than the timeout, a watchdog closes the stream (which wakes the blocked reader and drops
- * the connection) and the read fails with {@link HttpTimeoutException}.
+ * A download body that counts the bytes read and adds the timeouts {@link java.net.http.HttpClient} streams lack:
+ * when one read waits longer than the read timeout, or the link's deadline passes (a body that trickles in keeps every
+ * single read short), a watchdog closes the stream (which wakes the blocked reader and drops the connection) and the
+ * read fails with {@link HttpTimeoutException}, for the deadline with {@link DeadlinePassed}. A reader whose thread
+ * is interrupted (a graceful stop) is woken the same way, within 200 ms, with {@link InterruptedIOException}.
  */
 final class BodyStream extends FilterInputStream {
 
@@ -23,16 +26,33 @@ final class BodyStream extends FilterInputStream {
         return t;
     });
 
+    /** The link's deadline passed while its body was still being read. */
+    static final class DeadlinePassed extends HttpTimeoutException {
+        DeadlinePassed(String message) {
+            super(message);
+        }
+    }
+
     private final long timeoutNanos;
+    private final LinkDeadline deadline;
     private final ScheduledFuture<?> watch;
     private volatile long readStartedAt; // 0 = not inside a read
+    private volatile Thread reader; // inside a read
+    private volatile boolean interrupted;
     private volatile boolean stalled;
+    private volatile boolean overdue;
     private long count;
 
     BodyStream(InputStream in, Duration timeout) {
+        this(in, timeout, LinkDeadline.NONE);
+    }
+
+    BodyStream(InputStream in, Duration timeout, LinkDeadline deadline) {
         super(in);
         this.timeoutNanos = timeout.toNanos();
-        long period = Math.max(20, Math.min(1000, timeout.toMillis() / 10));
+        this.deadline = deadline;
+        long shortest = Math.min(timeout.toMillis(), deadline.remaining().toMillis());
+        long period = Math.max(20, Math.min(200, shortest / 10)); // also how soon an interrupt is seen
         this.watch = WATCHDOG.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -44,9 +64,10 @@ final class BodyStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        if (stalled) {
-            throw timeout();
+        if (stalled || overdue || interrupted || deadline.passed()) {
+            throw failure();
         }
+        reader = Thread.currentThread();
         readStartedAt = System.nanoTime() | 1;
         try {
             int n = super.read(b, off, len);
@@ -55,9 +76,10 @@ final class BodyStream extends FilterInputStream {
             }
             return n;
         } catch (IOException e) {
-            throw stalled ? timeout() : e;
+            throw stalled || overdue || interrupted ? failure() : e;
         } finally {
             readStartedAt = 0;
+            reader = null;
         }
     }
 
@@ -73,9 +95,19 @@ final class BodyStream extends FilterInputStream {
     }
 
     private void check() {
+        if (stalled || overdue || interrupted) {
+            return;
+        }
         long started = readStartedAt;
-        if (started != 0 && !stalled && System.nanoTime() - started > timeoutNanos) {
+        Thread blocked = reader;
+        if (blocked != null && blocked.isInterrupted()) {
+            interrupted = true; // the JDK's body stream does not always wake up for an interrupt
+        } else if (deadline.passed()) {
+            overdue = true;
+        } else if (started != 0 && System.nanoTime() - started > timeoutNanos) {
             stalled = true;
+        }
+        if (stalled || overdue || interrupted) {
             watch.cancel(false);
             try {
                 in.close();
@@ -83,6 +115,16 @@ final class BodyStream extends FilterInputStream {
                 // the reader sees the failure
             }
         }
+    }
+
+    private IOException failure() {
+        if (interrupted) {
+            return new InterruptedIOException("interrupted after " + count + " bytes of this answer");
+        }
+        if (overdue || !stalled && deadline.passed()) {
+            return new DeadlinePassed(deadline.describe() + " passed after " + count + " bytes of this answer");
+        }
+        return timeout();
     }
 
     private HttpTimeoutException timeout() {

@@ -22,6 +22,10 @@ import org.springframework.util.unit.DataSize;
  *                       than this are left by a crashed run and are aborted (hourly, before an archive)
  * @param allowInsecureHttp allow {@code http://} links to a non-loopback host; otherwise such a link is refused
  *                       (a terminal failure naming the host) before any request is made
+ * @param linkDeadline   longest use of one download link, from when it was asked for: the whole transfer on it,
+ *                       headers and body, must end within it (at most 1h, the link's validity). A link still
+ *                       transferring then (a body trickling in) is dropped and the transfer resumes on a fresh link;
+ *                       such an attempt costs like any other failure, so a host that always trickles ends the download
  */
 @ConfigurationProperties("tcbill.download")
 public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> allowedHosts,
@@ -30,9 +34,12 @@ public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> al
                                  @DefaultValue("8MB") DataSize partSize,
                                  @DefaultValue("4") int maxAttempts,
                                  @DefaultValue("24h") Duration orphanedUploadAge,
-                                 @DefaultValue("false") boolean allowInsecureHttp) {
+                                 @DefaultValue("false") boolean allowInsecureHttp,
+                                 @DefaultValue("50m") Duration linkDeadline) {
 
     static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** A download link is valid for one hour (partner-api.md). */
+    static final Duration LINK_VALIDITY = Duration.ofHours(1);
 
     @ConstructorBinding
     public DownloadProperties {
@@ -51,6 +58,18 @@ public record DownloadProperties(@DefaultValue("*.myqcloud.com") List<String> al
             throw new IllegalArgumentException("tcbill.download.orphaned-upload-age must be at least 1h (longer than "
                     + "any transfer), was " + orphanedUploadAge);
         }
+        linkDeadline = linkDeadline == null ? Duration.ofMinutes(50) : linkDeadline;
+        if (linkDeadline.isNegative() || linkDeadline.isZero() || linkDeadline.compareTo(LINK_VALIDITY) > 0) {
+            throw new IllegalArgumentException("tcbill.download.link-deadline must be positive and at most 1h (a link's "
+                    + "validity), was " + linkDeadline);
+        }
+    }
+
+    /** The same with the default link deadline of 50 minutes. */
+    public DownloadProperties(List<String> allowedHosts, Duration connectTimeout, Duration readTimeout,
+                              DataSize partSize, int maxAttempts, Duration orphanedUploadAge, boolean allowInsecureHttp) {
+        this(allowedHosts, connectTimeout, readTimeout, partSize, maxAttempts, orphanedUploadAge, allowInsecureHttp,
+                null);
     }
 
     /** The same with plain http refused to non-loopback hosts. */

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +25,11 @@ final class LinkDownload {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
 
     private final HttpClient http;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
 
     LinkDownload(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeout = connectTimeout;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -59,7 +63,22 @@ final class LinkDownload {
      * @param ifRange the ETag the bytes before {@code offset} came with, or null
      */
     Body open(URI link, String what, long offset, String ifRange) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(link).GET().timeout(readTimeout);
+        return open(link, what, offset, ifRange, LinkDeadline.NONE);
+    }
+
+    /**
+     * The same, with the headers and the body bounded by the link's {@code deadline} as well as by the read timeout;
+     * when the deadline passes first this fails with {@link TransferException.LinkOverdue}.
+     */
+    Body open(URI link, String what, long offset, String ifRange, LinkDeadline deadline) {
+        Duration remaining = deadline.remaining();
+        if (remaining.isZero()) {
+            throw new TransferException.LinkOverdue(what + " from " + link.getHost() + ": " + deadline.describe()
+                    + " passed before the request", null);
+        }
+        boolean deadlineFirst = remaining.compareTo(readTimeout) < 0;
+        HttpRequest.Builder request = HttpRequest.newBuilder(link).GET()
+                .timeout(deadlineFirst ? remaining : readTimeout);
         if (offset > 0) {
             request.header("Range", "bytes=" + offset + "-");
             if (ifRange != null) {
@@ -68,7 +87,17 @@ final class LinkDownload {
         }
         HttpResponse<InputStream> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request.build(), info -> new PublishedBody());
+        } catch (HttpConnectTimeoutException e) {
+            throw TransferException.retryable(what + " from " + link.getHost() + " failed: no connection within "
+                    + connectTimeout.toMillis() + " ms (tcbill.download.connect-timeout)", e);
+        } catch (HttpTimeoutException e) {
+            if (deadlineFirst) {
+                throw new TransferException.LinkOverdue(what + " from " + link.getHost() + ": " + deadline.describe()
+                        + " passed while waiting for the answer", e);
+            }
+            throw TransferException.retryable(what + " from " + link.getHost() + " failed: no answer within "
+                    + readTimeout.toMillis() + " ms (tcbill.download.read-timeout)", e);
         } catch (IOException e) {
             throw TransferException.retryable(what + " from " + link.getHost() + " failed: "
                     + Redaction.text(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")", e);
@@ -79,7 +108,7 @@ final class LinkDownload {
         int status = response.statusCode();
         String etag = response.headers().firstValue("ETag").orElse(null);
         if (status == 200 || status == 206) {
-            BodyStream in = new BodyStream(response.body(), readTimeout);
+            BodyStream in = new BodyStream(response.body(), readTimeout, deadline);
             try {
                 AnswerCheck.headers(status, response.version(), response.headers(), in, what + " from " + link.getHost());
             } catch (TransferException e) {

@@ -66,7 +66,8 @@ public final class RawArchiver {
         this.metrics = new TransferMetrics(registry);
         this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
         this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts(), p.allowInsecureHttp()),
-                new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff, metrics);
+                new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff, metrics,
+                p.linkDeadline());
         this.reader = new RawObjectReader(storage.client(), storage.bucket());
         this.orphans = new OrphanedUploads(storage.client(), storage.bucket(), p.orphanedUploadAge(), Clock.systemUTC());
         this.clock = clock;

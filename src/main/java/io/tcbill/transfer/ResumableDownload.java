@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * not the file or whose end cannot be proven ({@link AnswerCheck}) is never stored: a fresh link is asked for, and when
  * none serves the file it fails for good. Attempts are bounded by an {@link AttemptBudget} (progress = more bytes
  * received than ever before, so a server that restarts from 0 each time does not count as progressing); on failure
- * nothing is left in storage.
+ * nothing is left in storage. Each link is used for at most {@code tcbill.download.link-deadline} from when it was
+ * asked for (inside its hour): a body still arriving then is cut off and the transfer resumes on a fresh link, an
+ * attempt that costs like any other failure, so a host that only trickles ends the download.
  */
 final class ResumableDownload {
 
@@ -28,7 +30,7 @@ final class ResumableDownload {
 
     /** What every download of one archiver shares. */
     record Setup(HostAllowList allowList, LinkDownload http, RawObjectWriter writer, int maxAttempts,
-                 Duration firstBackoff, TransferMetrics metrics) {
+                 Duration firstBackoff, TransferMetrics metrics, Duration linkDeadline) {
     }
 
     /** Names the object: the key it is meant to get (for messages), and a free key once every byte is in. */
@@ -44,6 +46,7 @@ final class ResumableDownload {
     private final AttemptBudget budget;
     private final LongConsumer progress;
     private URI link;
+    private LinkDeadline linkDeadline;
     private boolean linkDelivered;
     private boolean linkIsReplacement;
     private long total = -1;
@@ -64,6 +67,7 @@ final class ResumableDownload {
 
     RawObject run(Keys keys) {
         link = setup.allowList().check(links.freshLink(), target);
+        linkDeadline = new LinkDeadline(setup.linkDeadline());
         String fileName = RawKeys.fileName(link, target.feed());
         LinkName.check(fileName, target, link.getHost());
         what = "download of " + target + " to " + keys.intended(fileName);
@@ -94,13 +98,14 @@ final class ResumableDownload {
                 }
                 boolean refused = e instanceof TransferException.LinkRefused;
                 boolean notTheFile = e instanceof TransferException.NotTheFile;
+                boolean overdue = e instanceof TransferException.LinkOverdue;
                 furthest = Math.max(furthest, upload.size());
                 AttemptBudget.Cost cost = refused && delivered ? AttemptBudget.Cost.NONE
                         : furthest > furthestBefore ? AttemptBudget.Cost.HALF : AttemptBudget.Cost.FULL;
                 TransferException failure = refused && linkIsReplacement && !delivered
                         ? new TransferException.LinkRefused(e.getMessage() + "; the link had expired and this fresh "
                         + "link was refused too") : e;
-                if (refused || notTheFile) {
+                if (refused || notTheFile || overdue) {
                     link = null;
                     linkDelivered = false;
                 }
@@ -123,6 +128,10 @@ final class ResumableDownload {
     }
 
     private RawObject attempt() {
+        if (link != null && linkDeadline.passed()) {
+            log.info("{}: {} passed, asking for a fresh link", what, linkDeadline.describe());
+            link = null;
+        }
         if (link == null) {
             link = refresh();
             linkDelivered = false;
@@ -130,7 +139,7 @@ final class ResumableDownload {
         }
         long offset = upload.size();
         if (total < 0 || offset < total) {
-            try (LinkDownload.Body body = setup.http().open(link, what, offset, etag)) {
+            try (LinkDownload.Body body = setup.http().open(link, what, offset, etag, linkDeadline)) {
                 accept(body, offset);
                 receive(body);
             } catch (S3Exception | SdkClientException e) {
@@ -173,6 +182,16 @@ final class ResumableDownload {
             upload.receive(before == 0 ? AnswerCheck.sniffed(body.in(), what + " from " + link.getHost()) : body.in());
         } catch (IOException e) {
             linkDelivered |= upload.size() > before;
+            if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException
+                    || e instanceof java.io.InterruptedIOException) {
+                Thread.currentThread().interrupt();
+                throw TransferException.terminal(what + " interrupted after " + upload.size() + " bytes", e);
+            }
+            if (e instanceof BodyStream.DeadlinePassed) {
+                throw new TransferException.LinkOverdue(what + " from " + link.getHost() + ": " + e.getMessage()
+                        + " (got " + upload.size() + (end >= 0 ? " of " + end : "") + " bytes); asking for a fresh link",
+                        e);
+            }
             throw TransferException.retryable(what + (end >= 0 ? " truncated: got " + upload.size() + " of " + end
                     + " bytes" : " broke after " + upload.size() + " bytes") + ": "
                     + Redaction.text(String.valueOf(e.getMessage())), e);
@@ -194,6 +213,7 @@ final class ResumableDownload {
         }
         URI checked = setup.allowList().check(fresh, target);
         LinkName.check(RawKeys.fileName(checked, target.feed()), target, checked.getHost());
+        linkDeadline = new LinkDeadline(setup.linkDeadline());
         return checked;
     }
 

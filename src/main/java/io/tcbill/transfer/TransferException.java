@@ -49,4 +49,14 @@ public class TransferException extends RuntimeException {
             super(message, true, null);
         }
     }
+
+    /**
+     * The link's deadline ({@code tcbill.download.link-deadline}) passed before its answer was complete (a body
+     * trickling in): the transfer resumes on a fresh link.
+     */
+    static final class LinkOverdue extends TransferException {
+        LinkOverdue(String message, Throwable cause) {
+            super(message, true, cause);
+        }
+    }
 }

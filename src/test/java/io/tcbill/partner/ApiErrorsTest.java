@@ -47,4 +47,11 @@ class ApiErrorsTest {
                 "DownloadLink[ready=true, downloadUrl=https://x.cos.ap-singapore.myqcloud.com/L3.csv?…]");
         assertThat(new DownloadLink(false, null).usable()).isFalse();
     }
+
+    @Test
+    void printableRemovesTerminalEscapesAndTurnsControlCharactersIntoOneSpace() {
+        String forged = "denied\r\n2026-12-07 06:00:00 INFO forged\u001b[31m red\u001b[0m\u001b]0;title\u0007\ttab\u2029x\u202Eevil";
+        assertThat(ApiErrors.printable(forged)).isEqualTo("denied 2026-12-07 06:00:00 INFO forged red tab x evil");
+        assertThat(ApiErrors.codeOf("AuthFailure\n.Forged line")).isEqualTo("AuthFailure_.Forged_line");
+    }
 }

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class ApiPropertiesTest {
 
@@ -26,7 +28,17 @@ class ApiPropertiesTest {
         assertThat(p.version()).isEqualTo("2022-09-28");
         assertThat(p.role()).isEqualTo("reseller");
         assertThat(p.readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.responseTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(p.hasCredentials()).isTrue();
+    }
+
+    @Test
+    void responseTimeoutBindsFromItsKeyAndMustBePositive() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("tcbill.api.response-timeout", "90s")));
+        assertThat(binder.bindOrCreate("tcbill.api", ApiProperties.class).responseTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThatIllegalArgumentException().isThrownBy(() -> new ApiProperties(null, null, ID, KEY, null, null, null,
+                null, null, 6, null, null, false, null, Duration.ZERO)).withMessageContaining("tcbill.api.response-timeout");
     }
 
     @Test

@@ -69,6 +69,40 @@ class PartnerClientIntegrationTest {
     }
 
     @Test
+    void readyWithAnEmptyDownloadUrlIsATerminalInconsistentAnswer() {
+        // given an answer that says generated but holds no link
+        server.script("DescribeBillDownloadUrl", ok("\"DownloadUrl\":\"\",\"Ready\":1"));
+
+        // when
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> client(3).describeBillDownloadUrl(DEC_2024, "L3"));
+
+        // then it fails at once, not retried, naming what the API answered
+        assertThat(e.code()).isEqualTo("InconsistentAnswer");
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.requestId()).isNotBlank();
+        assertThat(e.getMessage()).startsWith("DescribeBillDownloadUrl failed with InconsistentAnswer: the API answered"
+                + " Ready=1 without a usable DownloadUrl (empty)");
+        assertThat(server.received()).hasSize(1);
+    }
+
+    @Test
+    void apiErrorTextCannotForgeALogLineOrRewriteTheTerminal() {
+        // given an error whose Message and Code carry line breaks and terminal escapes
+        server.script("DescribeBillDownloadUrl", error("FailedOperation\\u001b[2K",
+                "bad month\\r\\n2026-12-07 INFO  io.tcbill forged: all good\\u001b[32m OK\\u001b[0m\\u2028end"));
+
+        // when
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> client(1).describeBillDownloadUrl(DEC_2024, "L3"));
+
+        // then the message is one line without any control character, the text still readable
+        assertThat(e.getMessage()).doesNotContainPattern("[\\p{Cntrl}\\u2028\\u2029]")
+                .contains("bad month 2026-12-07 INFO  io.tcbill forged: all good OK end");
+        assertThat(e.code()).isEqualTo("FailedOperation");
+    }
+
+    @Test
     void generatingFileIsNotReadyAndPackRequestOmitsCustomerUin() {
         // given
         server.script("DescribeCustomerBillDownloadUrl", ok("\"DownloadUrl\":\"\",\"Ready\":0"));

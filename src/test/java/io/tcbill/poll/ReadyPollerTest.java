@@ -53,10 +53,25 @@ class ReadyPollerTest {
     }
 
     @Test
-    void readyWithoutUrlIsNotReady() {
-        String url = poller.awaitReady("l2 bill", script(new DownloadLink(true, ""), new DownloadLink(true, URL)));
-        assertThat(url).isEqualTo(URL);
-        assertThat(sleeps).hasSize(1);
+    void readyWithoutUrlFailsAtOnceInsteadOfBlamingTheMonth() {
+        // given an API that says the file is generated but gives no link (was: polled to the deadline, "month not final")
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> poller.awaitReady("l2 bill 2024-12", script(new DownloadLink(true, ""), new DownloadLink(true, URL))));
+
+        // then it fails at the first poll, terminal, saying what the API answered
+        assertThat(sleeps).isEmpty();
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.code()).isEqualTo("InconsistentAnswer");
+        assertThat(e.getMessage()).contains("l2 bill 2024-12").contains("Ready=1 without a usable DownloadUrl (empty)")
+                .doesNotContain("month may not be final");
+    }
+
+    @Test
+    void readyWithALinkThatIsNoHttpUrlFailsAtOnce() {
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> poller.awaitReady("l2 bill 2024-12", script(new DownloadLink(true, "file:///etc/passwd"))));
+        assertThat(sleeps).isEmpty();
+        assertThat(e.getMessage()).contains("Ready=1 without a usable DownloadUrl (not an http(s) URL with a host)");
     }
 
     @Test

@@ -23,6 +23,18 @@ class DownloadPropertiesTest {
         assertThat(p.partSize().toBytes()).isEqualTo(8L * 1024 * 1024);
         assertThat(p.orphanedUploadAge()).isEqualTo(Duration.ofHours(24));
         assertThat(p.allowInsecureHttp()).isFalse();
+        assertThat(p.linkDeadline()).isEqualTo(Duration.ofMinutes(50));
+    }
+
+    @Test
+    void linkDeadlineBindsAndMustStayInsideTheLinksHour() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("tcbill.download.link-deadline", "20m")));
+        assertThat(binder.bindOrCreate("tcbill.download", DownloadProperties.class).linkDeadline())
+                .isEqualTo(Duration.ofMinutes(20));
+        assertThatThrownBy(() -> new DownloadProperties(List.of("h"), null, null, null, 4, null, false,
+                Duration.ofMinutes(61))).hasMessageContaining("tcbill.download.link-deadline");
+        assertThatThrownBy(() -> new DownloadProperties(List.of("h"), null, null, null, 4, null, false, Duration.ZERO))
+                .hasMessageContaining("tcbill.download.link-deadline");
     }
 
     @Test
