@@ -2,23 +2,30 @@ package io.tcbill.schedule;
 
 import io.tcbill.job.FeedRun;
 import io.tcbill.job.Reconciliation;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One fire of a feed schedule: works out the months from the scheduled fire time in the schedule's zone (months back
- * 1 = the month before the fire) and launches the feed for each. A month that fails, or whose reconciliation finds a
+ * 1 = the month before the fire) and launches the feed for each. A fire running more than a minute after its scheduled
+ * time is a catch-up of a fire missed while no scheduler ran: it still pulls the months of its own scheduled time, is
+ * logged as a catch-up with both times, and leaves a month to a later missed fire of the same schedule that pulls it too. A month that fails, or whose reconciliation finds a
  * mismatch, does not hold back the others; afterwards every failure is logged and surfaced as a
  * {@link JobExecutionException} (no immediate refire: the next fire or {@code tcbill run} resumes the month).
  */
@@ -26,6 +33,9 @@ import org.slf4j.LoggerFactory;
 class FeedPullJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(FeedPullJob.class);
+
+    /** A fire this much later than scheduled was missed (Quartz's misfire threshold in application.properties). */
+    static final Duration CATCH_UP_AFTER = Duration.ofMinutes(1);
 
     private final FeedLauncher launcher;
 
@@ -39,10 +49,22 @@ class FeedPullJob implements Job {
         String schedule = context.getJobDetail().getKey().getName();
         JobDataMap data = context.getMergedJobDataMap();
         String feed = data.getString(FeedTriggers.FEED);
-        ZonedDateTime firedFor = context.getScheduledFireTime().toInstant().atZone(zone(context, data));
-        List<YearMonth> months = months(firedFor, FeedTriggers.monthsBack(data));
-        log.info("schedule {} fired for {} (at {}): feed {}, months {}", schedule, firedFor,
-                context.getFireTime().toInstant(), feed, months);
+        ZoneId zone = zone(context, data);
+        ZonedDateTime firedFor = context.getScheduledFireTime().toInstant().atZone(zone);
+        ZonedDateTime firedAt = context.getFireTime().toInstant().atZone(zone);
+        List<Integer> monthsBack = FeedTriggers.monthsBack(data);
+        List<YearMonth> months = months(firedFor, monthsBack);
+        if (Duration.between(firedFor, firedAt).compareTo(CATCH_UP_AFTER) > 0) {
+            Set<YearMonth> later = laterMissedMonths(context.getTrigger(), context.getFireTime(), monthsBack, zone);
+            List<YearMonth> own = months.stream().filter(month -> !later.contains(month)).toList();
+            log.warn("schedule {} catching up its fire due at {}, missed while no scheduler ran (running at {}): feed {},"
+                    + " months {}{}", schedule, firedFor, firedAt, feed, own, own.size() == months.size() ? ""
+                    : "; " + months.stream().filter(later::contains).toList() + " left to a later missed fire");
+            months = own;
+        } else {
+            log.info("schedule {} fired for {} (at {}): feed {}, months {}", schedule, firedFor, firedAt.toInstant(),
+                    feed, months);
+        }
         List<String> failures = new ArrayList<>();
         RuntimeException firstError = null;
         for (YearMonth month : months) {
@@ -80,6 +102,18 @@ class FeedPullJob implements Job {
     static List<YearMonth> months(ZonedDateTime firedFor, List<Integer> monthsBack) {
         YearMonth current = YearMonth.from(firedFor);
         return monthsBack.stream().map(current::minusMonths).toList();
+    }
+
+    /**
+     * The months that the trigger's later fires, already due by {@code now} and so about to catch up as well, pull: a
+     * catch-up leaves those to the latest fire that pulls them (one pull per month, and the most recent view of it).
+     */
+    static Set<YearMonth> laterMissedMonths(Trigger trigger, Date now, List<Integer> monthsBack, ZoneId zone) {
+        Set<YearMonth> months = new HashSet<>();
+        for (Date next = trigger.getNextFireTime(); next != null && !next.after(now); next = trigger.getFireTimeAfter(next)) {
+            months.addAll(months(next.toInstant().atZone(zone), monthsBack));
+        }
+        return months;
     }
 
     /** The cron trigger's zone; a one-off trigger (e.g. {@code Scheduler.triggerJob}) uses the schedule's zone. */

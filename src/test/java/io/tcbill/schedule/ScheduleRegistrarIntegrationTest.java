@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -101,6 +102,28 @@ class ScheduleRegistrarIntegrationTest {
     }
 
     @Test
+    void aTriggerStoredWithTheOldFireOnceNowHandlingIsReplacedKeepingItsMissedFire() throws Exception {
+        // given l2 stored by an older tcbill (misfire: fire once now, which pulled the month of the restart) with a fire
+        // missed while down
+        Feed l2 = feed("l2", new Feed.Schedule("l2", "0 0 1 5 * ?", "Asia/Singapore", List.of(1)));
+        new ScheduleRegistrar(scheduler, List.of(l2), true).register();
+        CronTrigger registered = (CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
+        Date monthsAgo = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
+        scheduler.rescheduleJob(registered.getKey(), registered.getTriggerBuilder().startAt(monthsAgo)
+                .withSchedule(CronScheduleBuilder.cronSchedule(registered.getCronExpression())
+                        .inTimeZone(registered.getTimeZone()).withMisfireHandlingInstructionFireAndProceed()).build());
+        Date missed = scheduler.getTrigger(registered.getKey()).getNextFireTime();
+
+        // when this version registers the same descriptors
+        new ScheduleRegistrar(scheduler, List.of(l2), true).register();
+
+        // then the trigger runs every missed fire at its own time, starting with the one missed before the upgrade
+        CronTrigger after = (CronTrigger) scheduler.getTrigger(registered.getKey());
+        assertThat(after.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
+        assertThat(after.getNextFireTime()).isEqualTo(missed).isBefore(new Date());
+    }
+
+    @Test
     void aChangedCronOrZoneReplacesTheTrigger() throws Exception {
         // given
         new ScheduleRegistrar(scheduler, List.of(feed("l2",
@@ -114,7 +137,7 @@ class ScheduleRegistrarIntegrationTest {
         CronTrigger stored = (CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
         assertThat(stored.getCronExpression()).isEqualTo("0 0 6 5 * ?");
         assertThat(stored.getTimeZone().getID()).isEqualTo("UTC");
-        assertThat(stored.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        assertThat(stored.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
         assertThat(pulls).singleElement().satisfies(pull -> {
             assertThat(pull.nextFire()).isEqualTo(nextFifthAt(6, ZonedDateTime.now(ZoneId.of("UTC"))));
             assertThat(pull.monthsBack()).containsExactly(1, 2);
