@@ -6,16 +6,20 @@ import io.tcbill.storage.ObjectStorage;
 import io.tcbill.storage.StorageProperties;
 import io.tcbill.transfer.DownloadProperties;
 import io.tcbill.transfer.RawArchiver;
+import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** One bean per pipeline stage, each built from its own properties record. */
 @Configuration(proxyBeanMethods = false)
 class StageConfiguration {
 
+    /** The built-in descriptors, or those of {@code tcbill.jobs.dir}, with {@code tcbill.schedule.*} overrides. */
     @Bean
-    FeedCatalog feedCatalog() {
-        return FeedCatalog.load();
+    FeedCatalog feedCatalog(Environment environment) {
+        String dir = environment.getProperty("tcbill.jobs.dir", "");
+        return FeedCatalog.load(dir.isBlank() ? null : Path.of(dir.trim()), environment::getProperty);
     }
 
     @Bean(destroyMethod = "close")

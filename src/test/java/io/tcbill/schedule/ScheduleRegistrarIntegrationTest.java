@@ -124,6 +124,29 @@ class ScheduleRegistrarIntegrationTest {
     }
 
     @Test
+    void aDescriptorEditedInTheJobsDirectoryChangesTheRegisteredSchedule(@TempDir Path jobs) throws Exception {
+        // given the built-in l3 registered, then l3.yml copied to a jobs directory and its cron edited
+        FeedCatalog builtIn = FeedCatalog.load();
+        new ScheduleRegistrar(scheduler, List.of(builtIn.get("l3")), true).register();
+        String descriptor;
+        try (var in = getClass().getResourceAsStream("/jobs/l3.yml")) {
+            descriptor = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Files.writeString(jobs.resolve("l3.yml"), descriptor.replace("\"0 0 1 5 * ?\"", "\"0 0 6 5 * ?\""));
+
+        // when the next start reads the jobs directory, with a property overriding the restatement's cron
+        FeedCatalog edited = FeedCatalog.load(jobs, java.util.Map.of("tcbill.schedule.l3-restatement.cron",
+                "0 0 7 12 * ?")::get);
+        new ScheduleRegistrar(scheduler, List.of(edited.get("l3")), true).register();
+
+        // then the job store fires l3 as the edited file says, and the restatement as the property says
+        assertThat(((CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l3"))).getCronExpression())
+                .isEqualTo("0 0 6 5 * ?");
+        assertThat(((CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l3-restatement"))).getCronExpression())
+                .isEqualTo("0 0 7 12 * ?");
+    }
+
+    @Test
     void aChangedCronOrZoneReplacesTheTrigger() throws Exception {
         // given
         new ScheduleRegistrar(scheduler, List.of(feed("l2",
