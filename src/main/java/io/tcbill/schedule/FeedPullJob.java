@@ -15,9 +15,14 @@ import org.quartz.CronTrigger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * One fire of a feed schedule: works out the months from the scheduled fire time in the schedule's zone (months back
  * 1 = the month before the fire) and launches the feed for each. A fire running more than a minute after its scheduled
  * time is a catch-up of a fire missed while no scheduler ran: it still pulls the months of its own scheduled time, is
- * logged as a catch-up with both times, and leaves a month to a later missed fire of the same schedule that pulls it too. A month that fails, or whose reconciliation finds a
+ * logged as a catch-up with both times, and leaves a month to a later missed fire of the same feed that pulls it too. A month that fails, or whose reconciliation finds a
  * mismatch, does not hold back the others; afterwards every failure is logged and surfaced as a
  * {@link JobExecutionException} (no immediate refire: the next fire or {@code tcbill run} resumes the month).
  */
@@ -55,7 +60,7 @@ class FeedPullJob implements Job {
         List<Integer> monthsBack = FeedTriggers.monthsBack(data);
         List<YearMonth> months = months(firedFor, monthsBack);
         if (Duration.between(firedFor, firedAt).compareTo(CATCH_UP_AFTER) > 0) {
-            Set<YearMonth> later = laterMissedMonths(context.getTrigger(), context.getFireTime(), monthsBack, zone);
+            Set<YearMonth> later = laterMissedMonths(context, feed, monthsBack, zone);
             List<YearMonth> own = months.stream().filter(month -> !later.contains(month)).toList();
             log.warn("schedule {} catching up its fire due at {}, missed while no scheduler ran (running at {}): feed {},"
                     + " months {}{}", schedule, firedFor, firedAt, feed, own, own.size() == months.size() ? ""
@@ -102,6 +107,46 @@ class FeedPullJob implements Job {
     static List<YearMonth> months(ZonedDateTime firedFor, List<Integer> monthsBack) {
         YearMonth current = YearMonth.from(firedFor);
         return monthsBack.stream().map(current::minusMonths).toList();
+    }
+
+    /**
+     * The months that later fires of this feed's schedules (this one's, and e.g. the restatement's), due by the time this
+     * catch-up runs, pull: running or about to catch up as well. Leaving them to those fires also keeps two catch-ups of
+     * one feed from pulling the same month at once (the run lock would refuse one). Falls back to this trigger alone
+     * when the job store cannot be read.
+     */
+    private static Set<YearMonth> laterMissedMonths(JobExecutionContext context, String feed, List<Integer> monthsBack,
+                                                    ZoneId zone) {
+        Trigger own = context.getTrigger();
+        Date scheduled = context.getScheduledFireTime();
+        Date now = context.getFireTime();
+        Set<YearMonth> months = laterMissedMonths(own, now, monthsBack, zone);
+        try {
+            Scheduler scheduler = context.getScheduler();
+            for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(FeedTriggers.GROUP))) {
+                Trigger other = key.equals(own.getKey()) ? null : scheduler.getTrigger(key);
+                JobDetail job = other == null ? null : scheduler.getJobDetail(other.getJobKey());
+                if (job == null || !feed.equals(job.getJobDataMap().getString(FeedTriggers.FEED))) {
+                    continue;
+                }
+                List<Integer> otherBack = FeedTriggers.monthsBack(job.getJobDataMap());
+                ZoneId otherZone = other instanceof CronTrigger cron ? cron.getTimeZone().toZoneId() : zone;
+                Date previous = other.getPreviousFireTime();
+                boolean later = previous != null && !previous.after(now) && (previous.after(scheduled)
+                        || previous.equals(scheduled) && key.compareTo(own.getKey()) > 0);
+                if (later) {
+                    months.addAll(months(previous.toInstant().atZone(otherZone), otherBack));
+                }
+                for (Date next = other.getNextFireTime(); next != null && !next.after(now); next = other.getFireTimeAfter(next)) {
+                    if (next.after(scheduled) || next.equals(scheduled) && key.compareTo(own.getKey()) > 0) {
+                        months.addAll(months(next.toInstant().atZone(otherZone), otherBack));
+                    }
+                }
+            }
+        } catch (SchedulerException | RuntimeException e) {
+            log.debug("could not read the other schedules of feed {}; only this schedule's later fires count", feed, e);
+        }
+        return months;
     }
 
     /**

@@ -23,7 +23,7 @@ import org.quartz.TriggerKey;
  * The Quartz job and trigger of one feed schedule: a durable {@link FeedPullJob} and a cron trigger, both named after
  * the schedule, in their own group. A fire missed while no scheduler ran is not dropped nor moved to "now": each runs
  * when the scheduler is back, with its own scheduled time (Quartz's ignore-misfire policy), so it pulls the months
- * that were due then; {@link FeedPullJob} skips a month that a later missed fire of the same schedule pulls anyway.
+ * that were due then; {@link FeedPullJob} skips a month that a later missed fire of the same feed pulls anyway.
  * Job data holds strings only ({@code org.quartz.jobStore.useProperties=true}): no Java serialization in the database.
  */
 final class FeedTriggers {

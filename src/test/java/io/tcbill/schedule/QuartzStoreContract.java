@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +115,35 @@ abstract class QuartzStoreContract {
         // then the month before the missed fire, which was due, not the month before today
         assertThat(launches).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
                 .containsExactly(tuple("l3", YearMonth.from(due).minusMonths(1)));
+    }
+
+    @Test
+    void theMissedFiresOfAFeedsSchedulesPullEachDueMonthOnceWhenTheyCatchUp() throws Exception {
+        // given the real l3 schedule (5th, month back 1) and its restatement (10th, months back 1 and 2), stored 100 days
+        // ago; their missed fires overlap (each month is due on the 5th and the 10th of the next, and again a month later)
+        RecordingLauncher launcher = new RecordingLauncher();
+        Scheduler scheduler = scheduler(store(), "node-a", launcher);
+        Date start = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
+        Set<YearMonth> due = new TreeSet<>();
+        for (Feed.Schedule schedule : FeedCatalog.load().get("l3").schedules()) {
+            scheduler.addJob(FeedTriggers.job("l3", schedule), true);
+            scheduler.scheduleJob(FeedTriggers.trigger(schedule).getTriggerBuilder().startAt(start).build());
+            Trigger stored = scheduler.getTrigger(FeedTriggers.triggerKey(schedule.name()));
+            for (Date fire = stored.getNextFireTime(); fire.before(new Date()); fire = stored.getFireTimeAfter(fire)) {
+                for (int back : schedule.monthsBack()) {
+                    due.add(YearMonth.from(fire.toInstant().atZone(SINGAPORE)).minusMonths(back));
+                }
+            }
+        }
+
+        // when
+        scheduler.start();
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(due.size(), Duration.ofSeconds(20),
+                Duration.ofMillis(2000));
+
+        // then every month due during the outage was pulled, each once (by the latest fire that pulls it)
+        assertThat(launches).extracting(RecordingLauncher.Launch::month).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(due);
     }
 
     /**
