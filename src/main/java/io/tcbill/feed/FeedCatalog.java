@@ -10,11 +10,14 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.quartz.CronExpression;
@@ -188,6 +191,29 @@ public final class FeedCatalog {
 
     private static String oneLine(String message) {
         return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /**
+     * Refuses a schedule override that names no schedule (e.g. {@code TCBILL_SCHEDULE_L4_CRON}), which would otherwise
+     * change nothing without a word. {@code names} are property names ({@code tcbill.schedule.l3.cron}) or
+     * environment variable names ({@code TCBILL_SCHEDULE_L3_CRON}); others are ignored.
+     */
+    public void requireKnownScheduleOverrides(Collection<String> names) {
+        List<String> schedules = all().stream().flatMap(feed -> feed.schedules().stream()).map(Feed.Schedule::name).toList();
+        Set<String> known = new HashSet<>();
+        for (String schedule : schedules) {
+            for (String key : List.of("cron", "time-zone")) {
+                String property = "tcbill.schedule." + schedule + "." + key;
+                known.add(property);
+                known.add(property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            }
+        }
+        for (String name : names) {
+            if ((name.startsWith("tcbill.schedule.") || name.startsWith("TCBILL_SCHEDULE_")) && !known.contains(name)) {
+                throw new IllegalStateException(name + " names no schedule; set tcbill.schedule.<schedule>.cron or"
+                        + " .time-zone for one of " + String.join(", ", schedules));
+            }
+        }
     }
 
     /** The feed of that name, or an error listing the known names. */

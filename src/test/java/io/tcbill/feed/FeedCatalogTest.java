@@ -93,4 +93,15 @@ class FeedCatalogTest {
                 .hasMessage("the jobs directory " + missing.toAbsolutePath() + " (tcbill.jobs.dir, TCBILL_JOBS_DIR) does"
                         + " not exist or is not a directory");
     }
+
+    @Test
+    void aScheduleOverrideThatNamesNoScheduleIsRefusedRatherThanIgnored() {
+        FeedCatalog catalog = FeedCatalog.load();
+        catalog.requireKnownScheduleOverrides(List.of("TCBILL_SCHEDULE_L3_RESTATEMENT_CRON", "tcbill.schedule.l2.time-zone",
+                "PATH", "tcbill.jobs.dir"));
+
+        assertThatThrownBy(() -> catalog.requireKnownScheduleOverrides(List.of("TCBILL_SCHEDULE_L4_CRON")))
+                .hasMessageStartingWith("TCBILL_SCHEDULE_L4_CRON names no schedule; set tcbill.schedule.<schedule>.cron"
+                        + " or .time-zone for one of commission, l2, l2-restatement, l3, l3-restatement");
+    }
 }
