@@ -20,10 +20,12 @@ import picocli.CommandLine.Command;
             "Runs the monthly pulls on schedule until Ctrl-C or SIGTERM.",
             "",
             "Pulls each feed of the configured role when its jobs/ descriptor says (cron and time zone: the previous"
-                    + " month, and again the month before for restatements), as 'run' would. Schedules and their"
-                    + " state live in the metadata database (spring.datasource.*): a fire missed while no scheduler"
-                    + " ran runs once on start, and instances sharing one PostgreSQL database form a cluster in which"
-                    + " each fire runs on one instance only. Fires and outcomes are logged.",
+                    + " month, and again the month before for restatements), as 'run' would. The descriptors are"
+                    + " built in; TCBILL_JOBS_DIR names a directory whose *.yml replace them, and e.g."
+                    + " TCBILL_SCHEDULE_L3_CRON overrides one schedule. Schedules and their state live in the metadata"
+                    + " database (spring.datasource.*): a fire missed while no scheduler ran runs on start for the"
+                    + " months due at its own scheduled time, and instances sharing one PostgreSQL database form a"
+                    + " cluster in which each fire runs on one instance only. Fires and outcomes are logged.",
             "",
             "While it runs, health and Prometheus metrics are served on the management port:"
                     + " http://127.0.0.1:8081/actuator/health and /actuator/prometheus (management.server.port,"

@@ -21,7 +21,9 @@ import org.quartz.TriggerKey;
 
 /**
  * The Quartz job and trigger of one feed schedule: a durable {@link FeedPullJob} and a cron trigger, both named after
- * the schedule, in their own group. A missed fire runs once, as soon as the scheduler is back, then proceeds.
+ * the schedule, in their own group. A fire missed while no scheduler ran is not dropped nor moved to "now": each runs
+ * when the scheduler is back, with its own scheduled time (Quartz's ignore-misfire policy), so it pulls the months
+ * that were due then; {@link FeedPullJob} skips a month that a later missed fire of the same feed pulls anyway.
  * Job data holds strings only ({@code org.quartz.jobStore.useProperties=true}): no Java serialization in the database.
  */
 final class FeedTriggers {
@@ -64,7 +66,7 @@ final class FeedTriggers {
                 .withIdentity(triggerKey(schedule.name()))
                 .forJob(jobKey(schedule.name()))
                 .withDescription(schedule.cron() + " " + schedule.timeZone())
-                .withSchedule(cron.inTimeZone(timeZone(schedule)).withMisfireHandlingInstructionFireAndProceed())
+                .withSchedule(cron.inTimeZone(timeZone(schedule)).withMisfireHandlingInstructionIgnoreMisfires())
                 .build();
     }
 

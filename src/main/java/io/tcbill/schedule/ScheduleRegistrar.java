@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the Quartz job store in step with the {@code jobs/} descriptors of the configured role: adds a job and trigger
  * per schedule, replaces a trigger whose cron or zone changed, removes schedules no longer described, and leaves an
- * unchanged trigger alone, so that a fire missed while no scheduler ran still runs once when one starts. Runs just
+ * unchanged trigger alone, so that fires missed while no scheduler ran still run when one starts. Runs just
  * before the scheduler starts, and only when it starts ({@code spring.quartz.auto-startup=true}, the schedule command).
  */
 @Component
@@ -123,10 +123,19 @@ public class ScheduleRegistrar implements SmartLifecycle {
             }
         } else if (!FeedTriggers.sameSchedule(stored, trigger)
                 || scheduler.getTriggerState(trigger.getKey()) == Trigger.TriggerState.ERROR) {
+            if (sameTimes(stored, trigger) && stored.getNextFireTime() != null) {
+                // only the misfire handling changed (an older tcbill): keep a fire missed meanwhile
+                trigger = (CronTrigger) trigger.getTriggerBuilder().startAt(stored.getNextFireTime()).build();
+            }
             scheduler.rescheduleJob(trigger.getKey(), trigger);
             log.info("schedule {} replaced: was {}, now {}", schedule.name(), stored.getDescription(),
                     trigger.getDescription());
         }
+    }
+
+    private static boolean sameTimes(Trigger stored, CronTrigger wanted) {
+        return stored instanceof CronTrigger cron && cron.getCronExpression().equals(wanted.getCronExpression())
+                && cron.getTimeZone().getID().equals(wanted.getTimeZone().getID());
     }
 
     @Override

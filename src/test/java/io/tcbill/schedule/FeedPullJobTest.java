@@ -59,6 +59,23 @@ class FeedPullJobTest {
     }
 
     @Test
+    void aCatchUpLeavesToALaterMissedFireTheMonthsThatFirePullsToo() {
+        // given the restatement (10th, months back 1 and 2) missed on 2026-11-10 and 2026-12-10, caught up on 2026-12-20:
+        // the November fire ran, so the trigger's next fire is the December one, also overdue
+        OperableTrigger trigger = (OperableTrigger) FeedTriggers.trigger(new Feed.Schedule("l3-restatement",
+                "0 0 3 10 * ?", "Asia/Singapore", List.of(1, 2))).getTriggerBuilder()
+                .startAt(Date.from(ZonedDateTime.of(2026, 11, 11, 0, 0, 0, 0, SINGAPORE).toInstant())).build();
+        trigger.computeFirstFireTime(null);
+        Date caughtUp = Date.from(ZonedDateTime.of(2026, 12, 20, 9, 0, 0, 0, SINGAPORE).toInstant());
+
+        // when
+        var later = FeedPullJob.laterMissedMonths(trigger, caughtUp, List.of(1, 2), SINGAPORE);
+
+        // then November and October are the December fire's; the November fire keeps only September
+        assertThat(later).containsExactlyInAnyOrder(YearMonth.of(2026, 11), YearMonth.of(2026, 10));
+    }
+
+    @Test
     void aFailedMonthIsSurfacedAsAJobFailureAfterTheOtherMonthsRan() throws Exception {
         // given October fails (files did not arrive) and September succeeds
         RecordingLauncher launcher = new RecordingLauncher((month, feed) -> month.getMonthValue() == 10

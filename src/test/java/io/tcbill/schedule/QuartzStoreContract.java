@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the clustered JDBC job store must guarantee on every database it runs on: a fire missed while no scheduler ran
- * runs once when one starts, and two scheduler instances sharing the database run each fire exactly once.
+ * What the clustered JDBC job store must guarantee on every database it runs on: each fire missed while no scheduler
+ * ran runs once when one starts, pulling the months of its own scheduled time, and two scheduler instances sharing
+ * the database run each fire exactly once.
  */
 abstract class QuartzStoreContract {
 
@@ -55,7 +58,7 @@ abstract class QuartzStoreContract {
     }
 
     @Test
-    void aFireMissedWhileNoSchedulerRanRunsOnceWhenOneStarts() throws Exception {
+    void everyFireMissedWhileNoSchedulerRanRunsOnceWhenOneStartsForItsOwnMonth() throws Exception {
         assertMissedFiresRunOnce(store());
     }
 
@@ -92,9 +95,60 @@ abstract class QuartzStoreContract {
         assertThat(clusterMembers()).containsExactlyInAnyOrder("node-a", "node-b");
     }
 
+    @Test
+    void aCaughtUpFirePullsTheMonthsOfItsOwnScheduledTimeNotOfTheRestart() throws Exception {
+        // given a schedule due once, 45 days ago at 01:00 in Singapore (so in an earlier month than today), pulling the
+        // month before; the scheduler was not running then and starts now, days later
+        RecordingLauncher launcher = new RecordingLauncher();
+        Scheduler scheduler = scheduler(store(), "node-a", launcher);
+        ZonedDateTime due = ZonedDateTime.now(SINGAPORE).minusDays(45).truncatedTo(ChronoUnit.DAYS).withHour(1);
+        Feed.Schedule once = new Feed.Schedule("l3", "0 0 1 " + due.getDayOfMonth() + " " + due.getMonthValue() + " ? "
+                + due.getYear(), "Asia/Singapore", List.of(1));
+        scheduler.addJob(FeedTriggers.job("l3", once), true);
+        scheduler.scheduleJob(FeedTriggers.trigger(once).getTriggerBuilder()
+                .startAt(Date.from(due.minusDays(1).toInstant())).build());
+
+        // when
+        scheduler.start();
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(1, Duration.ofSeconds(20), Duration.ofMillis(1000));
+
+        // then the month before the missed fire, which was due, not the month before today
+        assertThat(launches).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
+                .containsExactly(tuple("l3", YearMonth.from(due).minusMonths(1)));
+    }
+
+    @Test
+    void theMissedFiresOfAFeedsSchedulesPullEachDueMonthOnceWhenTheyCatchUp() throws Exception {
+        // given the real l3 schedule (5th, month back 1) and its restatement (10th, months back 1 and 2), stored 100 days
+        // ago; their missed fires overlap (each month is due on the 5th and the 10th of the next, and again a month later)
+        RecordingLauncher launcher = new RecordingLauncher();
+        Scheduler scheduler = scheduler(store(), "node-a", launcher);
+        Date start = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
+        Set<YearMonth> due = new TreeSet<>();
+        for (Feed.Schedule schedule : FeedCatalog.load().get("l3").schedules()) {
+            scheduler.addJob(FeedTriggers.job("l3", schedule), true);
+            scheduler.scheduleJob(FeedTriggers.trigger(schedule).getTriggerBuilder().startAt(start).build());
+            Trigger stored = scheduler.getTrigger(FeedTriggers.triggerKey(schedule.name()));
+            for (Date fire = stored.getNextFireTime(); fire.before(new Date()); fire = stored.getFireTimeAfter(fire)) {
+                for (int back : schedule.monthsBack()) {
+                    due.add(YearMonth.from(fire.toInstant().atZone(SINGAPORE)).minusMonths(back));
+                }
+            }
+        }
+
+        // when
+        scheduler.start();
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(due.size(), Duration.ofSeconds(20),
+                Duration.ofMillis(2000));
+
+        // then every month due during the outage was pulled, each once (by the latest fire that pulls it)
+        assertThat(launches).extracting(RecordingLauncher.Launch::month).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(due);
+    }
+
     /**
-     * The real L2 schedule (01:00 on the 5th, Singapore) stored with a start 100 days ago, so three monthly fires passed
-     * while no scheduler ran; the scheduler then starts far more than the misfire threshold late.
+     * The real L2 schedule (01:00 on the 5th, Singapore) stored with a start 100 days ago, so three or four monthly fires
+     * passed while no scheduler ran; the scheduler then starts far more than the misfire threshold late.
      */
     void assertMissedFiresRunOnce(QuartzTestStore store) throws Exception {
         // given
@@ -104,17 +158,22 @@ abstract class QuartzStoreContract {
         scheduler.addJob(FeedTriggers.job("l2", l2), true);
         Date start = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
         scheduler.scheduleJob(FeedTriggers.trigger(l2).getTriggerBuilder().startAt(start).build());
-        Date missed = scheduler.getTrigger(FeedTriggers.triggerKey("l2")).getNextFireTime();
-        assertThat(missed).isBefore(Date.from(Instant.now().minus(60, ChronoUnit.DAYS)));
-        YearMonth previous = YearMonth.now(SINGAPORE).minusMonths(1);
+        Trigger stored = scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
+        List<YearMonth> due = new ArrayList<>();
+        for (Date fire = stored.getNextFireTime(); fire.before(new Date()); fire = stored.getFireTimeAfter(fire)) {
+            due.add(YearMonth.from(fire.toInstant().atZone(SINGAPORE)).minusMonths(1));
+        }
+        assertThat(due).hasSizeGreaterThanOrEqualTo(3);
 
         // when
         scheduler.start();
-        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(1, Duration.ofSeconds(20), Duration.ofMillis(1500));
+        List<RecordingLauncher.Launch> launches = launcher.awaitLaunches(due.size(), Duration.ofSeconds(20),
+                Duration.ofMillis(1500));
 
-        // then one pull, of the month before the restart (not one per missed month), and the schedule proceeds
+        // then each missed fire pulled once the month that was due at its own time, oldest first, and the schedule
+        // proceeds
         assertThat(launches).extracting(RecordingLauncher.Launch::feed, RecordingLauncher.Launch::month)
-                .containsExactly(tuple("l2", previous));
+                .containsExactlyElementsOf(due.stream().map(month -> tuple("l2", month)).toList());
         Trigger after = scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
         assertThat(after.getNextFireTime().toInstant())
                 .isEqualTo(ScheduleRegistrarIntegrationTest.nextFifthAt(1, ZonedDateTime.now(SINGAPORE)).toInstant());

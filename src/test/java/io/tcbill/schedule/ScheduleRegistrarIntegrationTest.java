@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
@@ -101,6 +102,51 @@ class ScheduleRegistrarIntegrationTest {
     }
 
     @Test
+    void aTriggerStoredWithTheOldFireOnceNowHandlingIsReplacedKeepingItsMissedFire() throws Exception {
+        // given l2 stored by an older tcbill (misfire: fire once now, which pulled the month of the restart) with a fire
+        // missed while down
+        Feed l2 = feed("l2", new Feed.Schedule("l2", "0 0 1 5 * ?", "Asia/Singapore", List.of(1)));
+        new ScheduleRegistrar(scheduler, List.of(l2), true).register();
+        CronTrigger registered = (CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
+        Date monthsAgo = Date.from(Instant.now().minus(100, ChronoUnit.DAYS));
+        scheduler.rescheduleJob(registered.getKey(), registered.getTriggerBuilder().startAt(monthsAgo)
+                .withSchedule(CronScheduleBuilder.cronSchedule(registered.getCronExpression())
+                        .inTimeZone(registered.getTimeZone()).withMisfireHandlingInstructionFireAndProceed()).build());
+        Date missed = scheduler.getTrigger(registered.getKey()).getNextFireTime();
+
+        // when this version registers the same descriptors
+        new ScheduleRegistrar(scheduler, List.of(l2), true).register();
+
+        // then the trigger runs every missed fire at its own time, starting with the one missed before the upgrade
+        CronTrigger after = (CronTrigger) scheduler.getTrigger(registered.getKey());
+        assertThat(after.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
+        assertThat(after.getNextFireTime()).isEqualTo(missed).isBefore(new Date());
+    }
+
+    @Test
+    void aDescriptorEditedInTheJobsDirectoryChangesTheRegisteredSchedule(@TempDir Path jobs) throws Exception {
+        // given the built-in l3 registered, then l3.yml copied to a jobs directory and its cron edited
+        FeedCatalog builtIn = FeedCatalog.load();
+        new ScheduleRegistrar(scheduler, List.of(builtIn.get("l3")), true).register();
+        String descriptor;
+        try (var in = getClass().getResourceAsStream("/jobs/l3.yml")) {
+            descriptor = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Files.writeString(jobs.resolve("l3.yml"), descriptor.replace("\"0 0 1 5 * ?\"", "\"0 0 6 5 * ?\""));
+
+        // when the next start reads the jobs directory, with a property overriding the restatement's cron
+        FeedCatalog edited = FeedCatalog.load(jobs, java.util.Map.of("tcbill.schedule.l3-restatement.cron",
+                "0 0 7 12 * ?")::get);
+        new ScheduleRegistrar(scheduler, List.of(edited.get("l3")), true).register();
+
+        // then the job store fires l3 as the edited file says, and the restatement as the property says
+        assertThat(((CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l3"))).getCronExpression())
+                .isEqualTo("0 0 6 5 * ?");
+        assertThat(((CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l3-restatement"))).getCronExpression())
+                .isEqualTo("0 0 7 12 * ?");
+    }
+
+    @Test
     void aChangedCronOrZoneReplacesTheTrigger() throws Exception {
         // given
         new ScheduleRegistrar(scheduler, List.of(feed("l2",
@@ -114,7 +160,7 @@ class ScheduleRegistrarIntegrationTest {
         CronTrigger stored = (CronTrigger) scheduler.getTrigger(FeedTriggers.triggerKey("l2"));
         assertThat(stored.getCronExpression()).isEqualTo("0 0 6 5 * ?");
         assertThat(stored.getTimeZone().getID()).isEqualTo("UTC");
-        assertThat(stored.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        assertThat(stored.getMisfireInstruction()).isEqualTo(Trigger.MISFIRE_INSTRUCTION_IGNORE_MISFIRE_POLICY);
         assertThat(pulls).singleElement().satisfies(pull -> {
             assertThat(pull.nextFire()).isEqualTo(nextFifthAt(6, ZonedDateTime.now(ZoneId.of("UTC"))));
             assertThat(pull.monthsBack()).containsExactly(1, 2);
