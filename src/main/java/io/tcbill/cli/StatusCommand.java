@@ -69,7 +69,7 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            return e.exitCode();
         }
     }
 
