@@ -1,6 +1,7 @@
 package io.tcbill.cli;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * Recognises a start-up failure that is the metadata database (Spring Batch, Quartz, the run lock) being unreachable
@@ -30,9 +31,13 @@ final class MetadataUnavailable {
         }
         String database = "the metadata database " + (url == null ? "(spring.datasource.url)" : redact(url));
         String reason = firstLine(connection.getMessage());
+        if (isHeld(connection) && url != null && !url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
+            return database + " is in use by another process (" + reason + "); this command opens it without"
+                    + " ;AUTO_SERVER=TRUE in spring.datasource.url, which every process needs to share it (the default has it)";
+        }
         if (isHeld(connection)) {
             return database + " is held by another process that does not share it (" + reason + "); stop that process,"
-                    + " or open the file in every process with ;AUTO_SERVER=TRUE in spring.datasource.url (the default)";
+                    + " or start it with ;AUTO_SERVER=TRUE in spring.datasource.url (the default)";
         }
         return database + " cannot be reached (" + reason + "); check that it runs and spring.datasource.url,"
                 + " spring.datasource.username and spring.datasource.password";
