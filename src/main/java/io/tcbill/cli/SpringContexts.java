@@ -56,8 +56,8 @@ final class SpringContexts {
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
             event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tcbill-command", overrides));
             // a start-up failure is one line from the command (its exit code says which kind); Spring Boot would log
-            // it again with the whole stack trace. Lowest precedence: LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT=DEBUG
-            // (or any other setting of these loggers) shows it again
+            // it again with the whole stack trace. Lowest precedence, so that a setting of these loggers (README:
+            // LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT_SPRINGAPPLICATION=ERROR) shows it again
             event.getEnvironment().getPropertySources().addLast(new MapPropertySource("tcbill-startup-failure", Map.of(
                     "logging.level.org.springframework.boot.SpringApplication", "OFF",
                     "logging.level.org.springframework.boot.diagnostics", "OFF",
