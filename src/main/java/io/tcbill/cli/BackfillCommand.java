@@ -89,7 +89,7 @@ final class BackfillCommand implements Callable<Integer> {
             return execute(plan, context, bars, out);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            return e.exitCode();
         }
     }
 

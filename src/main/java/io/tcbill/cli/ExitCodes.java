@@ -15,9 +15,15 @@ final class ExitCodes {
     static final int UNRECONCILED = 4;
     /** The configuration is wrong or a required service could not be reached at start-up. */
     static final int CONFIGURATION = 3;
+    /**
+     * The metadata database (spring.datasource.url) could not be reached at start-up, or its H2 file is held by a
+     * process that does not share it; the message names the database.
+     */
+    static final int METADATA_UNAVAILABLE = 5;
 
     static final String HELP_FOOTER = "%nExit codes: 0 success, 1 a feed failed (the output says which and why), "
-            + "2 bad command line, 3 bad configuration, 4 the month does not reconcile (details against summaries).";
+            + "2 bad command line, 3 bad configuration, 4 the month does not reconcile (details against summaries), "
+            + "5 the metadata database cannot be reached or is held by another process.";
 
     private ExitCodes() {
     }

@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            return e.exitCode();
         }
     }
 

@@ -49,7 +49,7 @@ final class ScheduleCommand implements Callable<Integer> {
             context = SpringContexts.start(contextProperties());
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            return e.exitCode();
         }
         CountDownLatch closed = new CountDownLatch(1);
         // closing the context shuts Quartz down: it waits for a pull in progress to finish

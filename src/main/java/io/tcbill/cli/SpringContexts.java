@@ -2,11 +2,13 @@ package io.tcbill.cli;
 
 import io.tcbill.TcbillApplication;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /** Starts the Spring context for a command; the command's own properties win over every other source. */
@@ -16,13 +18,20 @@ final class SpringContexts {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+        CommandProperties properties = new CommandProperties(overrides, new AtomicReference<>());
         try {
             return new SpringApplicationBuilder(TcbillApplication.class)
-                    .listeners(new CommandProperties(overrides))
+                    .listeners(properties)
                     .logStartupInfo(false)
                     .run();
         } catch (RuntimeException e) {
-            throw new StartupException(describe(e), e);
+            Environment environment = properties.environment().get();
+            String url = environment == null ? null : environment.getProperty("spring.datasource.url");
+            String metadata = MetadataUnavailable.describe(e, url);
+            if (metadata != null) {
+                throw new StartupException(metadata, ExitCodes.METADATA_UNAVAILABLE, e);
+            }
+            throw new StartupException(describe(e), ExitCodes.CONFIGURATION, e);
         }
     }
 
@@ -40,12 +49,23 @@ final class SpringContexts {
      * {@code logging.level.*} overrides apply), before {@code spring.main.*} is bound (the web server of 'schedule')
      * and before any bean binds its properties.
      */
-    private record CommandProperties(Map<String, Object> overrides)
+    private record CommandProperties(Map<String, Object> overrides, AtomicReference<Environment> environment)
             implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
             event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("tcbill-command", overrides));
+            // a start-up failure is one line from the command (its exit code says which kind); Spring Boot would log
+            // it again with the whole stack trace. Lowest precedence, so that a setting of these loggers (README:
+            // LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_BOOT_SPRINGAPPLICATION=ERROR) shows it again
+            event.getEnvironment().getPropertySources().addLast(new MapPropertySource("tcbill-startup-failure", Map.of(
+                    "logging.level.org.springframework.boot.SpringApplication", "OFF",
+                    "logging.level.org.springframework.boot.diagnostics", "OFF",
+                    // "Exception encountered during context initialization": the same failure, as a WARN
+                    "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR",
+                    "logging.level.org.springframework.boot.web.server.servlet.context"
+                            + ".AnnotationConfigServletWebServerApplicationContext", "ERROR")));
+            environment.set(event.getEnvironment());
         }
 
         @Override
@@ -54,10 +74,17 @@ final class SpringContexts {
         }
     }
 
-    /** The context did not start; the message names the innermost reason. */
+    /** The context did not start; the message names the innermost reason, the exit code says which kind it is. */
     static final class StartupException extends RuntimeException {
-        StartupException(String message, Throwable cause) {
+        private final int exitCode;
+
+        StartupException(String message, int exitCode, Throwable cause) {
             super(message, cause);
+            this.exitCode = exitCode;
+        }
+
+        int exitCode() {
+            return exitCode;
         }
     }
 }

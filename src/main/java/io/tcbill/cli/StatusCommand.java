@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
             "Per month and feed: the run's state, rows published, rejected rows, the month's reconciliation (STALE"
                     + " once l3 or summaries loaded again since it was compared) and (with --month or --json) the raw"
                     + " object keys. Reads the Batch metadata and the published Parquet"
-                    + " files; it never locks the DuckDB file analysts use."},
+                    + " files; it never locks the DuckDB file analysts use.",
+            "",
+            "Exits 1 when a shown month and feed's last run FAILED, else 4 when a shown month does not reconcile"
+                    + " (UNRECONCILED), else 0."},
         footer = ExitCodes.HELP_FOOTER)
 final class StatusCommand implements Callable<Integer> {
 
@@ -66,11 +69,22 @@ final class StatusCommand implements Callable<Integer> {
                     }
                 });
             }
-            return ExitCodes.OK;
+            return exitCode(lines);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return ExitCodes.CONFIGURATION;
+            return e.exitCode();
         }
+    }
+
+    /** Non-zero when a shown run FAILED (1, as run's) or a shown month does not reconcile (4), so a cron job can alert. */
+    static int exitCode(List<MonthStatus> lines) {
+        if (lines.stream().anyMatch(line -> BatchStatus.FAILED.name().equals(line.state()))) {
+            return ExitCodes.RUN_FAILED;
+        }
+        if (lines.stream().anyMatch(line -> line.reconciliation() != null && line.reconciliation().startsWith("UNRECONCILED"))) {
+            return ExitCodes.UNRECONCILED;
+        }
+        return ExitCodes.OK;
     }
 
     private static MonthStatus status(JobExecution execution, RunHistory history, CuratedFacts facts, boolean withKeys) {

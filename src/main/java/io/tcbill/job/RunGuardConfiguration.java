@@ -25,6 +25,8 @@ class RunGuardConfiguration {
     RunLock runLock(DataSource dataSource, StaleExecutions staleExecutions) {
         RunLock lock = new RunLock(dataSource, staleExecutions, Clock.systemDefaultZone());
         lock.createTableIfMissing();
+        H2ShutdownHook.leaveClosingToSpring(); // the database is open now, and H2 has registered its hook
+
         return lock;
     }
 

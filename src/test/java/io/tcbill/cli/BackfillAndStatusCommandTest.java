@@ -123,7 +123,32 @@ class BackfillAndStatusCommandTest {
         assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.UNRECONCILED);
         assertThat(out.toString()).contains("reconcile  2025-03  UNRECONCILED 1 of 3 customers", "customer " + off + ": UNRECONCILED");
         out.getBuffer().setLength(0);
-        assertThat(execute("status", "--month", "2025-03")).isZero();
+        // and status says so with its exit code too (it used to exit 0 whatever it showed), for the month and overall
+        assertThat(execute("status", "--month", "2025-03")).isEqualTo(ExitCodes.UNRECONCILED);
         assertThat(out.toString()).containsPattern("2025-03 +summaries +COMPLETED .* UNRECONCILED \\(1 of 3 customers\\)");
+        assertThat(execute("status")).isEqualTo(ExitCodes.UNRECONCILED);
+        assertThat(execute("status", "--month", "2025-04")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void statusExits1WhenAShownMonthFailed() {
+        // given: a run of 2025-05 in which one customer's file never becomes ready
+        simulator.faults().neverReady(simulator.data().customerUins().get(1));
+        System.setProperty("tcbill.poll.deadline", "1s");
+        try {
+            assertThat(execute("run", "--month", "2025-05", "--feed", "l3")).as(out + "\n" + err).isEqualTo(ExitCodes.RUN_FAILED);
+        } finally {
+            System.clearProperty("tcbill.poll.deadline");
+            simulator.faults().reset();
+        }
+        out.getBuffer().setLength(0);
+
+        // when / then: a failed month wins over an unreconciled one; months that are fine exit 0
+        assertThat(execute("status")).as(out.toString()).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(out.toString()).containsPattern("2025-05 +l3 +FAILED");
+        assertThat(execute("status", "--month", "2025-05")).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(execute("status", "--month", "2025-03")).isEqualTo(ExitCodes.UNRECONCILED);
+        assertThat(execute("status", "--month", "2025-06")).isZero();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * {@code tcbill run} in a child JVM, as an operator would start it: the test reads its log lines (stderr) and output
+ * {@code tcbill run} (or another command) in a child JVM, as an operator would start it: the test reads its log lines (stderr) and output
  * (stdout), and can kill it with SIGKILL or stop it with SIGTERM.
  */
 final class ChildRun {
@@ -43,6 +43,14 @@ final class ChildRun {
 
     /** Starts {@code tcbill run args} with the environment; {@code pauseAt} (or null) freezes it at that log line. */
     static ChildRun start(Map<String, String> environment, List<String> args, String pauseAt, int pauseAfter) {
+        List<String> commandLine = new ArrayList<>(List.of("run"));
+        commandLine.addAll(args);
+        return start(null, environment, commandLine, pauseAt, pauseAfter);
+    }
+
+    /** Starts {@code tcbill commandLine} in {@code directory} (null: this one), where relative paths resolve. */
+    static ChildRun start(Path directory, Map<String, String> environment, List<String> commandLine, String pauseAt,
+                          int pauseAfter) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", classPath(),
@@ -52,9 +60,11 @@ final class ChildRun {
             command.add("-Dtcbill.test.pause-after=" + pauseAfter);
         }
         command.add("io.tcbill.cli.TcbillCli");
-        command.add("run");
-        command.addAll(args);
+        command.addAll(commandLine);
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().keySet().removeIf(k -> k.startsWith("TCBILL_") || k.startsWith("SPRING_"));
         builder.environment().putAll(environment);
         try {
