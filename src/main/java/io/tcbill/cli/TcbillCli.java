@@ -20,7 +20,19 @@ public final class TcbillCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        bindH2ServerToLoopback();
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The default metadata URL shares its H2 file between processes (AUTO_SERVER): the first one serves it over TCP,
+     * which H2 binds to every interface unless {@code h2.bindAddress} says otherwise. The other processes are on this
+     * machine, so loopback is enough and nothing on the network can reach the metadata (set the property to override).
+     */
+    static void bindH2ServerToLoopback() {
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
     }
 
     static CommandLine commandLine() {

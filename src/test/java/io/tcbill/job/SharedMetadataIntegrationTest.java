@@ -9,12 +9,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,10 @@ class SharedMetadataIntegrationTest {
                 "file(s) to fetch", 1);
         first.awaitLog("PAUSED", 1, TIMEOUT);
         try {
+            // the process serving the file listens on loopback only (H2's own default is every interface)
+            assertThat(listeningAddresses(serverPort())).as("H2 server sockets").isNotEmpty()
+                    .allMatch(address -> address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F")
+                            || address.equals("00000000000000000000000001000000"));
             // when: the same month and feed and another month run from two more processes at once
             ChildRun same = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-06", "--feed", "l3"), null, 0);
             ChildRun other = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-05", "--feed", "l3"), null, 0);
@@ -91,6 +100,34 @@ class SharedMetadataIntegrationTest {
                 .startsWith("tcbill: the metadata database jdbc:postgresql://127.0.0.1:1/tcbill cannot be reached")
                 .contains("127.0.0.1:1").doesNotContain("not-shown");
         assertThat(status.out()).isEmpty();
+    }
+
+    /** The TCP port the H2 file's serving process wrote into its lock file. */
+    private int serverPort() throws IOException {
+        String lock = Files.readString(dir.resolve("data/meta.lock.db"), StandardCharsets.ISO_8859_1);
+        Matcher server = Pattern.compile("server=[^\\n]*?:(\\d+)").matcher(lock.replace("\\:", ":"));
+        assertThat(server.find()).as(lock).isTrue();
+        return Integer.parseInt(server.group(1));
+    }
+
+    /** The local addresses (hex, as /proc/net/tcp and tcp6 show them) of the sockets listening on {@code port}. */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                String[] local = fields[1].split(":");
+                if (fields[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(local[0]);
+                }
+            }
+        }
+        return addresses;
     }
 
     /** The command in this JVM with the default metadata URL, its relative path resolved in the test's directory. */
