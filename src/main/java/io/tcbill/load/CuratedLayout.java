@@ -38,6 +38,14 @@ final class CuratedLayout {
         return root.resolve(table).resolve("bill_month=" + month).resolve(FILE);
     }
 
+    /**
+     * SQL reading one curated Parquet file as a table. Not hive-partitioned: the {@code bill_month=} folder would
+     * otherwise shadow the DATE column of that name with a VARCHAR.
+     */
+    static String read(Path file) {
+        return "read_parquet(" + Sql.literal(file) + ", hive_partitioning = false)";
+    }
+
     Path appendFile(String table, String loadId) {
         return root.resolve(table).resolve(loadId).resolve(FILE);
     }

@@ -4,7 +4,6 @@ import io.tcbill.load.TableSchema.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,7 +68,7 @@ final class JsonStager implements FileStager {
             AnswerCopy.write(input.localFile(), copy, input.sourceKey());
             return stage(Sql.literal(copy), lineage, tag);
         } finally {
-            delete(copy);
+            CsvStager.deleteQuietly(copy);
         }
     }
 
@@ -96,14 +95,6 @@ final class JsonStager implements FileStager {
             return staged;
         } finally {
             Sql.execute(connection, "DROP TABLE IF EXISTS " + answers);
-        }
-    }
-
-    private static void delete(Path copy) {
-        try {
-            Files.deleteIfExists(copy);
-        } catch (IOException e) {
-            // the load's scratch directory is removed when the load ends
         }
     }
 

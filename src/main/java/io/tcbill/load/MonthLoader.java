@@ -160,8 +160,8 @@ public final class MonthLoader {
             return List.of();
         }
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
-            return Sql.query(db.connection(), "SELECT DISTINCT customer_uin FROM read_parquet(" + Sql.literal(file)
-                    + ", hive_partitioning = false) ORDER BY 1").stream().map(row -> Long.valueOf(row.get(0))).toList();
+            return Sql.query(db.connection(), "SELECT DISTINCT customer_uin FROM " + CuratedLayout.read(file)
+                    + " ORDER BY 1").stream().map(row -> Long.valueOf(row.get(0))).toList();
         } catch (SQLException e) {
             throw new LoadException("reading customer_month " + month + " from " + file + " failed: " + e.getMessage(), e);
         }

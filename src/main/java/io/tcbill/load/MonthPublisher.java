@@ -54,7 +54,7 @@ final class MonthPublisher {
     private Map<Long, Long> kept(Path current, List<StagedFile> files) throws SQLException {
         Map<Long, Long> kept = new LinkedHashMap<>();
         if (Files.exists(current)) {
-            for (List<String> row : Sql.query(connection, "SELECT customer_uin, count(*) FROM " + current(current)
+            for (List<String> row : Sql.query(connection, "SELECT customer_uin, count(*) FROM " + CuratedLayout.read(current)
                     + " WHERE NOT " + replaced(files) + " GROUP BY customer_uin ORDER BY customer_uin NULLS FIRST")) {
                 kept.put(row.get(0) == null ? null : Long.valueOf(row.get(0)), Long.valueOf(row.get(1)));
             }
@@ -65,17 +65,13 @@ final class MonthPublisher {
     String select(List<Column> columns, Path current, List<StagedFile> files, boolean keepSome) {
         StringJoiner parts = new StringJoiner(" UNION ALL BY NAME ");
         if (keepSome) {
-            parts.add("(SELECT * FROM " + current(current) + " WHERE NOT " + replaced(files) + ")");
+            parts.add("(SELECT * FROM " + CuratedLayout.read(current) + " WHERE NOT " + replaced(files) + ")");
         }
         files.forEach(file -> parts.add("(" + file.select() + ")"));
         String projection = columns.stream()
                 .map(c -> "CAST(" + Sql.identifier(c.name()) + " AS " + c.type() + ") AS " + Sql.identifier(c.name()))
                 .collect(Collectors.joining(", "));
         return "SELECT " + projection + " FROM (" + parts + ")";
-    }
-
-    private static String current(Path file) {
-        return "read_parquet(" + Sql.literal(file) + ", hive_partitioning = false)";
     }
 
     private static String replaced(List<StagedFile> files) {

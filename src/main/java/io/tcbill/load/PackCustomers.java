@@ -62,8 +62,8 @@ final class PackCustomers {
         }
         Path list = layout.monthFile("customer_month", month);
         if (Files.exists(list)) {
-            compareWithList(inPack, published.keySet(), uins("SELECT DISTINCT customer_uin FROM read_parquet("
-                    + Sql.literal(list) + ", hive_partitioning = false) WHERE customer_uin IS NOT NULL"));
+            compareWithList(inPack, published.keySet(), uins("SELECT DISTINCT customer_uin FROM "
+                    + CuratedLayout.read(list) + " WHERE customer_uin IS NOT NULL"));
         }
     }
 
@@ -85,8 +85,8 @@ final class PackCustomers {
     private Map<Long, Long> published(Path current) throws SQLException {
         Map<Long, Long> rows = new LinkedHashMap<>();
         if (Files.exists(current)) {
-            for (List<String> row : Sql.query(connection, "SELECT customer_uin, count(*) FROM read_parquet(" + Sql.literal(current)
-                    + ", hive_partitioning = false) WHERE customer_uin IS NOT NULL GROUP BY 1 ORDER BY 1")) {
+            for (List<String> row : Sql.query(connection, "SELECT customer_uin, count(*) FROM " + CuratedLayout.read(current)
+                    + " WHERE customer_uin IS NOT NULL GROUP BY 1 ORDER BY 1")) {
                 rows.put(Long.valueOf(row.get(0)), Long.valueOf(row.get(1)));
             }
         }

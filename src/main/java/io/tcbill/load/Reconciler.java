@@ -62,7 +62,7 @@ public final class Reconciler {
         }
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             CuratedLayout.write(db.connection(), "SELECT * REPLACE (" + Sql.literal(ReconciliationReport.STALE)
-                    + " AS status) FROM read_parquet(" + Sql.literal(file) + ", hive_partitioning = false) ORDER BY customer_uin", file);
+                    + " AS status) FROM " + CuratedLayout.read(file) + " ORDER BY customer_uin", file);
         } catch (SQLException e) {
             throw new LoadException("marking the reconciliation of " + month + " stale failed in DuckDB: " + e.getMessage(), e);
         }
@@ -156,6 +156,6 @@ public final class Reconciler {
     /** The month's published file of {@code table}, or the empty private table when none is published. */
     private String source(String table, YearMonth month) {
         Path file = layout.monthFile(table, month);
-        return Files.exists(file) ? "read_parquet(" + Sql.literal(file) + ", hive_partitioning = false)" : table;
+        return Files.exists(file) ? CuratedLayout.read(file) : table;
     }
 }
