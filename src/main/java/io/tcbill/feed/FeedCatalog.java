@@ -1,5 +1,9 @@
 package io.tcbill.feed;
 
+import static io.tcbill.feed.FeedDescriptor.oneLine;
+import static io.tcbill.feed.FeedDescriptor.position;
+import static io.tcbill.feed.FeedDescriptor.validate;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -66,7 +70,7 @@ public final class FeedCatalog {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:jobs/*.yml");
             for (Resource resource : resources) {
                 try (InputStream in = resource.getInputStream()) {
-                    add(read(in, resource.getFilename()), resource.getFilename(), feeds, roles);
+                    add(FeedDescriptor.read(in, resource.getFilename()), resource.getFilename(), feeds, roles);
                 }
             }
         } catch (IOException e) {
@@ -84,9 +88,9 @@ public final class FeedCatalog {
 
     private static void add(Map<String, Object> doc, String origin, Map<String, Feed> feeds,
                             Map<String, List<String>> roles) {
-        Feed feed = parse(doc, origin);
+        Feed feed = FeedDescriptor.parse(doc, origin);
         feeds.put(feed.name(), feed);
-        roles.put(feed.name(), roles(doc, origin));
+        roles.put(feed.name(), FeedDescriptor.roles(doc, origin));
     }
 
     private static void addDirectory(Path dir, Map<String, Feed> feeds, Map<String, List<String>> roles) {
@@ -111,7 +115,7 @@ public final class FeedCatalog {
             Map<String, Feed> one = new LinkedHashMap<>();
             Map<String, List<String>> oneRoles = new LinkedHashMap<>();
             try (InputStream in = Files.newInputStream(file)) {
-                add(read(in, file.toString()), file.toString(), one, oneRoles);
+                add(FeedDescriptor.read(in, file.toString()), file.toString(), one, oneRoles);
             } catch (IOException e) {
                 throw new IllegalStateException("feed descriptor " + file + " cannot be read: " + e.getMessage());
             } catch (IllegalStateException e) {
@@ -162,37 +166,6 @@ public final class FeedCatalog {
         });
     }
 
-    /** A cron Quartz accepts and a region id (what the scheduler would otherwise refuse only when it starts). */
-    private static void validate(Feed.Schedule schedule, String origin) {
-        try {
-            CronExpression.validateExpression(schedule.cron());
-        } catch (ParseException e) {
-            throw new IllegalStateException(origin + ": schedule " + schedule.name() + " has an invalid cron '"
-                    + schedule.cron() + "': " + e.getMessage() + " (Quartz syntax: seconds minutes hours day-of-month"
-                    + " month day-of-week, e.g. \"0 0 1 5 * ?\")");
-        }
-        for (Object back : schedule.monthsBack()) {
-            if (!(back instanceof Integer months) || months < 0) {
-                throw new IllegalStateException(origin + ": schedule " + schedule.name() + " has months-back "
-                        + schedule.monthsBack() + "; list whole months 0 or more before the fire (1 = the previous month)");
-            }
-        }
-        try {
-            ZoneId.of(schedule.timeZone());
-        } catch (DateTimeException e) {
-            throw new IllegalStateException(origin + ": schedule " + schedule.name() + " has an unknown time zone '"
-                    + schedule.timeZone() + "' (use a region id such as Asia/Singapore)");
-        }
-    }
-
-    private static String position(Mark mark) {
-        return mark == null ? "an unknown position" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-    }
-
-    private static String oneLine(String message) {
-        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").trim();
-    }
-
     /**
      * Refuses a schedule override that names no schedule (e.g. {@code TCBILL_SCHEDULE_L4_CRON}), which would otherwise
      * change nothing without a word. {@code names} are property names ({@code tcbill.schedule.l3.cron}) or
@@ -236,77 +209,5 @@ public final class FeedCatalog {
     /** The feeds an account of that role pulls by default ({@code roles:} in the descriptor; both when absent). */
     public List<String> namesFor(String role) {
         return names().stream().filter(name -> roles.get(name).contains(role)).toList();
-    }
-
-    static Map<String, Object> read(InputStream in, String origin) {
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-        if (doc == null) {
-            throw new IllegalStateException("feed descriptor " + origin + " is empty");
-        }
-        if (!(doc instanceof Map<?, ?> map)) {
-            throw new IllegalStateException("feed descriptor " + origin + " is not a mapping of keys (feed:, table:,"
-                    + " schedule: ...) but a " + doc.getClass().getSimpleName());
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> keys = (Map<String, Object>) map;
-        return keys;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> roles(Map<String, Object> doc, String origin) {
-        List<String> roles = (List<String>) doc.getOrDefault("roles", List.of("customer", "reseller"));
-        if (roles.isEmpty() || !List.of("customer", "reseller").containsAll(roles)) {
-            throw new IllegalStateException("feed descriptor " + origin + ": roles must be customer and/or reseller");
-        }
-        return List.copyOf(roles);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Feed parse(Map<String, Object> doc, String origin) {
-        String name = required(doc, "feed", origin);
-        Map<Feed.SourceKind, Feed.Source> sources = new EnumMap<>(Feed.SourceKind.class);
-        Map<String, Object> rawSources = (Map<String, Object>) doc.getOrDefault("sources", Map.of());
-        rawSources.forEach((kind, value) -> {
-            Map<String, Object> source = (Map<String, Object>) value;
-            sources.put(Feed.SourceKind.valueOf(kind.toUpperCase(Locale.ROOT)),
-                    new Feed.Source(required(source, "action", origin), (String) source.get("file-type")));
-        });
-        if (!sources.containsKey(Feed.SourceKind.OWN) && !sources.containsKey(Feed.SourceKind.CUSTOMER)) {
-            throw new IllegalStateException("feed descriptor " + origin + " needs an 'own' or 'customer' source");
-        }
-        Feed.Format format = Feed.Format.valueOf(String.valueOf(doc.getOrDefault("format", "csv")).toUpperCase(Locale.ROOT));
-        List<String> tables = doc.containsKey("tables") ? List.copyOf((List<String>) doc.get("tables"))
-                : List.of(required(doc, "table", origin));
-        String mapping = format == Feed.Format.CSV ? required(doc, "mapping", origin) : null;
-        return new Feed(name, String.valueOf(doc.getOrDefault("description", name)), format, tables.get(0), tables,
-                mapping, String.valueOf(doc.getOrDefault("pack-customer-column", "payer_account_id")), Map.copyOf(sources),
-                YearMonth.parse(String.valueOf(doc.getOrDefault("earliest-month", "2022-06"))),
-                schedules((Map<String, Object>) doc.get("schedule"), name));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Feed.Schedule> schedules(Map<String, Object> schedule, String feed) {
-        List<Feed.Schedule> result = new ArrayList<>();
-        if (schedule == null) {
-            return result;
-        }
-        String zone = String.valueOf(schedule.getOrDefault("time-zone", "UTC"));
-        result.add(new Feed.Schedule(feed, String.valueOf(schedule.get("cron")), zone,
-                (List<Integer>) schedule.getOrDefault("months-back", List.of(1))));
-        Map<String, Object> restatement = (Map<String, Object>) schedule.get("restatement");
-        if (restatement != null) {
-            result.add(new Feed.Schedule(feed + "-restatement", String.valueOf(restatement.get("cron")),
-                    String.valueOf(restatement.getOrDefault("time-zone", zone)),
-                    (List<Integer>) restatement.getOrDefault("months-back", List.of(1, 2))));
-        }
-        return List.copyOf(result);
-    }
-
-    private static String required(Map<String, Object> map, String key, String origin) {
-        Object value = map.get(key);
-        if (value == null || String.valueOf(value).isBlank()) {
-            throw new IllegalStateException("feed descriptor " + origin + " lacks '" + key + "'");
-        }
-        return String.valueOf(value);
     }
 }
