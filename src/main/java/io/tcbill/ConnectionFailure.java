@@ -110,6 +110,6 @@ public record ConnectionFailure(Kind kind, String detail) {
 
     /** The environment variable Spring Boot reads a setting from: {@code tcbill.api.endpoint} → {@code TCBILL_API_ENDPOINT}. */
     public static String environmentVariable(String setting) {
-        return setting.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "");
+        return setting.toUpperCase(Locale.ROOT).replace(".", "_").replace("-", "_");
     }
 }

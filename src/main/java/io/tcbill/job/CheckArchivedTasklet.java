@@ -25,7 +25,8 @@ final class CheckArchivedTasklet implements Tasklet {
                     .map(s -> s.getStepName().substring(MonthlyBillsJobConfiguration.ARCHIVE_FILE.length() + 1)).toList();
             // the first file's reason, so that the job's own failure (what 'status' shows) names the cause
             String why = failed.stream().map(CheckArchivedTasklet::reason).filter(Objects::nonNull).findFirst()
-                    .map(reason -> (failed.size() > 1 ? "; the first: " : ": ") + reason).orElse("");
+                    .map(reason -> (failed.size() > 1 ? "; the first: " : ": ") + reason.replaceFirst("\\.$", ""))
+                    .orElse("");
             throw new FilesMissingException(missing.size() + " file(s) did not arrive (" + String.join(", ", missing)
                     + ")" + why + "; everything else is loaded; run the month again to fetch only these");
         }

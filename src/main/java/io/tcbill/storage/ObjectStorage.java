@@ -47,7 +47,7 @@ public final class ObjectStorage implements AutoCloseable {
         } catch (SdkClientException e) {
             close();
             // no cause, so that the start-up error (the innermost message) is this line, not the SDK's; the SDK's
-            // exception stays attached for --debug
+            // exception stays attached, as a suppressed one
             IllegalStateException unreachable = new IllegalStateException(
                     StorageUnreachable.describe(endpoint, embedded != null, e));
             unreachable.addSuppressed(e);
