@@ -72,7 +72,8 @@ final class BackfillCommand implements Callable<Integer> {
         FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ProgressBars bars = dryRun ? null : progress.bars();
-        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars))) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(
+                dryRun ? Map.of() : Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), bars))) {
             String role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
             if (problem != null) {

@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("note: " + month + " is not final yet (bills are final after 01:00 UTC+8 on the 5th of the next"
                     + " month); the data may change, run it again later");
         }
-        return execute(month, selected, customers.stream().distinct().toList(), Map.of(), progress.bars(), out, err);
+        return execute(month, selected, customers.stream().distinct().toList(),
+                Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), progress.bars(), out, err);
     }
 
     /**

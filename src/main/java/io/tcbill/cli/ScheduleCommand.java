@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.partner.ApiProperties;
 import io.tcbill.schedule.ScheduleRegistrar;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -72,7 +73,7 @@ final class ScheduleCommand implements Callable<Integer> {
      * management port and address; every other command runs without a web server.
      */
     static Map<String, Object> contextProperties() {
-        return Map.of("spring.quartz.auto-startup", "true",
+        return Map.of("spring.quartz.auto-startup", "true", ApiProperties.CREDENTIALS_REQUIRED, "true",
                 "spring.main.web-application-type", "servlet",
                 // one server, on the management port: management.server.port equal to server.port means the same one
                 "server.port", "${management.server.port:8081}",

@@ -1,6 +1,8 @@
 package io.tcbill.job;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -14,16 +16,29 @@ final class CheckArchivedTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        List<String> missing = step.getJobExecution().getStepExecutions().stream()
+        List<StepExecution> failed = step.getJobExecution().getStepExecutions().stream()
                 .filter(s -> s.getStepName().startsWith(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":"))
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                .map(s -> s.getStepName().substring(MonthlyBillsJobConfiguration.ARCHIVE_FILE.length() + 1))
-                .sorted().toList();
-        if (!missing.isEmpty()) {
+                .sorted(Comparator.comparing(StepExecution::getStepName)).toList();
+        if (!failed.isEmpty()) {
+            List<String> missing = failed.stream()
+                    .map(s -> s.getStepName().substring(MonthlyBillsJobConfiguration.ARCHIVE_FILE.length() + 1)).toList();
+            // the first file's reason, so that the job's own failure (what 'status' shows) names the cause
+            String why = failed.stream().map(CheckArchivedTasklet::reason).filter(Objects::nonNull).findFirst()
+                    .map(reason -> (failed.size() > 1 ? "; the first: " : ": ") + reason.replaceFirst("\\.$", ""))
+                    .orElse("");
             throw new FilesMissingException(missing.size() + " file(s) did not arrive (" + String.join(", ", missing)
-                    + "); everything else is loaded; run the month again to fetch only these");
+                    + ")" + why + "; everything else is loaded; run the month again to fetch only these");
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** The message of a file step's failure, or null when it has none (e.g. it was stopped). */
+    private static String reason(StepExecution file) {
+        return file.getFailureExceptions().stream().map(Throwable::getMessage).filter(Objects::nonNull).findFirst()
+                .orElseGet(() -> file.getExitStatus().getExitDescription().lines().findFirst()
+                        .map(line -> line.replaceFirst("^[\\w.$]+(Exception|Error): ", ""))
+                        .filter(line -> !line.isBlank()).orElse(null));
     }
 
     /** Some files of the month are missing; the message names them. */

@@ -139,10 +139,12 @@ public class MonthRunner {
 
     /** The distinct failure messages of the workers, not Spring Batch's generic "partition handler" summary. */
     private static String reason(JobExecution execution) {
-        List<String> messages = execution.getAllFailureExceptions().stream()
+        List<String> all = execution.getAllFailureExceptions().stream()
                 .map(MonthRunner::rootMessage)
                 .filter(m -> !m.startsWith("Partition handler returned an unsuccessful step"))
                 .distinct().toList();
+        // a message another one repeats (the missing files' check quotes the first file's failure) is said once
+        List<String> messages = all.stream().filter(m -> all.stream().noneMatch(o -> !o.equals(m) && o.contains(m))).toList();
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return "stopped before the end; run again to resume it (files already archived are kept)";
         }

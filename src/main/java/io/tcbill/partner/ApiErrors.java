@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.ConnectionFailure;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,12 +14,21 @@ final class ApiErrors {
     static final String INTERRUPTED = "Interrupted";
     static final String INVALID_RESPONSE = "InvalidResponse";
     static final String HTTP_STATUS = "HttpStatus";
+    /** The endpoint refused the connection, its host name does not resolve, or no route leads to it (transient). */
+    static final String CONNECTION_REFUSED = "ConnectionRefused";
+    static final String UNKNOWN_HOST = "UnknownHost";
+    static final String NETWORK_UNREACHABLE = "NetworkUnreachable";
+    /** The TLS handshake failed (not TLS on that port, an untrusted certificate): terminal, retrying cannot help. */
+    static final String TLS_FAILURE = "TlsFailure";
     static final String ENDLESS_PAGING = "EndlessPaging";
     /** A listing whose answers contradict themselves or each other (a total its pages do not add up to, a repeated page). */
     static final String INCONSISTENT_ANSWER = "InconsistentAnswer";
 
     private static final Set<String> TRANSIENT_CODES = Set.of("OperationDenied.ServiceBusy", "InternalError",
-            "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR);
+            "ServiceUnavailable", "ResourceUnavailable", TIMEOUT, NETWORK_ERROR, CONNECTION_REFUSED, UNKNOWN_HOST,
+            NETWORK_UNREACHABLE);
+    private static final Set<String> UNREACHABLE_CODES = Set.of(CONNECTION_REFUSED, UNKNOWN_HOST, NETWORK_UNREACHABLE,
+            TLS_FAILURE);
     private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#\"']*)[?#][^\\s\"']*");
     private static final Pattern SIGNATURE = Pattern.compile("(?i)(signature=)[0-9a-f]{16,}");
     /** Terminal escape sequences: CSI ({@code ESC [ … final}), OSC ({@code ESC ] … BEL or ESC \\}), two-byte escapes. */
@@ -46,6 +56,31 @@ final class ApiErrors {
         return status >= 500 || status == 429 || status == 408;
     }
 
+    /** The client-side code of a connection that could not be made (timeouts have their own, {@value #TIMEOUT}). */
+    static String connectionCode(ConnectionFailure.Kind kind) {
+        return switch (kind) {
+            case REFUSED -> CONNECTION_REFUSED;
+            case UNKNOWN_HOST -> UNKNOWN_HOST;
+            case TLS -> TLS_FAILURE;
+            case NO_ROUTE -> NETWORK_UNREACHABLE;
+            case TIMEOUT -> TIMEOUT;
+        };
+    }
+
+    /** The API could not be reached at all: refused, unknown host, no route, TLS. */
+    static boolean isUnreachable(String code) {
+        return UNREACHABLE_CODES.contains(code);
+    }
+
+    /**
+     * The API refused the key pair itself (unknown secret id, a signature the key does not make): not the clock
+     * ({@code AuthFailure.SignatureExpire}) and not a permission ({@code AuthFailure.UnauthorizedOperation}).
+     */
+    static boolean isRefusedCredentials(String code) {
+        return code.startsWith("AuthFailure") && !code.equals("AuthFailure.SignatureExpire")
+                && !code.equals("AuthFailure.UnauthorizedOperation");
+    }
+
     static String httpStatusCode(int status) {
         return HTTP_STATUS + status;
     }
@@ -59,24 +94,36 @@ final class ApiErrors {
         if (requestId != null && !requestId.isBlank()) {
             sb.append(" (RequestId ").append(printable(requestId)).append(')');
         }
-        return sb.append(". ").append(hint(code, transientError)).toString();
+        return sb.append(". ").append(hint(action, code, transientError)).toString();
     }
 
-    static String hint(String code, boolean transientError) {
+    static String hint(String action, String code, boolean transientError) {
         if (code.equals(MISSING_CREDENTIALS)) {
             return "Set the environment variables TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (an API key of"
                     + " the partner account) and run again.";
         }
+        if (isUnreachable(code)) {
+            return "The Partner API is unreachable.";
+        }
+        if (code.startsWith("RequestLimitExceeded")) {
+            return "The API's rate limit for this key was exceeded: another process may use the same key; tcbill"
+                    + " retries with backoff; if it persists, lower tcbill.api.rate-limits." + action + " or run later.";
+        }
         if (transientError) {
             return "This is transient: tcbill retries it with backoff; if it persists, run again later.";
         }
-        if (code.startsWith("AuthFailure")) {
-            return "Check TENCENTCLOUD_SECRET_ID/KEY and the machine clock (requests more than 5 minutes off are refused).";
+        if (code.equals("AuthFailure.SignatureExpire")) {
+            return "The API refused the request's time: this machine's clock is more than 5 minutes off; correct it"
+                    + " (NTP) and run again.";
+        }
+        if (isRefusedCredentials(code)) {
+            return "The API refused the credentials: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be the key"
+                    + " pair of an API key of the partner account (not shown here); set them and run again.";
         }
         if (code.contains("InvalidMonth")) {
             return "The month must be YYYY-MM, not in the future, and not before 2022-06 (resource bills: 2023-11).";
         }
-        if (code.startsWith("UnauthorizedOperation")) {
+        if (code.startsWith("UnauthorizedOperation") || code.equals("AuthFailure.UnauthorizedOperation")) {
             return "This account may not call this action: check tcbill.api.role (customer or reseller) and the"
                     + " CAM permissions of the API key.";
         }

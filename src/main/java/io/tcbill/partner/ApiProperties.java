@@ -54,6 +54,11 @@ public record ApiProperties(
         @DefaultValue("60s") Duration responseTimeout) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com");
+    /**
+     * Set to {@code true} by the commands that call the API: their context then refuses to start without a key pair
+     * (a configuration error naming the variable), instead of failing the run at its first call.
+     */
+    public static final String CREDENTIALS_REQUIRED = "tcbill.api.credentials-required";
     private static final Set<String> ROLES = Set.of("customer", "reseller");
 
     @ConstructorBinding

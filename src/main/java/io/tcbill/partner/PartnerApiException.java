@@ -42,6 +42,37 @@ public class PartnerApiException extends RuntimeException {
         return new PartnerApiException(action + " for " + context + ": " + getMessage(), this);
     }
 
+    /**
+     * The same transient failure after the client's last attempt, saying so with the configured number of attempts:
+     * the hint "tcbill retries it" is no longer the end of the story.
+     */
+    PartnerApiException afterAttempts(int attempts) {
+        return new PartnerApiException(getMessage() + " Gave up after " + attempts + " attempts (tcbill.api.max-attempts).",
+                this);
+    }
+
+    /**
+     * The same failure, said while waiting for a file: {@code waited} is how long, {@code setting} the configured
+     * deadline (e.g. {@code tcbill.poll.deadline 20s}), {@code waited} the time and polls it took; the failure, not the month, is why the file did not come.
+     */
+    public PartnerApiException whileWaiting(String what, String waited, String setting) {
+        return new PartnerApiException(what + ": the last poll before " + setting + " failed (" + waited + "): "
+                + getMessage(), this);
+    }
+
+    /**
+     * The Partner API could not be reached at all: the connection was refused, its host name does not resolve, no
+     * route leads to it, or the TLS handshake failed. The message names the host, port and {@code tcbill.api.endpoint}.
+     */
+    public boolean isUnreachable() {
+        return ApiErrors.isUnreachable(code);
+    }
+
+    /** The API refused the key pair ({@code AuthFailure.*} other than the clock or a permission); the message never holds it. */
+    public boolean isRefusedCredentials() {
+        return ApiErrors.isRefusedCredentials(code);
+    }
+
     /** The API error code ({@code AuthFailure.SignatureFailure}), or a client-side one ({@code Timeout}, {@code HttpStatus503}). */
     public String code() {
         return code;

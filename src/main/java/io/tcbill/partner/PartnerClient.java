@@ -176,13 +176,17 @@ public final class PartnerClient {
                     "no API key configured (tcbill.api.secret-id / secret-key are empty)", null, false));
         }
         String body = json.writeValueAsString(request);
-        return retry.executeSupplier(() -> {
-            try (ActionRateLimiters.Permit permit = permit(action)) {
-                return transport.post(action, body);
-            } catch (PartnerApiException e) {
-                throw metrics.failed(e);
-            }
-        });
+        try {
+            return retry.executeSupplier(() -> {
+                try (ActionRateLimiters.Permit permit = permit(action)) {
+                    return transport.post(action, body);
+                } catch (PartnerApiException e) {
+                    throw metrics.failed(e);
+                }
+            });
+        } catch (PartnerApiException e) {
+            throw e.isTransient() && properties.maxAttempts() > 1 ? e.afterAttempts(properties.maxAttempts()) : e;
+        }
     }
 
     private ActionRateLimiters.Permit permit(String action) {

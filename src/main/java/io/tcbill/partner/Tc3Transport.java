@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.ConnectionFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,6 +93,15 @@ final class Tc3Transport {
                 throw failure(action, ApiErrors.TIMEOUT, "no answer from " + host + " within "
                         + properties.readTimeout().toMillis() + " ms (tcbill.api.read-timeout)", cause);
             }
+            ConnectionFailure connection = ConnectionFailure.of(cause);
+            if (connection != null && connection.kind() == ConnectionFailure.Kind.TIMEOUT) {
+                throw failure(action, ApiErrors.TIMEOUT, "no connection to " + host + " within "
+                        + properties.connectTimeout().toMillis() + " ms (tcbill.api.connect-timeout)", cause);
+            }
+            if (connection != null) {
+                throw failure(action, ApiErrors.connectionCode(connection.kind()),
+                        connection.describe(properties.endpoint(), "tcbill.api.endpoint"), cause);
+            }
             if (cause instanceof IOException) {
                 throw failure(action, ApiErrors.NETWORK_ERROR, "I/O error talking to " + host + ": " + cause, cause);
             }
@@ -136,9 +146,15 @@ final class Tc3Transport {
         return new PartnerApiException(action, code, redactKey(message), null, ApiErrors.isTransient(code), cause);
     }
 
+    /** The API's text without the key pair: the secret key never, and not the secret id either (it names the account). */
     private String redactKey(String text) {
-        String key = properties.secretKey();
-        return key == null || key.isBlank() ? text : text.replace(key, "<redacted>");
+        String redacted = text;
+        for (String secret : new String[] {properties.secretKey(), properties.secretId()}) {
+            if (secret != null && !secret.isBlank()) {
+                redacted = redacted.replace(secret, "<redacted>");
+            }
+        }
+        return redacted;
     }
 
     private static URI withRootPath(URI uri) {

@@ -12,9 +12,14 @@ public class FileNotReadyException extends RuntimeException {
     private final Duration waited;
     private final int polls;
 
-    public FileNotReadyException(String what, Duration waited, int polls) {
-        super(what + " was not ready after waiting " + human(waited) + " (" + polls + " polls); the month may not be"
-                + " final yet (bills are final after 01:00 on the 5th of the next month); run again later");
+    /**
+     * @param deadline the configured {@code tcbill.poll.deadline}, named in the message: the wait can exceed it by
+     *                 one poll, so the time waited alone would not say which setting ended it
+     */
+    public FileNotReadyException(String what, Duration waited, int polls, Duration deadline) {
+        super(what + " was not ready after waiting " + human(waited) + " (" + polls + " polls, tcbill.poll.deadline "
+                + human(deadline) + "); the month may not be final yet (bills are final after 01:00 on the 5th of the"
+                + " next month); run again later, or raise tcbill.poll.deadline (TCBILL_POLL_DEADLINE)");
         this.what = what;
         this.waited = waited;
         this.polls = polls;

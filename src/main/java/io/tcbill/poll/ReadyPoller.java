@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks for a download link until the file is generated ({@code Ready = 1} with a URL), waiting longer between
- * polls up to a cap, and gives up at a deadline with {@link FileNotReadyException}. Transient API errors count as
- * "not ready yet"; terminal ones propagate at once, as does an answer {@code Ready = 1} without a usable link (a
+ * polls up to a cap, and gives up at a deadline with {@link FileNotReadyException}. Transient API errors are polled
+ * through, but when the last poll before the deadline failed that failure is thrown (the API unreachable, busy or
+ * rate limited, with the deadline named), not "not ready"; terminal ones propagate at once, as does an answer {@code Ready = 1} without a usable link (a
  * terminal {@code InconsistentAnswer}: the file is generated, so waiting longer would not help and the month is not
  * to blame).
  */
@@ -50,16 +51,22 @@ public final class ReadyPoller {
         Instant deadline = start.plus(properties.deadline());
         Duration interval = properties.initialInterval();
         for (int polls = 1; ; polls++) {
-            String url = poll(what, request, polls);
-            if (url != null) {
+            Poll poll = poll(what, request, polls);
+            if (poll.url() != null) {
                 if (polls > 1) {
                     log.info("{} is ready after {} polls", what, polls);
                 }
-                return url;
+                return poll.url();
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw new FileNotReadyException(what, Duration.between(start, clock.instant()), polls);
+                Duration waited = Duration.between(start, clock.instant());
+                if (poll.failure() != null) {
+                    // the API was unreachable, busy or rate limited to the end: that, not the month, is the cause
+                    throw poll.failure().whileWaiting(what, FileNotReadyException.human(waited) + ", " + polls
+                            + " poll(s)", "tcbill.poll.deadline " + FileNotReadyException.human(properties.deadline()));
+                }
+                throw new FileNotReadyException(what, waited, polls, properties.deadline());
             }
             Duration wait = interval.compareTo(remaining) < 0 ? interval : remaining;
             log.info("waiting for {}: not ready after {} polls, next in {}s", what, polls, seconds(wait));
@@ -68,8 +75,11 @@ public final class ReadyPoller {
         }
     }
 
-    /** The URL if ready, null if not yet (including transient errors). */
-    private String poll(String what, Supplier<DownloadLink> request, int polls) {
+    /** The URL if ready; else no URL and, when the poll failed with a transient error rather than "not ready", it. */
+    private record Poll(String url, PartnerApiException failure) {
+    }
+
+    private Poll poll(String what, Supplier<DownloadLink> request, int polls) {
         try {
             DownloadLink link = request.get();
             if (link != null && link.readyWithoutLink()) {
@@ -77,14 +87,14 @@ public final class ReadyPoller {
                         "the API answered Ready=1 without a usable DownloadUrl (" + link.linkProblem() + ")", null,
                         false);
             }
-            return link != null && link.usable() ? link.downloadUrl() : null;
+            return new Poll(link != null && link.usable() ? link.downloadUrl() : null, null);
         } catch (PartnerApiException e) {
             if (!e.isTransient()) {
                 throw e;
             }
-            log.info("waiting for {}: poll {} failed with transient {}, treating it as not ready", what, polls,
-                    e.code());
-            return null;
+            log.info("waiting for {}: poll {} failed with transient {}, polling on until tcbill.poll.deadline", what,
+                    polls, e.code());
+            return new Poll(null, e);
         }
     }
 

@@ -46,8 +46,12 @@ public final class ObjectStorage implements AutoCloseable {
             new BucketCheck(client, bucket, endpoint).ensureExists();
         } catch (SdkClientException e) {
             close();
-            throw new IllegalStateException("cannot reach object storage at " + endpoint + " (tcbill.storage.endpoint): "
-                    + e.getMessage(), e);
+            // no cause, so that the start-up error (the innermost message) is this line, not the SDK's; the SDK's
+            // exception stays attached, as a suppressed one
+            IllegalStateException unreachable = new IllegalStateException(
+                    StorageUnreachable.describe(endpoint, embedded != null, e));
+            unreachable.addSuppressed(e);
+            throw unreachable;
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -65,6 +69,14 @@ public final class ObjectStorage implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * One line saying that storage could not be reached for {@code failure} (an SDK client error): where, the setting
+     * it came from and what to check; never credentials.
+     */
+    public String unreachable(Throwable failure) {
+        return StorageUnreachable.describe(endpoint, embedded != null, failure);
     }
 
     @Override

@@ -64,11 +64,11 @@ public final class RawArchiver {
                         MeterRegistry registry) {
         this.props = p;
         this.metrics = new TransferMetrics(registry);
-        this.writer = new RawObjectWriter(storage.client(), storage.bucket(), (int) p.partSize().toBytes());
+        this.writer = new RawObjectWriter(storage, (int) p.partSize().toBytes());
         this.downloads = new ResumableDownload.Setup(new HostAllowList(p.allowedHosts(), p.allowInsecureHttp()),
                 new LinkDownload(p.connectTimeout(), p.readTimeout()), writer, p.maxAttempts(), firstBackoff, metrics,
                 p.linkDeadline());
-        this.reader = new RawObjectReader(storage.client(), storage.bucket());
+        this.reader = new RawObjectReader(storage);
         this.orphans = new OrphanedUploads(storage.client(), storage.bucket(), p.orphanedUploadAge(), Clock.systemUTC());
         this.clock = clock;
         this.firstBackoff = firstBackoff;

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 import software.amazon.awssdk.core.ResponseInputStream;
+import io.tcbill.storage.ObjectStorage;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -22,10 +23,12 @@ final class RawObjectReader {
 
     private final S3Client s3;
     private final String bucket;
+    private final ObjectStorage storage;
 
-    RawObjectReader(S3Client s3, String bucket) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    RawObjectReader(ObjectStorage storage) {
+        this.s3 = storage.client();
+        this.bucket = storage.bucket();
+        this.storage = storage;
     }
 
     boolean exists(String key) {
@@ -132,7 +135,8 @@ final class RawObjectReader {
             return new TransferException(what + " object " + key + " in bucket " + bucket + ": " + why,
                     status >= 500 || status == 429, e);
         }
-        return TransferException.retryable(what + " object " + key + " in bucket " + bucket + ": " + e.getMessage(), e);
+        return TransferException.retryable(what + " object " + key + " in bucket " + bucket + ": "
+                + storage.unreachable(e), e);
     }
 
     static String errorCode(S3Exception e) {

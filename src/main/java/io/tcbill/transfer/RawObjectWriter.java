@@ -1,5 +1,6 @@
 package io.tcbill.transfer;
 
+import io.tcbill.storage.ObjectStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -43,11 +45,13 @@ final class RawObjectWriter {
     private final S3Client s3;
     private final String bucket;
     private final int partSize;
+    private final Function<Throwable, String> unreachable;
 
-    RawObjectWriter(S3Client s3, String bucket, int partSize) {
-        this.s3 = s3;
-        this.bucket = bucket;
+    RawObjectWriter(ObjectStorage storage, int partSize) {
+        this.s3 = storage.client();
+        this.bucket = storage.bucket();
         this.partSize = partSize;
+        this.unreachable = storage::unreachable;
     }
 
     /**
@@ -76,7 +80,7 @@ final class RawObjectWriter {
         } catch (IOException e) {
             throw TransferException.terminal("cannot read the local file " + file + " of " + target + ": " + e, e);
         } catch (S3Exception | SdkClientException e) {
-            throw storageFailure(e, "writing " + target);
+            throw storageFailure(e, "writing " + target, unreachable);
         } finally {
             if (!done) {
                 upload.abort();
@@ -94,21 +98,29 @@ final class RawObjectWriter {
                     RequestBody.fromString(reason + "\n", StandardCharsets.UTF_8));
         } catch (S3Exception e) {
             if (e.statusCode() != 412) {
-                throw storageFailure(e, "marking " + key + " as rejected");
+                throw storageFailure(e, "marking " + key + " as rejected", unreachable);
             }
         } catch (SdkClientException e) {
-            throw storageFailure(e, "marking " + key + " as rejected");
+            throw storageFailure(e, "marking " + key + " as rejected", unreachable);
         }
     }
 
-    /** A storage error as a {@link TransferException}: 5xx, 429 and an unreachable store are transient. */
-    static TransferException storageFailure(RuntimeException e, String during) {
+    /** {@link #storageFailure(RuntimeException, String, Function)} for this writer's storage. */
+    TransferException storageFailure(RuntimeException e, String during) {
+        return storageFailure(e, during, unreachable);
+    }
+
+    /**
+     * A storage error as a {@link TransferException}: 5xx, 429 and an unreachable store are transient; an unreachable
+     * one is said by {@code unreachable} (where, which setting, what to check).
+     */
+    static TransferException storageFailure(RuntimeException e, String during, Function<Throwable, String> unreachable) {
         if (e instanceof S3Exception s3e) {
             boolean retry = s3e.statusCode() >= 500 || s3e.statusCode() == 429;
             return new TransferException("object storage refused a request while " + during + ": HTTP "
                     + s3e.statusCode() + " " + RawObjectReader.errorCode(s3e), retry, e);
         }
-        return TransferException.retryable("object storage unreachable while " + during + ": " + e.getMessage(), e);
+        return TransferException.retryable(unreachable.apply(e) + " (while " + during + ")", e);
     }
 
     static Map<String, String> metadata(RawObject raw) {

@@ -143,14 +143,14 @@ final class ResumableDownload {
                 accept(body, offset);
                 receive(body);
             } catch (S3Exception | SdkClientException e) {
-                throw RawObjectWriter.storageFailure(e, "writing the " + what);
+                throw setup.writer().storageFailure(e, "writing the " + what);
             }
         }
         try {
             return upload.complete();
         } catch (S3Exception | SdkClientException | TransferException e) {
             restartFromZero(); // a half-completed upload cannot be continued
-            throw e instanceof TransferException t ? t : RawObjectWriter.storageFailure(e, "storing the " + what);
+            throw e instanceof TransferException t ? t : setup.writer().storageFailure(e, "storing the " + what);
         }
     }
 

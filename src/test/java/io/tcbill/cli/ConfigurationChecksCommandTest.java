@@ -14,7 +14,8 @@ import picocli.CommandLine;
 
 /**
  * What only the configuration can tell, checked as soon as the context starts and before anything is fetched: an
- * insecure endpoint (exit 3), and arguments the configured role cannot serve (exit 2).
+ * insecure or unreachable endpoint and a missing API key (exit 3), and arguments the configured role cannot serve
+ * (exit 2).
  */
 class ConfigurationChecksCommandTest {
 
@@ -35,6 +36,8 @@ class ConfigurationChecksCommandTest {
         settings.put("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString());
         settings.put("tcbill.storage.embedded-dir", dir.resolve("objects").toString());
         settings.put("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("meta") + ";DB_CLOSE_ON_EXIT=FALSE");
+        settings.put("tcbill.api.secret-id", "AKIDsomeId");
+        settings.put("tcbill.api.secret-key", "someKey");
         settings.putAll(configuration);
         settings.forEach(System::setProperty);
         CommandLine cli = TcbillCli.commandLine();
@@ -56,6 +59,49 @@ class ConfigurationChecksCommandTest {
         assertThat(err.toString()).contains("tcbill.storage.endpoint uses plain http to storage.example.com")
                 .contains("tcbill.storage.allow-insecure-http=true");
         assertThat(out.toString()).doesNotContain("l3 ");
+    }
+
+    @Test
+    void runWithoutTheApiKeyExitsWithAConfigurationErrorNamingTheVariable() {
+        // given no secret key (and no secret files), but a secret id
+        Map<String, String> noKey = Map.of("tcbill.api.secret-key", "",
+                "TCBILL_SECRETS_DIR", dir.resolve("no-secrets").toString());
+
+        // when (was: exit 1, a FAILED run and a stack trace)
+        int exit = execute(noKey, "run", "--month", "2026-09", "--feed", "l3");
+
+        // then: exit 3, one line naming the variable to set; nothing ran
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(err.toString()).contains("TENCENTCLOUD_SECRET_KEY").doesNotContain("AKIDsomeId")
+                .doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(out.toString()).doesNotContain("l3 ");
+    }
+
+    @Test
+    void aDryRunBackfillNeedsNoApiKey() {
+        Map<String, String> noKeys = Map.of("tcbill.api.secret-id", "", "tcbill.api.secret-key", "",
+                "TCBILL_SECRETS_DIR", dir.resolve("no-secrets").toString());
+
+        int exit = execute(noKeys, "backfill", "--from", "2026-08", "--to", "2026-09", "--feed", "l3", "--dry-run");
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void runWithStorageUnreachableAtStartUpExitsWithAConfigurationErrorNamingTheEndpoint() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> closed = Map.of("tcbill.storage.endpoint", "http://127.0.0.1:" + port,
+                "tcbill.storage.access-key", "a", "tcbill.storage.secret-key", "b");
+
+        int exit = execute(closed, "run", "--month", "2026-09", "--feed", "l3");
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(err.toString()).contains("127.0.0.1:" + port, "tcbill.storage.endpoint").doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
     @Test

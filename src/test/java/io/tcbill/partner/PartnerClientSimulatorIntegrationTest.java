@@ -36,8 +36,28 @@ class PartnerClientSimulatorIntegrationTest {
 
         assertThat(e.code()).isEqualTo("AuthFailure.SignatureFailure");
         assertThat(e.isTransient()).isFalse();
+        assertThat(e.isRefusedCredentials()).isTrue();
         assertThat(e.getMessage()).contains("TENCENTCLOUD_SECRET_ID").doesNotContain(wrongKey);
         assertThat(simulator.stats().requests("DescribeBillDownloadUrl") - before).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownSecretIdIsRefusedCredentialsAndTheMessageHoldsNeitherHalfOfTheKey() {
+        // given a secret id the API does not know (the simulator's message quotes it, as Tencent Cloud's may)
+        String unknownId = "AKIDnotAnAccountOfThisSimulator00000";
+        PartnerClient client = new PartnerClient(ApiProperties.of(simulator.endpoint(), unknownId,
+                SimulatorConfig.DEMO_SECRET_KEY));
+
+        // when
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class,
+                () -> client.describeBillDownloadUrl(YearMonth.of(2026, 9), "L3"));
+
+        // then: classified as refused credentials, naming the variables, never their values
+        assertThat(e.code()).isEqualTo("AuthFailure.SecretIdNotFound");
+        assertThat(e.isRefusedCredentials()).isTrue();
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.getMessage()).contains("refused the credentials", "TENCENTCLOUD_SECRET_ID")
+                .doesNotContain(unknownId, SimulatorConfig.DEMO_SECRET_KEY);
     }
 
     @Test

@@ -86,9 +86,53 @@ class ReadyPollerTest {
                 Duration.ofSeconds(6));
         assertThat(e.polls()).isEqualTo(9);
         assertThat(e.waited()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(e.getMessage()).isEqualTo("l3 bill 2024-12 of customer 800000425835 was not ready after waiting"
-                + " 1m00s (9 polls); the month may not be final yet (bills are final after 01:00 on the 5th of the next"
-                + " month); run again later");
+        assertThat(e.getMessage()).startsWith("l3 bill 2024-12 of customer 800000425835 was not ready after waiting 1m00s")
+                .contains("9 polls", "tcbill.poll.deadline 1m00s", "the month may not be final yet", "run again later");
+    }
+
+    @Test
+    void aDeadlineReachedWhileTheApiFailsNamesTheFailureAndTheConfiguredDeadlineNotTheMonth() {
+        // given a 20 s deadline and an API that cannot be reached: each poll takes 24 s of the client's retries
+        // (was: "was not ready after waiting 24s ... the month may not be final yet")
+        ReadyPoller short20 = new ReadyPoller(
+                new PollProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), 2.0, Duration.ofSeconds(20)), clock,
+                sleeper);
+        PartnerApiException refused = new PartnerApiException("DescribeBillDownloadUrl", "ConnectionRefused",
+                "connection refused by 127.0.0.1:9 (tcbill.api.endpoint http://127.0.0.1:9)", null, true);
+
+        // when
+        PartnerApiException e = catchThrowableOfType(PartnerApiException.class, () -> short20.awaitReady("l3 2026-10",
+                () -> {
+                    clock.advance(Duration.ofSeconds(24));
+                    throw refused;
+                }));
+
+        // then: the failure, its host and port, and the deadline actually configured
+        assertThat(e).isNotInstanceOf(FileNotReadyException.class);
+        assertThat(e.code()).isEqualTo("ConnectionRefused");
+        assertThat(e.isTransient()).isTrue();
+        assertThat(e.getMessage()).contains("l3 2026-10", "127.0.0.1:9", "tcbill.poll.deadline 20s")
+                .doesNotContain("not ready", "may not be final");
+    }
+
+    @Test
+    void aFailureBeforeAnAnswerThatSaysNotReadyStillEndsAsNotReady() {
+        ReadyPoller short20 = new ReadyPoller(
+                new PollProperties(Duration.ofSeconds(2), Duration.ofSeconds(10), 2.0, Duration.ofSeconds(20)), clock,
+                sleeper);
+        Deque<Object> answers = new ArrayDeque<>(List.of(
+                new PartnerApiException("DescribeBillDownloadUrl", "RequestLimitExceeded", "busy", "r1", true)));
+
+        FileNotReadyException e = catchThrowableOfType(FileNotReadyException.class, () -> short20.awaitReady("l3 bill",
+                () -> {
+                    Object next = answers.poll();
+                    if (next instanceof PartnerApiException failure) {
+                        throw failure;
+                    }
+                    return notReady();
+                }));
+
+        assertThat(e.getMessage()).contains("tcbill.poll.deadline 20s");
     }
 
     @Test

@@ -72,6 +72,36 @@ class ObjectStorageIntegrationTest {
     }
 
     @Test
+    void aClosedPortAtStartUpIsOneLineNamingTheEndpointAndTheSetting() throws Exception {
+        // given an endpoint on a loopback port nothing listens on
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        StorageProperties closed = new StorageProperties("http://127.0.0.1:" + port, "tcbill", "us-east-1", "a", "b",
+                true, null);
+
+        // when / then: the message is what a start-up failure shows (no cause: it is the innermost one)
+        assertThatThrownBy(() -> new ObjectStorage(closed))
+                .isInstanceOf(IllegalStateException.class)
+                .hasNoCause()
+                .hasMessageContaining("connection refused by 127.0.0.1:" + port)
+                .hasMessageContaining("tcbill.storage.endpoint")
+                .hasMessageContaining("TCBILL_STORAGE_ENDPOINT");
+    }
+
+    @Test
+    void anUnknownHostAtStartUpIsNamedAsSuch() {
+        StorageProperties unknown = new StorageProperties("https://objects.tcbill.invalid", "tcbill", "us-east-1", "a",
+                "b", true, null);
+
+        assertThatThrownBy(() -> new ObjectStorage(unknown))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown host objects.tcbill.invalid")
+                .hasMessageContaining("tcbill.storage.endpoint");
+    }
+
+    @Test
     void eachStartHasItsOwnRandomKeys() {
         try (EmbeddedObjectStore a = EmbeddedObjectStore.start(dir.resolve("a"));
              EmbeddedObjectStore b = EmbeddedObjectStore.start(dir.resolve("b"))) {
