@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
  * What only the configuration can tell, checked as soon as the context starts and before anything is fetched: an
  * insecure endpoint (exit 3), and arguments the configured role cannot serve (exit 2).
  */
+@IntegrationTest
 class ConfigurationChecksCommandTest {
 
     @TempDir
