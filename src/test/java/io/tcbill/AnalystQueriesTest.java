@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every query of docs/queries.sql and the FOCUS view against a loaded month, checked against the simulator's totals. */
+@IntegrationTest
 class AnalystQueriesTest extends PipelineTestSupport {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 2);

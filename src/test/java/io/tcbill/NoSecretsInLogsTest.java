@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every log line of runs with faults, exceptions included: no secret key, no signature, no whole signed link. */
+@IntegrationTest
 class NoSecretsInLogsTest extends PipelineTestSupport {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -9,33 +10,42 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * {@code backfill} and {@code status} as a user runs them: configuration from the environment (here: system
- * properties, which Spring reads the same way), one command after another on the same metadata and DuckDB file.
+ * properties, which Spring reads the same way), one command after another on the same metadata and DuckDB file. Each
+ * test has its own directory (metadata, DuckDB file, objects) and makes the months it needs itself.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class BackfillAndStatusCommandTest {
 
     @TempDir
-    static Path dir;
+    Path dir;
 
     private static PartnerSimulator simulator;
-    private static Map<String, String> settings;
+    private Map<String, String> settings;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void start() {
+    static void startSimulator() {
         simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(3, 1).withPollsBeforeReady(1));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void configure() {
         settings = Map.of(
                 "tcbill.api.endpoint", simulator.endpoint().toString(),
                 "tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID,
@@ -48,10 +58,10 @@ class BackfillAndStatusCommandTest {
         settings.forEach(System::setProperty);
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void clear() {
         settings.keySet().forEach(System::clearProperty);
-        simulator.close();
+        simulator.faults().reset();
     }
 
     private int execute(String... args) {
@@ -62,7 +72,6 @@ class BackfillAndStatusCommandTest {
     }
 
     @Test
-    @Order(1)
     void aDryRunOverAYearPlansTwelveMonthsAndChangesNothing() {
         assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3", "--dry-run")).isZero();
 
@@ -75,7 +84,6 @@ class BackfillAndStatusCommandTest {
     }
 
     @Test
-    @Order(2)
     void theBackfillLoadsEveryMonthAndStatusShowsThem() {
         assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3")).as(out + "\n" + err).isZero();
         assertThat(out.toString()).containsPattern("2025-06 +OK +\\d+ rows|l3 +2025-06 +OK");
@@ -94,10 +102,13 @@ class BackfillAndStatusCommandTest {
     }
 
     @Test
-    @Order(3)
     void aSecondBackfillSkipsCompletedMonthsUnlessAskedToReprocessThem() {
-        assertThat(execute("backfill", "--from", "2025-01", "--to", "2025-12", "--feed", "l3", "--dry-run")).isZero();
-        assertThat(out.toString()).contains("Backfill plan: 0 of 12 month(s), 0 run(s)").contains("skip: completed");
+        // given two months backfilled
+        assertThat(execute("backfill", "--from", "2025-11", "--to", "2025-12", "--feed", "l3")).as(out + "\n" + err).isZero();
+        out.getBuffer().setLength(0);
+
+        assertThat(execute("backfill", "--from", "2025-10", "--to", "2025-12", "--feed", "l3", "--dry-run")).isZero();
+        assertThat(out.toString()).contains("Backfill plan: 1 of 3 month(s), 1 run(s)").contains("skip: completed");
 
         out.getBuffer().setLength(0);
         assertThat(execute("backfill", "--from", "2025-11", "--to", "2025-12", "--feed", "l3", "--reprocess", "all",
@@ -106,18 +117,11 @@ class BackfillAndStatusCommandTest {
     }
 
     @Test
-    @Order(4)
     void aBackfillOfTheSummariesAloneReconcilesEachMonthAndEndsWith4OnAMismatch() {
-        // given the L3 details of 2025-03 loaded by the backfill above, and one customer's summary off by 5.00
+        // given the L3 details of 2025-03 loaded, and one customer's summary off by 5.00
         Long off = simulator.data().customerUins().get(0);
-        simulator.faults().summaryMismatch(off, new java.math.BigDecimal("5.00"));
-        int exit;
-        try {
-            // when the summaries are backfilled on their own (before: nothing reconciled, exit 0)
-            exit = execute("backfill", "--from", "2025-03", "--to", "2025-03", "--feed", "summaries");
-        } finally {
-            simulator.faults().reset();
-        }
+        // when the summaries are backfilled on their own (before: nothing reconciled, exit 0)
+        int exit = summariesOffBy5(off);
 
         // then the month was reconciled by that run and the backfill ends with 4, naming the customer
         assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.UNRECONCILED);
@@ -131,9 +135,11 @@ class BackfillAndStatusCommandTest {
     }
 
     @Test
-    @Order(5)
     void statusExits1WhenAShownMonthFailed() {
-        // given: a run of 2025-05 in which one customer's file never becomes ready
+        // given: an unreconciled 2025-03, a completed 2025-06, and a run of 2025-05 in which one customer's file never
+        // becomes ready
+        assertThat(summariesOffBy5(simulator.data().customerUins().get(0))).as(out + "\n" + err).isEqualTo(ExitCodes.UNRECONCILED);
+        assertThat(execute("run", "--month", "2025-06", "--feed", "l3")).as(out + "\n" + err).isZero();
         simulator.faults().neverReady(simulator.data().customerUins().get(1));
         System.setProperty("tcbill.poll.deadline", "1s");
         try {
@@ -150,5 +156,17 @@ class BackfillAndStatusCommandTest {
         assertThat(execute("status", "--month", "2025-05")).isEqualTo(ExitCodes.RUN_FAILED);
         assertThat(execute("status", "--month", "2025-03")).isEqualTo(ExitCodes.UNRECONCILED);
         assertThat(execute("status", "--month", "2025-06")).isZero();
+    }
+
+    /** Loads 2025-03's L3, then backfills its summaries alone with {@code off}'s 5.00 off; the backfill's exit code. */
+    private int summariesOffBy5(Long off) {
+        assertThat(execute("run", "--month", "2025-03", "--feed", "l3")).as(out + "\n" + err).isZero();
+        out.getBuffer().setLength(0);
+        simulator.faults().summaryMismatch(off, new java.math.BigDecimal("5.00"));
+        try {
+            return execute("backfill", "--from", "2025-03", "--to", "2025-03", "--feed", "summaries");
+        } finally {
+            simulator.faults().reset();
+        }
     }
 }

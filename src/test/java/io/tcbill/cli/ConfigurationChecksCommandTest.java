@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
  * insecure or unreachable endpoint and a missing API key (exit 3), and arguments the configured role cannot serve
  * (exit 2).
  */
+@IntegrationTest
 class ConfigurationChecksCommandTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.load.DuckDbProperties;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.load.Reconciler;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code status} reads from the curated Parquet files, written by the real loader and reconciler. */
+@IntegrationTest
 class CuratedFactsIntegrationTest {
 
     private static final YearMonth APRIL = YearMonth.of(2024, 4);

@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The README's first command: the demo runs a month on embedded parts and its example queries return rows. */
+@IntegrationTest
 class DemoCommandTest {
 
     @Test

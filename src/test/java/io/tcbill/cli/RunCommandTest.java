@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.simulator.BillData;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code run} in its own context for the configurations the shared job tests do not use: packs and the customer role. */
+@IntegrationTest
 class RunCommandTest {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 7);

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.tcbill.IntegrationTest;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reconcile the month, and a changed summary fails the fire.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class ScheduleEndpointsIntegrationTest {
 
     private static final String[] SUMMARY_ACTIONS =

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,24 +15,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
  * {@code tcbill run} (or another command) in a child JVM, as an operator would start it: the test reads its log lines (stderr) and output
- * (stdout), and can kill it with SIGKILL or stop it with SIGTERM.
+ * (stdout), can pause it at a step of the job ({@link Pause}, seen through a marker file), wait for a state it can
+ * observe, and kill it with SIGKILL or stop it with SIGTERM.
  */
 final class ChildRun {
 
+    /**
+     * Where {@link PausingTcbill} stops the child: when the {@code after}-th execution of a step whose name starts
+     * with {@code step} is saved with {@code status} (STARTED or COMPLETED) in the job's metadata.
+     */
+    record Pause(String step, String status, int after) {
+    }
+
     private final Process process;
+    private final Path pauseMarker;
     private final List<String> log = new ArrayList<>();
     private final StringBuilder out = new StringBuilder();
 
-    private ChildRun(Process process) {
+    private ChildRun(Process process, Path pauseMarker) {
         this.process = process;
+        this.pauseMarker = pauseMarker;
         drain(process.getErrorStream(), line -> {
             synchronized (log) {
                 log.add(line);
-                log.notifyAll();
             }
         });
         drain(process.getInputStream(), line -> {
@@ -41,25 +52,30 @@ final class ChildRun {
         });
     }
 
-    /** Starts {@code tcbill run args} with the environment; {@code pauseAt} (or null) freezes it at that log line. */
-    static ChildRun start(Map<String, String> environment, List<String> args, String pauseAt, int pauseAfter) {
+    /** Starts {@code tcbill run args} with the environment; {@code pause} (or null) freezes it at that point. */
+    static ChildRun start(Map<String, String> environment, List<String> args, Pause pause) {
         List<String> commandLine = new ArrayList<>(List.of("run"));
         commandLine.addAll(args);
-        return start(null, environment, commandLine, pauseAt, pauseAfter);
+        return start(null, environment, commandLine, pause);
     }
 
     /** Starts {@code tcbill commandLine} in {@code directory} (null: this one), where relative paths resolve. */
-    static ChildRun start(Path directory, Map<String, String> environment, List<String> commandLine, String pauseAt,
-                          int pauseAfter) {
+    static ChildRun start(Path directory, Map<String, String> environment, List<String> commandLine, Pause pause) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", classPath(),
                 "-Dlogging.config=classpath:io/tcbill/job/crash-logback.xml"));
-        if (pauseAt != null) {
-            command.add("-Dtcbill.test.pause-at=" + pauseAt);
-            command.add("-Dtcbill.test.pause-after=" + pauseAfter);
+        Path marker = null;
+        if (pause != null) {
+            marker = pauseMarker();
+            command.add("-Dtcbill.test.pause-step=" + pause.step());
+            command.add("-Dtcbill.test.pause-status=" + pause.status());
+            command.add("-Dtcbill.test.pause-after=" + pause.after());
+            command.add("-Dtcbill.test.pause-file=" + marker);
+            command.add(PausingTcbill.class.getName());
+        } else {
+            command.add("io.tcbill.cli.TcbillCli");
         }
-        command.add("io.tcbill.cli.TcbillCli");
         command.addAll(commandLine);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (directory != null) {
@@ -68,7 +84,19 @@ final class ChildRun {
         builder.environment().keySet().removeIf(k -> k.startsWith("TCBILL_") || k.startsWith("SPRING_"));
         builder.environment().putAll(environment);
         try {
-            return new ChildRun(builder.start());
+            return new ChildRun(builder.start(), marker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A path for the pause's marker file that does not exist yet. */
+    private static Path pauseMarker() {
+        try {
+            Path marker = Files.createTempFile("tcbill-pause-", ".txt");
+            Files.delete(marker);
+            marker.toFile().deleteOnExit();
+            return marker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,21 +116,24 @@ final class ChildRun {
         return process.pid();
     }
 
-    /** Waits until the {@code times}-th log line containing {@code text}; fails if the process ends first. */
-    void awaitLog(String text, int times, Duration timeout) throws InterruptedException {
+    /** Waits until the child has paused where it was started to pause (its marker file exists). */
+    void awaitPause(Duration timeout) throws InterruptedException {
+        if (pauseMarker == null) {
+            throw new IllegalStateException("this child was started without a pause");
+        }
+        await("the pause marker " + pauseMarker, () -> Files.exists(pauseMarker), timeout);
+    }
+
+    /** Waits until {@code state} holds, checking every 20 ms; fails if the process ends first or time runs out. */
+    void await(String what, BooleanSupplier state, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (log) {
-            while (count(text) < times) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || (!process.isAlive() && count(text) < times)) {
-                    if (!process.isAlive()) {
-                        process.waitFor(5, TimeUnit.SECONDS); // let the drainers finish
-                    }
-                    throw new AssertionError("no " + times + "x '" + text + "' in the child's log (alive "
-                            + process.isAlive() + "):\n" + log() + "\n" + out());
-                }
-                log.wait(Math.min(left, 200));
+        while (!state.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.waitFor(5, TimeUnit.SECONDS); // a child that ended: let the drainers finish
+                throw new AssertionError("not reached: " + what + " (child alive " + process.isAlive() + "):\n" + log()
+                        + "\n" + out());
             }
+            Thread.sleep(20);
         }
     }
 
@@ -126,12 +157,6 @@ final class ChildRun {
         }
         Thread.sleep(100); // the drainers read to the end of the streams
         return process.exitValue();
-    }
-
-    int count(String text) {
-        synchronized (log) {
-            return (int) log.stream().filter(line -> line.contains(text)).count();
-        }
     }
 
     String log() {

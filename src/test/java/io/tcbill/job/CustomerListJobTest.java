@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
 import io.tcbill.load.MonthLoader;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A customer list that contradicts itself fails the whole-month run in its listing step, before any file is
  * requested, with one line naming the numbers; the month's customers and bills stay as they were.
  */
+@IntegrationTest
 class CustomerListJobTest extends PipelineTestSupport {
 
     @Autowired

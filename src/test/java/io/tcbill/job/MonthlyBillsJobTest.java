@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
 import io.tcbill.load.ReconciliationReport;
 import io.tcbill.simulator.BillData;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The monthly job for a reseller against the simulator, the embedded S3 store over HTTP and a real DuckDB file. */
+@IntegrationTest
 class MonthlyBillsJobTest extends PipelineTestSupport {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 8);
@@ -40,7 +42,7 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         }
         BillData data = SIMULATOR.data();
         List<Long> customers = data.customerUins();
-        assertThat(customers).hasSize(200);
+        assertThat(customers).hasSize(CUSTOMERS);
 
         for (String feed : List.of("l2", "l3")) {
             Map<Long, BigDecimal[]> loaded = perCustomer("SELECT customer_uin, count(*), sum(total_cost) FROM bill_" + feed
@@ -52,7 +54,7 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
                 assertThat(actual[1]).as(feed + " total of " + uin).isEqualByComparingTo(expected.totalCost());
             }
             assertThat(count("SELECT count(DISTINCT customer_uin) FROM load_log WHERE status = 'LOADED' AND feed = '" + feed
-                    + "' AND bill_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(200);
+                    + "' AND bill_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(CUSTOMERS);
         }
         BillData.ExpectedFile commission = data.expected("commission", MONTH, null);
         assertThat(decimal("SELECT sum(commission_amount) FROM commission_detail" + monthFilter(MONTH)))
@@ -68,15 +70,15 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         assertThat(count("SELECT count(*) FROM voucher_usage" + monthFilter(MONTH))).isEqualTo(vouchers).isPositive();
         assertThat(decimal("SELECT coalesce(sum(amount), 0) FROM voucher_usage" + monthFilter(MONTH)))
                 .isEqualByComparingTo(voucherAmount);
-        assertThat(count("SELECT count(*) FROM customer WHERE last_seen_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM customer WHERE last_seen_month = DATE '" + MONTH.atDay(1) + "'")).isEqualTo(CUSTOMERS);
 
         ReconciliationReport report = reconciler.reconcile(MONTH);
         assertThat(report.problems()).isEmpty();
-        assertThat(report.rows()).hasSize(200);
+        assertThat(report.rows()).hasSize(CUSTOMERS);
         // the job reconciled the month itself once both sides were loaded: l3 waited, summaries (loaded last) compared
         assertThat(runs.get("l3").reconciliation().state()).isEqualTo(Reconciliation.State.WAITING);
         assertThat(runs.get("summaries").reconciliation()).isEqualTo(
-                new Reconciliation(MONTH, Reconciliation.State.RECONCILED, 200, 0, 0, List.of()));
+                new Reconciliation(MONTH, Reconciliation.State.RECONCILED, CUSTOMERS, 0, 0, List.of()));
         assertThat(runs.get("l2").reconciliation()).as("only l3 and summaries reconcile").isNull();
 
         for (String action : SIMULATOR.stats().requestsByAction().keySet()) {

@@ -2,6 +2,7 @@ package io.tcbill.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.cli.TcbillCli;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
@@ -31,6 +32,7 @@ import picocli.CommandLine;
  * directory): while a {@code run} holds it, {@code status}, {@code backfill --dry-run} and a run of another month work,
  * and a run of the same month and feed is refused naming the first. Used to end with exit 3 and "The file is locked".
  */
+@IntegrationTest
 class SharedMetadataIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -54,16 +56,16 @@ class SharedMetadataIntegrationTest {
     void otherCommandsShareTheDefaultMetadataWhileARunHoldsItAndTheSameMonthIsRefusedNamingIt() throws Exception {
         // given: a run of 2026-06 l3 in another process, with the default metadata URL, paused while it holds the lock
         ChildRun first = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-06", "--feed", "l3"),
-                "file(s) to fetch", 1);
-        first.awaitLog("PAUSED", 1, TIMEOUT);
+                new ChildRun.Pause("archiveFiles", "STARTED", 1));
+        first.awaitPause(TIMEOUT);
         try {
             // the process serving the file listens on loopback only (H2's own default is every interface)
             assertThat(listeningAddresses(serverPort())).as("H2 server sockets").isNotEmpty()
                     .allMatch(address -> address.equals("0100007F") || address.equals("0000000000000000FFFF00000100007F")
                             || address.equals("00000000000000000000000001000000"));
             // when: the same month and feed and another month run from two more processes at once
-            ChildRun same = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-06", "--feed", "l3"), null, 0);
-            ChildRun other = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-05", "--feed", "l3"), null, 0);
+            ChildRun same = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-06", "--feed", "l3"), null);
+            ChildRun other = ChildRun.start(dir, environment(), List.of("run", "--month", "2026-05", "--feed", "l3"), null);
             // and status and a dry-run backfill from this one, on the same file (the default URL, in this directory)
             String[] status = execute("status");
             String[] dryRun = execute("backfill", "--from", "2026-04", "--to", "2026-06", "--feed", "l3", "--dry-run");
@@ -91,7 +93,7 @@ class SharedMetadataIntegrationTest {
         environment.put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/tcbill?password=not-shown");
 
         // when
-        ChildRun status = ChildRun.start(dir, environment, List.of("status"), null, 0);
+        ChildRun status = ChildRun.start(dir, environment, List.of("status"), null);
         int exit = status.awaitExit(TIMEOUT);
 
         // then: exit 5, one line naming the database (not its password), no stack trace

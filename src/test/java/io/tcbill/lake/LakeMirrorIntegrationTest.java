@@ -2,6 +2,7 @@ package io.tcbill.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
 import io.tcbill.job.MonthRunner;
 import io.tcbill.simulator.BillData;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 
 /** The lake read back: the month's Parquet object fetched from the store gives the same totals as the DuckDB views. */
+@IntegrationTest
 class LakeMirrorIntegrationTest extends PipelineTestSupport {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 1);

@@ -12,6 +12,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.MAY;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is not the declared one (schema/json/*.sql) fails its file naming the action, customer and field, keeping the
  * month's earlier rows, instead of publishing empty or NULL rows.
  */
+@IntegrationTest
 class JsonAnswerStrictnessIntegrationTest {
 
     static final List<String> SUMMARY_TABLES = List.of("bill_summary_by_region", "bill_summary_by_product",

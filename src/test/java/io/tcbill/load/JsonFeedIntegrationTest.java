@@ -8,6 +8,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.MAY;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class JsonFeedIntegrationTest {
 
     static final Feed SUMMARIES = FeedCatalog.load().get("summaries");

@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
+@IntegrationTest
 class MonthLoaderIntegrationTest {
 
     static final YearMonth MAY = YearMonth.of(2024, 5);

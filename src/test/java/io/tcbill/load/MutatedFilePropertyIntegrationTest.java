@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * before it. Whenever the load succeeds, the published rows must be exactly the records the mutated file holds (read
  * independently by {@link MutatedFileOracle}); whenever it fails, the month published before stays as it was.
  */
+@IntegrationTest
 class MutatedFilePropertyIntegrationTest {
 
     static final Feed L3 = FeedCatalog.load().get("l3");

@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * succeeds, the published rows are exactly the records the pack's entries hold (read independently); whenever it
  * fails, the month published before stays as it was.
  */
+@IntegrationTest
 class MutatedPackPropertyIntegrationTest {
 
     static final int CASES = 40;

@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever mix of line endings a file has, DuckDB's strict reader of the numbered copy gets every record exactly. */
+@IntegrationTest
 class NumberedCsvIntegrationTest {
 
     private static final String[] ENDINGS = {"\n", "\r\n", "\r"};

@@ -6,6 +6,7 @@ import static io.tcbill.load.PackIntegrationTest.A;
 import static io.tcbill.load.PackIntegrationTest.B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every entry of a pack is loaded or the pack fails naming it: each case is a pack a hostile (or broken) supplier could
  * serve after a good month was published, and each must leave that month exactly as it was, with a FAILED load_log row.
  */
+@IntegrationTest
 class PackEntriesIntegrationTest {
 
     static final String KEY = "raw/l3/pack.zip";

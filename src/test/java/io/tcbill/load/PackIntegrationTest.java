@@ -6,6 +6,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.request;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @ExtendWith(OutputCaptureExtension.class)
+@IntegrationTest
 class PackIntegrationTest {
 
     static final String A = "800000000001";

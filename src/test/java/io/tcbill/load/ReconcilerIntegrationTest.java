@@ -5,6 +5,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static io.tcbill.load.ApiAnswers.payMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class ReconcilerIntegrationTest {
 
     static final long EQUAL = 800000000001L;

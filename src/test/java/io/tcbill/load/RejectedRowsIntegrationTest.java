@@ -5,6 +5,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.request;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@IntegrationTest
 class RejectedRowsIntegrationTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.request;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Required values, strict ids, records of only separators and a customer's own file, each after a good month. */
+@IntegrationTest
 class RowChecksIntegrationTest {
 
     static final long A = 700108201723L;

@@ -5,6 +5,7 @@ import static io.tcbill.load.MonthLoaderIntegrationTest.request;
 import static io.tcbill.load.MonthLoaderIntegrationTest.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * another encoding, control characters in the header. Either every row loads exactly, or the file fails with one line
  * naming the file (and entry), without scratch paths or the line-number column.
  */
+@IntegrationTest
 class UnreadableTextIntegrationTest {
 
     static final Charset GB18030 = Charset.forName("GB18030");

@@ -6,6 +6,7 @@ import static io.tcbill.partner.FakePartnerServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.partner.FakePartnerServer.Received;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code DescribeCustomerUin} against a real HTTP server: a customer list that contradicts itself fails, terminal,
  * naming the numbers, instead of a WARN and a month that silently loses customers.
  */
+@IntegrationTest
 class CustomerListingIntegrationTest {
 
     private FakePartnerServer server;

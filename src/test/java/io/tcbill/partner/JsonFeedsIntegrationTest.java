@@ -7,6 +7,7 @@ import static io.tcbill.partner.FakePartnerServer.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.partner.FakePartnerServer.Received;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON feeds against a real HTTP server on 127.0.0.1 answering scripted pages. */
+@IntegrationTest
 class JsonFeedsIntegrationTest {
 
     private static final YearMonth MAY_2024 = YearMonth.of(2024, 5);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.feed.Feed;
 import io.tcbill.partner.FakePartnerServer.Received;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The client against a real HTTP server on 127.0.0.1 that verifies every TC3 signature. */
+@IntegrationTest
 class PartnerClientIntegrationTest {
 
     private static final YearMonth DEC_2024 = YearMonth.of(2024, 12);

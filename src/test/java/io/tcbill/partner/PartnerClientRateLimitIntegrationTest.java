@@ -2,6 +2,7 @@ package io.tcbill.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Many threads calling a 20/s action: the server must never see more than 20 requests within one second. */
+@IntegrationTest
 class PartnerClientRateLimitIntegrationTest {
 
     @Test

@@ -3,6 +3,7 @@ package io.tcbill.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.time.YearMonth;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The client against the project's own simulator: the two halves of the protocol agree, and errors read well. */
+@IntegrationTest
 class PartnerClientSimulatorIntegrationTest {
 
     private static PartnerSimulator simulator;

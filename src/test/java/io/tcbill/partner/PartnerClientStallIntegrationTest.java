@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.tcbill.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * An API endpoint that sends its headers and the first 11 bytes of the body, then nothing: the read timeout (time to
  * the headers) never fires, so only the whole-response deadline ends the call, and an interrupt ends it at once.
  */
+@IntegrationTest
 class PartnerClientStallIntegrationTest {
 
     private static final byte[] STALLING_ANSWER = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"

@@ -2,6 +2,7 @@ package io.tcbill.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /** Secrets can come from files (Docker or Kubernetes secrets) as well as from the environment, never from the jar. */
+@IntegrationTest
 class SecretFilesTest {
 
     @Configuration(proxyBeanMethods = false)

@@ -1,11 +1,13 @@
 package io.tcbill.schedule;
 
+import io.tcbill.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The job store contract on an H2 file, the default metadata database. */
+@IntegrationTest
 class H2QuartzStoreIntegrationTest extends QuartzStoreContract {
 
     @TempDir

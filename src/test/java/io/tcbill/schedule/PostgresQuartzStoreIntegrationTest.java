@@ -1,5 +1,6 @@
 package io.tcbill.schedule;
 
+import io.tcbill.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
  * The job store contract on PostgreSQL (the production metadata database), in a fresh database on 127.0.0.1:5432;
  * skipped, saying so, when no server runs there ({@code .ci/run} starts it when installed).
  */
+@IntegrationTest
 class PostgresQuartzStoreIntegrationTest extends QuartzStoreContract {
 
     private static QuartzTestStore store;

@@ -3,6 +3,7 @@ package io.tcbill.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.quartz.Trigger;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /** The registrar against a real JDBC job store (an H2 file), with the scheduler in standby: only what is stored. */
+@IntegrationTest
 class ScheduleRegistrarIntegrationTest {
 
     private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.partner.Tc3Signer;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every documented refusal of the API envelope, authentication and parameters (partner-api.md §3.4, §6). */
+@IntegrationTest
 class ApiErrorsIntegrationTest {
 
     private static final String OWN_L3 = "{\"Month\":\"2024-12\",\"FileType\":\"L3\"}";

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bill packages: one ZIP of every customer's rows, split into several CSV entries at the configured row limit. */
+@IntegrationTest
 class BillPackIntegrationTest {
 
     private static final YearMonth DECEMBER = YearMonth.of(2024, 12);

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Link faults and API storms as a downloader meets them over real HTTP: cut, expired, short, busy. */
+@IntegrationTest
 class LinkFaultsIntegrationTest {
 
     private static final String OWN_L3 = "{\"Month\":\"2024-12\",\"FileType\":\"L3\"}";

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The happy path over real HTTP: poll until ready, download from the link, and what the link must refuse. */
+@IntegrationTest
 class PartnerSimulatorIntegrationTest {
 
     private static final String OWN_L3 = "{\"Month\":\"2024-12\",\"FileType\":\"L3\"}";

@@ -3,6 +3,7 @@ package io.tcbill.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Rate limits and injected faults, as a client's retry logic meets them. */
+@IntegrationTest
 class SimulatorFaultsIntegrationTest {
 
     private static final String PAGE = "{\"Page\":1,\"PageSize\":10}";

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The summary actions over real HTTP, reconciled against the customer's own L3 file as tcbill reconciles them. */
+@IntegrationTest
 class SummaryActionsIntegrationTest {
 
     private static final YearMonth DECEMBER = YearMonth.of(2024, 12);

@@ -2,6 +2,7 @@ package io.tcbill.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The voucher list and every page of the vouchers' usage, collected the way tcbill collects them. */
+@IntegrationTest
 class VoucherActionsIntegrationTest {
 
     private static final YearMonth DECEMBER = YearMonth.of(2024, 12);

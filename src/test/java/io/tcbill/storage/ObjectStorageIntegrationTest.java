@@ -3,6 +3,7 @@ package io.tcbill.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
+@IntegrationTest
 class ObjectStorageIntegrationTest {
 
     @TempDir

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.tcbill.IntegrationTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a time ends at the link deadline and resumes on a fresh link; a stalled body ends at once when the thread is
  * interrupted (SIGTERM).
  */
+@IntegrationTest
 class LinkDeadlineIntegrationTest {
 
     private static final RawTarget TARGET = new RawTarget("l3", YearMonth.of(2024, 5), null);

@@ -2,6 +2,7 @@ package io.tcbill.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * What a killed run leaves (a pending multipart upload under raw/, or under tmp/ with a staging object from earlier
  * versions) is cleaned once it is old.
  */
+@IntegrationTest
 class OrphanedUploadsIntegrationTest {
 
     @TempDir

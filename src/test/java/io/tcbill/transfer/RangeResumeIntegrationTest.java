@@ -4,6 +4,7 @@ import static io.tcbill.transfer.RawArchiverIntegrationTest.sha256;
 import static io.tcbill.transfer.RawArchiverIntegrationTest.storedSha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Download hosts that answer a resume badly: the transfer restarts from byte 0 rather than splice other bytes. */
+@IntegrationTest
 class RangeResumeIntegrationTest {
 
     private static final RawTarget TARGET = new RawTarget("l3", YearMonth.of(2024, 5), null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Local files (the NDJSON of the JSON feeds) into the raw zone of a real S3 server (S3Proxy, in-process). */
+@IntegrationTest
 class RawArchiverFileIntegrationTest {
 
     private static final Instant PULLED_AT = Instant.parse("2024-06-10T04:00:01.250Z");

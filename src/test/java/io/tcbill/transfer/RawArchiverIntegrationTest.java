@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+@IntegrationTest
 class RawArchiverIntegrationTest {
 
     private static final Instant PULLED_AT = Instant.parse("2024-06-05T01:02:03.456Z");

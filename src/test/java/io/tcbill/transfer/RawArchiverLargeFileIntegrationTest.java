@@ -2,6 +2,7 @@ package io.tcbill.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * heap) whose connection drops after 50 MiB, resuming with a Range request; the stored bytes are read back and
  * compared with what was generated, and the child's SHA-256 with theirs.
  */
+@IntegrationTest
 class RawArchiverLargeFileIntegrationTest {
 
     private static final String CHILD_HEAP = "32m";

@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tcbill.IntegrationTest;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * simulator's own links, the embedded S3 store) while the simulator breaks the download: each fault ends in the
  * right object, or in a clear error with nothing left behind and the earlier month intact.
  */
+@IntegrationTest
 class ResumableDownloadIntegrationTest {
 
     private static final YearMonth DECEMBER = YearMonth.of(2024, 12);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.tcbill.transfer.RawArchiverIntegrationTest.storedSha256;
 
+import io.tcbill.IntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * The double-buffered multipart upload against a real S3 server: parts go up on another thread while the next one is
  * received, and a part whose upload fails keeps its bytes and goes up again before anything else.
  */
+@IntegrationTest
 class StagedUploadIntegrationTest {
 
     private static final int PART = 5 * 1024 * 1024;
