@@ -31,6 +31,7 @@ class TestTiersTest {
             Map.entry("DownloadServer", "listens on a socket"),
             Map.entry("RawHttpServer", "listens on a socket"),
             Map.entry("ObjectStorage.embedded", "starts the embedded S3 store"),
+            Map.entry("EmbeddedObjectStore.start", "starts the embedded S3 store"),
             Map.entry("ChildRun.start", "starts a child JVM"),
             Map.entry("ProcessBuilder", "starts a process"),
             Map.entry("@Testcontainers", "starts containers"));

@@ -3,6 +3,7 @@ package io.tcbill.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * An API that cannot be reached is named as such: the host and port, the setting they came from, and which of
  * refused, unknown host or TLS it was (was: "I/O error talking to 127.0.0.1:1: java.net.ConnectException").
  */
+@IntegrationTest
 class UnreachableApiIntegrationTest {
 
     private static final YearMonth MONTH = YearMonth.of(2026, 9);

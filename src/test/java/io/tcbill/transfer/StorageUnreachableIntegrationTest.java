@@ -3,6 +3,7 @@ package io.tcbill.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tcbill.IntegrationTest;
 import io.tcbill.storage.EmbeddedObjectStore;
 import io.tcbill.storage.ObjectStorage;
 import io.tcbill.storage.StorageProperties;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Object storage that goes away during a run is named: its host and port and {@code tcbill.storage.endpoint}
  * (was: "object storage unreachable while writing …: Unable to execute HTTP request: …").
  */
+@IntegrationTest
 class StorageUnreachableIntegrationTest {
 
     @TempDir
