@@ -2,10 +2,12 @@ package io.tcbill.cli;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthRunner;
+import io.tcbill.console.ProgressBars;
+import io.tcbill.console.RunOutput;
 import io.tcbill.job.RunHistory;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.run.MonthOutcome;
+import io.tcbill.run.MonthPull;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ final class BackfillCommand implements Callable<Integer> {
         FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         ProgressBars bars = dryRun ? null : progress.bars();
-        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars))) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars != null))) {
             String role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
             if (problem != null) {
@@ -86,35 +88,28 @@ final class BackfillCommand implements Callable<Integer> {
                 out.println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, context, bars, out);
+            return execute(plan, context, new RunOutput(out, spec.commandLine().getErr(), bars));
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
             return e.exitCode();
         }
     }
 
-    /** Runs the plan; after each month's runs, prints where its reconciliation stands if one of them reconciled it. */
-    private static int execute(List<BackfillPlan.Step> plan, ConfigurableApplicationContext context, ProgressBars bars,
-                               PrintWriter out) {
-        MonthRunner runner = context.getBean(MonthRunner.class);
+    /** Pulls each month of the plan with its planned feeds; after each, prints where its reconciliation stands. */
+    private static int execute(List<BackfillPlan.Step> plan, ConfigurableApplicationContext context, RunOutput output) {
+        MonthPull pull = context.getBean(MonthPull.class);
         boolean allOk = true;
         boolean reconciled = true;
-        List<FeedRun> month = new ArrayList<>();
-        for (BackfillPlan.Step step : plan) {
-            if (!step.runs()) {
-                continue;
+        for (Map.Entry<YearMonth, List<String>> month : BackfillPlan.runsByMonth(plan).entrySet()) {
+            MonthOutcome outcome = pull.pull(month.getKey(), month.getValue(), List.of(), output);
+            if (outcome.stopped()) {
+                output.stopped();
+                return ExitCodes.of(outcome.verdict());
             }
-            if (!month.isEmpty() && !month.get(0).month().equals(step.month())) {
-                reconciled &= MonthReconciliationOutput.print(month, out);
-                month.clear();
-            }
-            FeedRun run = ProgressBars.run(bars, runner, step.month(), step.feed(), List.of());
-            month.add(run);
-            allOk &= run.succeeded();
-            out.println(RunCommand.line(run));
-            out.flush();
+            output.reconciliation(outcome);
+            allOk &= outcome.allSucceeded();
+            reconciled &= outcome.reconciled();
         }
-        reconciled &= MonthReconciliationOutput.print(month, out);
         if (!allOk) {
             return ExitCodes.RUN_FAILED;
         }

@@ -5,7 +5,9 @@ import io.tcbill.job.RunHistory;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -51,6 +53,17 @@ final class BackfillPlan {
         return reprocess == BackfillCommand.Reprocess.none
                 ? new Step(month, feed, false, "skip: last run " + status + ", --reprocess none")
                 : new Step(month, feed, true, "resume: last run " + status + " (execution " + last.getId() + ")");
+    }
+
+    /** The feeds that run, by month, oldest month first (the plan's order). */
+    static Map<YearMonth, List<String>> runsByMonth(List<Step> plan) {
+        Map<YearMonth, List<String>> months = new LinkedHashMap<>();
+        for (Step step : plan) {
+            if (step.runs()) {
+                months.computeIfAbsent(step.month(), m -> new ArrayList<>()).add(step.feed());
+            }
+        }
+        return months;
     }
 
     static void print(List<Step> plan, int monthCount, PrintWriter out) {

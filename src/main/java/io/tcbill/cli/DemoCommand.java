@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.console.RunOutput;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
             int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"),
-                    progress.bars(), out, err);
+                    new RunOutput(out, err, progress.bars()));
             if (exit != ExitCodes.OK) {
                 return exit;
             }

@@ -1,10 +1,7 @@
-package io.tcbill.cli;
+package io.tcbill.console;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthRunner;
 import io.tcbill.job.RunProgress;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -17,10 +14,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The progress bar of an interactive {@code run}, {@code backfill} or {@code demo} (me.tongfei:progressbar), one bar
  * at a time: per feed, the files archived (done / total, with the bytes received so far, which grow part by part
  * while a large file downloads), then the files loaded (with the rows so far). Drawn only where a person watches (see
- * {@link ProgressOption}); everywhere else the log lines stay as they are. Thread-safe: the archive step reports from
+ * {@link Terminal}); everywhere else the log lines stay as they are. Thread-safe: the archive step reports from
  * its worker threads.
  */
-final class ProgressBars implements RunProgress {
+public final class ProgressBars implements RunProgress {
 
     private final Supplier<ProgressBarConsumer> consumers;
     private ProgressBar bar;
@@ -34,20 +31,8 @@ final class ProgressBars implements RunProgress {
     }
 
     /** Bars drawn on stderr, next to the log (whose INFO lines an interactive run leaves out). */
-    static ProgressBars onStderr() {
+    public static ProgressBars onStderr() {
         return new ProgressBars(() -> new ConsoleProgressBarConsumer(System.err));
-    }
-
-    /** Runs one feed with {@code bars} reporting (none: no bar) and ends its bar before the caller prints the outcome. */
-    static FeedRun run(ProgressBars bars, MonthRunner runner, YearMonth month, String feed, List<Long> customers) {
-        if (bars == null) {
-            return runner.run(month, feed, customers);
-        }
-        try {
-            return runner.run(month, feed, customers, bars);
-        } finally {
-            bars.finish();
-        }
     }
 
     @Override
@@ -87,7 +72,7 @@ final class ProgressBars implements RunProgress {
     }
 
     /** Ends the bar on screen, if one is open. */
-    synchronized void finish() {
+    public synchronized void finish() {
         if (bar != null) {
             bar.close();
             bar = null;
