@@ -1,14 +1,14 @@
 package io.tcbill.cli;
 
-import io.tcbill.feed.Feed;
-import io.tcbill.feed.FeedCatalog;
+import io.tcbill.app.SpringContexts;
 import io.tcbill.console.ProgressBars;
 import io.tcbill.console.RunOutput;
-import io.tcbill.job.RunHistory;
+import io.tcbill.feed.FeedCatalog;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.run.BackfillPlan;
 import io.tcbill.run.MonthOutcome;
 import io.tcbill.run.MonthPull;
-import java.io.PrintWriter;
+import io.tcbill.run.RunHistory;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +32,6 @@ final class BackfillCommand implements Callable<Integer> {
 
     static final int MAX_MONTHS = 120;
 
-    enum Reprocess { none, failed, all }
-
     @Option(names = "--from", required = true, converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "First month.")
     YearMonth from;
 
@@ -45,7 +43,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Option(names = "--reprocess", defaultValue = "failed", paramLabel = "none|failed|all",
             description = "Which months already run are run again. Default: ${DEFAULT-VALUE}.")
-    Reprocess reprocess;
+    BackfillPlan.Reprocess reprocess;
 
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
@@ -72,8 +70,8 @@ final class BackfillCommand implements Callable<Integer> {
         FeedCatalog catalog = FeedCatalog.load();
         List<String> named = FeedArguments.named(feeds, catalog, spec.commandLine());
         FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
-        PrintWriter out = spec.commandLine().getOut();
         ProgressBars bars = dryRun ? null : progress.bars();
+        RunOutput output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), bars);
         try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(Map.of(), bars != null))) {
             String role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
@@ -83,15 +81,15 @@ final class BackfillCommand implements Callable<Integer> {
             }
             List<String> selected = named.isEmpty() ? catalog.namesFor(role) : named;
             List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
-            BackfillPlan.print(plan, months.size(), out);
+            output.plan(plan, months.size());
             if (dryRun) {
-                out.println("dry run: nothing was changed");
+                output.out().println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, context, new RunOutput(out, spec.commandLine().getErr(), bars));
+            return execute(plan, context, output);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
     }
 
@@ -114,9 +112,5 @@ final class BackfillCommand implements Callable<Integer> {
             return ExitCodes.RUN_FAILED;
         }
         return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
-    }
-
-    static boolean applies(Feed feed, YearMonth month) {
-        return !month.isBefore(feed.earliestMonth());
     }
 }

@@ -1,6 +1,9 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SimulatorOverrides;
+import io.tcbill.console.DemoQueries;
 import io.tcbill.console.RunOutput;
+import io.tcbill.run.BillCalendar;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SpringContexts;
 import io.tcbill.run.MonthOutcome;
 
 /** The exit codes every command uses; documented in the README and in {@code --help}. */
@@ -33,6 +34,14 @@ final class ExitCodes {
             case OK -> OK;
             case UNRECONCILED -> UNRECONCILED;
             case FAILED, STOPPED -> RUN_FAILED;
+        };
+    }
+
+    /** The exit code of a command whose Spring context did not start. */
+    static int of(SpringContexts.StartupException e) {
+        return switch (e.kind()) {
+            case CONFIGURATION -> CONFIGURATION;
+            case METADATA_UNAVAILABLE -> METADATA_UNAVAILABLE;
         };
     }
 

@@ -1,9 +1,11 @@
 package io.tcbill.cli;
 
-import io.tcbill.feed.FeedCatalog;
+import io.tcbill.app.SpringContexts;
 import io.tcbill.console.RunOutput;
-import io.tcbill.partner.ApiProperties;
+import io.tcbill.feed.FeedCatalog;
 import io.tcbill.load.MonthLoader;
+import io.tcbill.partner.ApiProperties;
+import io.tcbill.run.BillCalendar;
 import io.tcbill.run.MonthOutcome;
 import io.tcbill.run.MonthPull;
 import java.io.PrintWriter;
@@ -96,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.of(outcome.verdict());
         } catch (SpringContexts.StartupException e) {
             output.err().println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SpringContexts;
 import io.tcbill.schedule.ScheduleRegistrar;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,7 @@ final class ScheduleCommand implements Callable<Integer> {
             context = SpringContexts.start(contextProperties());
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
         CountDownLatch closed = new CountDownLatch(1);
         // closing the context shuts Quartz down: it waits for a pull in progress to finish

@@ -1,6 +1,6 @@
 package io.tcbill.console;
 
-import io.tcbill.job.RunProgress;
+import io.tcbill.run.RunProgress;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.function.Supplier;

@@ -1,12 +1,14 @@
 package io.tcbill.console;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
-import io.tcbill.job.RunProgress;
+import io.tcbill.run.BackfillPlan;
+import io.tcbill.run.FeedRun;
 import io.tcbill.run.MonthOutcome;
 import io.tcbill.run.MonthPull;
+import io.tcbill.run.Reconciliation;
+import io.tcbill.run.RunProgress;
 import java.io.PrintWriter;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * What {@code run}, {@code backfill} and {@code demo} print while a month is pulled: a line per feed as it ends (after
@@ -71,6 +73,17 @@ public final class RunOutput implements MonthPull.Listener {
         if (reconciliation != null) {
             print(reconciliation, out);
         }
+    }
+
+    /** A backfill's plan: how many months and runs, then each month and feed with what it does and why. */
+    public void plan(List<BackfillPlan.Step> plan, int monthCount) {
+        long runs = plan.stream().filter(BackfillPlan.Step::runs).count();
+        long months = plan.stream().filter(BackfillPlan.Step::runs).map(BackfillPlan.Step::month).distinct().count();
+        out.println("Backfill plan: " + months + " of " + monthCount + " month(s), " + runs + " run(s)");
+        for (BackfillPlan.Step step : plan) {
+            out.printf("  %s %-11s %s%n", step.month(), step.feed(), step.why());
+        }
+        out.flush();
     }
 
     static String line(FeedRun run) {

@@ -15,9 +15,9 @@ final class CheckArchivedTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         List<String> missing = step.getJobExecution().getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":"))
+                .filter(s -> s.getStepName().startsWith(MonthlyBillsJob.ARCHIVE_FILE + ":"))
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                .map(s -> s.getStepName().substring(MonthlyBillsJobConfiguration.ARCHIVE_FILE.length() + 1))
+                .map(s -> s.getStepName().substring(MonthlyBillsJob.ARCHIVE_FILE.length() + 1))
                 .sorted().toList();
         if (!missing.isEmpty()) {
             throw new FilesMissingException(missing.size() + " file(s) did not arrive (" + String.join(", ", missing)

@@ -1,7 +1,5 @@
 package io.tcbill.run;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
 import java.time.YearMonth;
 import java.util.List;
 

@@ -1,9 +1,6 @@
 package io.tcbill.run;
 
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthRunner;
-import io.tcbill.job.RunProgress;
 import io.tcbill.partner.ApiProperties;
 import java.time.YearMonth;
 import java.util.ArrayList;

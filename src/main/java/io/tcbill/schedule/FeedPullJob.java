@@ -1,7 +1,7 @@
 package io.tcbill.schedule;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.Reconciliation;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;

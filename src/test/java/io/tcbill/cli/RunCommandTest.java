@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.console.RunOutput;
 import io.tcbill.simulator.BillData;
 import io.tcbill.simulator.PartnerSimulator;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.PipelineTestSupport;
 import io.tcbill.load.ReconciliationReport;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.MonthRunner;
+import io.tcbill.run.Reconciliation;
+import io.tcbill.run.RunProgress;
 import io.tcbill.simulator.BillData;
 import io.tcbill.storage.ObjectStorage;
 import java.math.BigDecimal;

@@ -2,8 +2,6 @@ package io.tcbill.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
 import io.tcbill.run.MonthOutcome.Verdict;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.tcbill.schedule;
 
-import io.tcbill.job.FeedRun;
+import io.tcbill.run.FeedRun;
 import io.tcbill.run.MonthOutcome;
 import java.time.Duration;
 import java.time.YearMonth;
