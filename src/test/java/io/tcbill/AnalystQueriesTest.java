@@ -3,7 +3,7 @@ package io.tcbill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tcbill.job.MonthRunner;
+import io.tcbill.run.MonthRunner;
 import io.tcbill.simulator.BillData;
 import java.io.IOException;
 import java.math.BigDecimal;

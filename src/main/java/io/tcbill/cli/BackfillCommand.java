@@ -1,12 +1,14 @@
 package io.tcbill.cli;
 
-import io.tcbill.feed.Feed;
+import io.tcbill.app.SpringContexts;
+import io.tcbill.console.ProgressBars;
+import io.tcbill.console.RunOutput;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthRunner;
-import io.tcbill.job.RunHistory;
 import io.tcbill.partner.ApiProperties;
-import java.io.PrintWriter;
+import io.tcbill.run.BackfillPlan;
+import io.tcbill.run.MonthOutcome;
+import io.tcbill.run.MonthPull;
+import io.tcbill.run.RunHistory;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +32,6 @@ final class BackfillCommand implements Callable<Integer> {
 
     static final int MAX_MONTHS = 120;
 
-    enum Reprocess { none, failed, all }
-
     @Option(names = "--from", required = true, converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "First month.")
     YearMonth from;
 
@@ -43,7 +43,7 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Option(names = "--reprocess", defaultValue = "failed", paramLabel = "none|failed|all",
             description = "Which months already run are run again. Default: ${DEFAULT-VALUE}.")
-    Reprocess reprocess;
+    BackfillPlan.Reprocess reprocess;
 
     @Option(names = "--dry-run", description = "Print the plan and change nothing.")
     boolean dryRun;
@@ -70,10 +70,10 @@ final class BackfillCommand implements Callable<Integer> {
         FeedCatalog catalog = FeedCatalog.load();
         List<String> named = FeedArguments.named(feeds, catalog, spec.commandLine());
         FeedArguments.requireServed(named, to, "--to", catalog, spec.commandLine());
-        PrintWriter out = spec.commandLine().getOut();
         ProgressBars bars = dryRun ? null : progress.bars();
+        RunOutput output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), bars);
         try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(
-                dryRun ? Map.of() : Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), bars))) {
+                dryRun ? Map.of() : Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), bars != null))) {
             String role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
             if (problem != null) {
@@ -82,47 +82,36 @@ final class BackfillCommand implements Callable<Integer> {
             }
             List<String> selected = named.isEmpty() ? catalog.namesFor(role) : named;
             List<BackfillPlan.Step> plan = BackfillPlan.of(months, selected, catalog, context.getBean(RunHistory.class), reprocess);
-            BackfillPlan.print(plan, months.size(), out);
+            output.plan(plan, months.size());
             if (dryRun) {
-                out.println("dry run: nothing was changed");
+                output.out().println("dry run: nothing was changed");
                 return ExitCodes.OK;
             }
-            return execute(plan, context, bars, out);
+            return execute(plan, context, output);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
     }
 
-    /** Runs the plan; after each month's runs, prints where its reconciliation stands if one of them reconciled it. */
-    private static int execute(List<BackfillPlan.Step> plan, ConfigurableApplicationContext context, ProgressBars bars,
-                               PrintWriter out) {
-        MonthRunner runner = context.getBean(MonthRunner.class);
+    /** Pulls each month of the plan with its planned feeds; after each, prints where its reconciliation stands. */
+    private static int execute(List<BackfillPlan.Step> plan, ConfigurableApplicationContext context, RunOutput output) {
+        MonthPull pull = context.getBean(MonthPull.class);
         boolean allOk = true;
         boolean reconciled = true;
-        List<FeedRun> month = new ArrayList<>();
-        for (BackfillPlan.Step step : plan) {
-            if (!step.runs()) {
-                continue;
+        for (Map.Entry<YearMonth, List<String>> month : BackfillPlan.runsByMonth(plan).entrySet()) {
+            MonthOutcome outcome = pull.pull(month.getKey(), month.getValue(), List.of(), output);
+            if (outcome.stopped()) {
+                output.stopped();
+                return ExitCodes.of(outcome.verdict());
             }
-            if (!month.isEmpty() && !month.get(0).month().equals(step.month())) {
-                reconciled &= MonthReconciliationOutput.print(month, out);
-                month.clear();
-            }
-            FeedRun run = ProgressBars.run(bars, runner, step.month(), step.feed(), List.of());
-            month.add(run);
-            allOk &= run.succeeded();
-            out.println(RunCommand.line(run));
-            out.flush();
+            output.reconciliation(outcome);
+            allOk &= outcome.allSucceeded();
+            reconciled &= outcome.reconciled();
         }
-        reconciled &= MonthReconciliationOutput.print(month, out);
         if (!allOk) {
             return ExitCodes.RUN_FAILED;
         }
         return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
-    }
-
-    static boolean applies(Feed feed, YearMonth month) {
-        return !month.isBefore(feed.earliestMonth());
     }
 }

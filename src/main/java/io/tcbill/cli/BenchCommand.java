@@ -1,5 +1,10 @@
 package io.tcbill.cli;
 
+import io.tcbill.bench.BenchFigure;
+import io.tcbill.bench.EndToEndBench;
+import io.tcbill.bench.FanOut;
+import io.tcbill.bench.LoadBench;
+import io.tcbill.bench.TransferBench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SimulatorOverrides;
+import io.tcbill.console.DemoQueries;
+import io.tcbill.console.RunOutput;
+import io.tcbill.run.BillCalendar;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -56,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
             int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"),
-                    progress.bars(), out, err);
+                    new RunOutput(out, err, progress.bars()));
             if (exit != ExitCodes.OK) {
                 return exit;
             }

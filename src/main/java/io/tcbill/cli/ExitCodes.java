@@ -1,5 +1,8 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SpringContexts;
+import io.tcbill.run.MonthOutcome;
+
 /** The exit codes every command uses; documented in the README and in {@code --help}. */
 final class ExitCodes {
 
@@ -24,6 +27,23 @@ final class ExitCodes {
     static final String HELP_FOOTER = "%nExit codes: 0 success, 1 a feed failed (the output says which and why), "
             + "2 bad command line, 3 bad configuration, 4 the month does not reconcile (details against summaries), "
             + "5 the metadata database cannot be reached or is held by another process.";
+
+    /** A pull's exit code: a stopped pull is an unfinished one (1), as a failed feed. */
+    static int of(MonthOutcome.Verdict verdict) {
+        return switch (verdict) {
+            case OK -> OK;
+            case UNRECONCILED -> UNRECONCILED;
+            case FAILED, STOPPED -> RUN_FAILED;
+        };
+    }
+
+    /** The exit code of a command whose Spring context did not start. */
+    static int of(SpringContexts.StartupException e) {
+        return switch (e.kind()) {
+            case CONFIGURATION -> CONFIGURATION;
+            case METADATA_UNAVAILABLE -> METADATA_UNAVAILABLE;
+        };
+    }
 
     private ExitCodes() {
     }

@@ -2,9 +2,7 @@ package io.tcbill.cli;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
-import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,21 +59,6 @@ final class FeedArguments {
                     + String.join(", ", perCustomer) + ") and --feed " + String.join(",", feeds)
                     + " has none of them; drop --customer or add such a feed");
         }
-    }
-
-    /** The role's default feeds that have bills for {@code month}; says on {@code err} which ones it leaves out. */
-    static List<String> servedIn(YearMonth month, List<String> feeds, FeedCatalog catalog, PrintWriter err) {
-        List<String> served = new ArrayList<>();
-        for (String name : feeds) {
-            YearMonth earliest = catalog.get(name).earliestMonth();
-            if (month.isBefore(earliest)) {
-                err.println("note: " + name + " is skipped for " + month + ": the Partner API has " + name
-                        + " bills from " + earliest + " on");
-            } else {
-                served.add(name);
-            }
-        }
-        return served;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.run.BillCalendar;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;

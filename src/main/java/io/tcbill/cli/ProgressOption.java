@@ -1,6 +1,7 @@
 package io.tcbill.cli;
 
-import java.io.Console;
+import io.tcbill.console.ProgressBars;
+import io.tcbill.console.Terminal;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -18,41 +19,16 @@ final class ProgressOption {
 
     /** Bars for this command when they are wanted, else null. */
     ProgressBars bars() {
-        return !off && interactive() ? ProgressBars.onStderr() : null;
+        return !off && Terminal.interactive() ? ProgressBars.onStderr() : null;
     }
 
     /** The command's properties, with tcbill's INFO log lines left out while a bar shows the same progress. */
-    static Map<String, Object> quietLog(Map<String, Object> overrides, ProgressBars bars) {
-        if (bars == null) {
+    static Map<String, Object> quietLog(Map<String, Object> overrides, boolean bars) {
+        if (!bars) {
             return overrides;
         }
         Map<String, Object> quiet = new HashMap<>(overrides);
         quiet.put("logging.level.io.tcbill", "WARN");
         return quiet;
-    }
-
-    static boolean interactive() {
-        Console console = System.console(); // Java 17: null unless stdin and stdout are terminals
-        return console != null && isTerminal(console) && stderrIsTerminal();
-    }
-
-    /** Java 22 and later return a console even when redirected; their {@code isTerminal()} tells. */
-    private static boolean isTerminal(Console console) {
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** The bar goes to stderr: {@code 2>file} means nobody watches it (jline's native isatty; unavailable: no bar). */
-    private static boolean stderrIsTerminal() {
-        try {
-            return org.jline.nativ.CLibrary.isatty(2) == 1;
-        } catch (LinkageError | RuntimeException e) {
-            return false;
-        }
     }
 }

@@ -1,10 +1,13 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.SpringContexts;
+import io.tcbill.console.RunOutput;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.MonthRunner;
-import io.tcbill.partner.ApiProperties;
 import io.tcbill.load.MonthLoader;
+import io.tcbill.partner.ApiProperties;
+import io.tcbill.run.BillCalendar;
+import io.tcbill.run.MonthOutcome;
+import io.tcbill.run.MonthPull;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -70,56 +73,33 @@ final class RunCommand implements Callable<Integer> {
                     + " month); the data may change, run it again later");
         }
         return execute(month, selected, customers.stream().distinct().toList(),
-                Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), progress.bars(), out, err);
+                Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), new RunOutput(out, err, progress.bars()));
     }
 
     /**
-     * Runs the feeds (none given: the role's default feeds) in one Spring context and prints a line per feed, then
-     * where the month's reconciliation stands when an l3 or summaries run reconciled it; shared with {@code demo}. With
-     * {@code bars} (null: none) a progress bar replaces the INFO log lines.
+     * Pulls the month's feeds (none given: the role's default feeds) in one Spring context, printing a line per feed,
+     * then where the month's reconciliation stands when an l3 or summaries run reconciled it; shared with {@code demo}.
      */
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
-                       ProgressBars bars, PrintWriter out, PrintWriter err) {
-        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(overrides, bars))) {
+                       RunOutput output) {
+        try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(overrides, output.drawsBars()))) {
             String role = context.getBean(ApiProperties.class).role();
-            FeedCatalog catalog = context.getBean(FeedCatalog.class);
-            String problem = FeedArguments.roleProblem(feeds, customers, role, catalog);
+            String problem = FeedArguments.roleProblem(feeds, customers, role, context.getBean(FeedCatalog.class));
             if (problem != null) {
-                err.println("tcbill: " + problem);
+                output.err().println("tcbill: " + problem);
                 return ExitCodes.USAGE;
             }
-            List<String> selected = feeds.isEmpty() ? FeedArguments.servedIn(month, catalog.namesFor(role), catalog, err) : feeds;
-            MonthRunner runner = context.getBean(MonthRunner.class);
-            boolean allOk = true;
-            List<FeedRun> runs = new ArrayList<>();
-            for (String feed : selected) {
-                FeedRun run = ProgressBars.run(bars, runner, month, feed, customers);
-                runs.add(run);
-                allOk &= run.succeeded();
-                out.println(line(run));
-                out.flush();
-                if (runner.stopping()) {
-                    // SIGTERM: the context is closing under us; what ran is STOPPED and the next run resumes it
-                    err.println("tcbill: stopped by a shutdown signal; run the month again to resume it");
-                    err.flush();
-                    return ExitCodes.RUN_FAILED;
-                }
+            MonthOutcome outcome = context.getBean(MonthPull.class).pull(month, feeds, customers, output);
+            if (outcome.stopped()) {
+                output.stopped();
+                return ExitCodes.of(outcome.verdict());
             }
-            boolean reconciled = MonthReconciliationOutput.print(runs, out);
-            out.println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
-            if (!allOk) {
-                return ExitCodes.RUN_FAILED;
-            }
-            return reconciled ? ExitCodes.OK : ExitCodes.UNRECONCILED;
+            output.reconciliation(outcome);
+            output.out().println("DuckDB file: " + context.getBean(MonthLoader.class).databasePath().toAbsolutePath());
+            return ExitCodes.of(outcome.verdict());
         } catch (SpringContexts.StartupException e) {
-            err.println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            output.err().println("tcbill: " + e.getMessage());
+            return ExitCodes.of(e);
         }
-    }
-
-    static String line(FeedRun run) {
-        String state = run.succeeded() ? "OK" : "FAILED";
-        String detail = run.succeeded() ? run.rows() + " rows" : run.reason();
-        return String.format("%-10s %s  %-6s %s (execution %d)", run.feed(), run.month(), state, detail, run.executionId());
     }
 }

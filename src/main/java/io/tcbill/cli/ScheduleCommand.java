@@ -1,6 +1,7 @@
 package io.tcbill.cli;
 
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.app.SpringContexts;
 import io.tcbill.schedule.ScheduleRegistrar;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
@@ -50,7 +51,7 @@ final class ScheduleCommand implements Callable<Integer> {
             context = SpringContexts.start(contextProperties());
         } catch (SpringContexts.StartupException e) {
             err.println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
         CountDownLatch closed = new CountDownLatch(1);
         // closing the context shuts Quartz down: it waits for a pull in progress to finish

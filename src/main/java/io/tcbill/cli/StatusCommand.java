@@ -1,14 +1,16 @@
 package io.tcbill.cli;
 
-import io.tcbill.job.RunHistory;
+import io.tcbill.app.SpringContexts;
+import io.tcbill.load.CuratedFacts;
 import io.tcbill.load.MonthLoader;
+import io.tcbill.run.MonthStatus;
+import io.tcbill.run.RunHistory;
+import io.tcbill.run.RunRecord;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,10 +51,9 @@ final class StatusCommand implements Callable<Integer> {
             RunHistory history = context.getBean(RunHistory.class);
             CuratedFacts facts = CuratedFacts.read(context.getBean(MonthLoader.class).curatedDir());
             List<MonthStatus> lines = new ArrayList<>();
-            for (JobExecution execution : history.latestPerMonthAndFeed(MAX_INSTANCES)) {
-                YearMonth executionMonth = RunHistory.month(execution);
-                if (month == null || month.equals(executionMonth)) {
-                    lines.add(status(execution, history, facts, month != null || json));
+            for (RunRecord run : history.latestPerMonthAndFeed(MAX_INSTANCES)) {
+                if (month == null || month.equals(run.month())) {
+                    lines.add(status(run, history, facts, month != null || json));
                 }
             }
             if (json) {
@@ -72,13 +73,13 @@ final class StatusCommand implements Callable<Integer> {
             return exitCode(lines);
         } catch (SpringContexts.StartupException e) {
             spec.commandLine().getErr().println("tcbill: " + e.getMessage());
-            return e.exitCode();
+            return ExitCodes.of(e);
         }
     }
 
     /** Non-zero when a shown run FAILED (1, as run's) or a shown month does not reconcile (4), so a cron job can alert. */
     static int exitCode(List<MonthStatus> lines) {
-        if (lines.stream().anyMatch(line -> BatchStatus.FAILED.name().equals(line.state()))) {
+        if (lines.stream().anyMatch(line -> RunRecord.State.FAILED.name().equals(line.state()))) {
             return ExitCodes.RUN_FAILED;
         }
         if (lines.stream().anyMatch(line -> line.reconciliation() != null && line.reconciliation().startsWith("UNRECONCILED"))) {
@@ -87,16 +88,9 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static MonthStatus status(JobExecution execution, RunHistory history, CuratedFacts facts, boolean withKeys) {
-        YearMonth month = RunHistory.month(execution);
-        String feed = RunHistory.feed(execution);
-        BatchStatus state = execution.getStatus();
-        String reason = state == BatchStatus.FAILED || state == BatchStatus.STOPPED
-                ? execution.getExitStatus().getExitDescription().lines().findFirst()
-                        .map(line -> line.replaceFirst("^[\\w.$]+(Exception|Error): ", "")).orElse(null) : null;
-        return new MonthStatus(month.toString(), feed, RunHistory.scope(execution), execution.getId(),
-                RunHistory.attempt(execution), state.name(), execution.getStartTime(), execution.getEndTime(),
-                RunHistory.rows(execution), facts.rejected.get(month + "/" + feed), facts.reconciliation.get(month),
-                reason == null || reason.isBlank() ? null : reason, withKeys ? history.rawKeys(execution) : null);
+    private static MonthStatus status(RunRecord run, RunHistory history, CuratedFacts facts, boolean withKeys) {
+        return new MonthStatus(run.month().toString(), run.feed(), run.scope(), run.executionId(), run.attempt(),
+                run.state().name(), run.started(), run.ended(), run.rows(), facts.rejected.get(run.month() + "/" + run.feed()),
+                facts.reconciliation.get(run.month()), run.reason(), withKeys ? history.rawKeys(run) : null);
     }
 }

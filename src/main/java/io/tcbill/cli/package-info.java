@@ -1,5 +1,7 @@
 /**
- * The {@code tcbill} command line: run, demo and simulate, each with {@code --help}. Commands validate their
- * arguments before any Spring context starts, and end with a documented exit code.
+ * The {@code tcbill} command line: run, backfill, status, demo, schedule, simulate and bench, each with {@code --help},
+ * and their argument parsing. Commands validate their arguments before any Spring context starts, call {@code run/}
+ * (or {@code bench/}, the simulator, the scheduler), print, and end with a documented exit code ({@link
+ * io.tcbill.cli.ExitCodes}).
  */
 package io.tcbill.cli;

@@ -1,6 +1,5 @@
 package io.tcbill.job;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,7 +23,6 @@ final class ArchivedFiles {
 
     /** Load-step context key: the raw keys that failed to load, one a line; never loaded again by this job instance. */
     static final String REJECTED_KEYS = "rejectedKeys";
-    static final String LOAD_STEP = "loadTables";
 
     private ArchivedFiles() {
     }
@@ -35,7 +33,7 @@ final class ArchivedFiles {
         Set<String> rejected = new HashSet<>();
         for (JobExecution execution : executions) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().equals(LOAD_STEP)) {
+                if (step.getStepName().equals(MonthlyBillsJob.LOAD_TABLES)) {
                     rejected.addAll(rejected(step.getExecutionContext()));
                 }
             }

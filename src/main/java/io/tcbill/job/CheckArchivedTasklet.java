@@ -17,12 +17,12 @@ final class CheckArchivedTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         List<StepExecution> failed = step.getJobExecution().getStepExecutions().stream()
-                .filter(s -> s.getStepName().startsWith(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":"))
+                .filter(s -> s.getStepName().startsWith(MonthlyBillsJob.ARCHIVE_FILE + ":"))
                 .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
                 .sorted(Comparator.comparing(StepExecution::getStepName)).toList();
         if (!failed.isEmpty()) {
             List<String> missing = failed.stream()
-                    .map(s -> s.getStepName().substring(MonthlyBillsJobConfiguration.ARCHIVE_FILE.length() + 1)).toList();
+                    .map(s -> s.getStepName().substring(MonthlyBillsJob.ARCHIVE_FILE.length() + 1)).toList();
             // the first file's reason, so that the job's own failure (what 'status' shows) names the cause
             String why = failed.stream().map(CheckArchivedTasklet::reason).filter(Objects::nonNull).findFirst()
                     .map(reason -> (failed.size() > 1 ? "; the first: " : ": ") + reason.replaceFirst("\\.$", ""))

@@ -5,6 +5,7 @@ import io.tcbill.feed.FeedCatalog;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.PartnerClient;
+import io.tcbill.run.RunProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class FilePartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = allPartitions();
         int all = partitions.size();
-        partitions.keySet().removeIf(name -> alreadyArchived.contains(MonthlyBillsJobConfiguration.ARCHIVE_FILE + ":" + name));
+        partitions.keySet().removeIf(name -> alreadyArchived.contains(MonthlyBillsJob.ARCHIVE_FILE + ":" + name));
         log.info("{} {}: {} file(s) to fetch{}", parameters.feed(), parameters.billMonth(), partitions.size(),
                 all == partitions.size() ? "" : " (" + (all - partitions.size()) + " archived by an earlier attempt)");
         progress.archiveStarted(parameters.feed(), parameters.billMonth(), partitions.size());

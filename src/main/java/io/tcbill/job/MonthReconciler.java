@@ -1,8 +1,9 @@
 package io.tcbill.job;
 
-import io.tcbill.load.ReconciliationReport;
 import io.tcbill.load.Reconciler;
+import io.tcbill.load.ReconciliationReport;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.run.Reconciliation;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;

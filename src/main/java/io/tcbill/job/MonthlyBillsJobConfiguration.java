@@ -1,7 +1,5 @@
 package io.tcbill.job;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
@@ -9,6 +7,10 @@ import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.JsonFeeds;
 import io.tcbill.partner.PartnerClient;
 import io.tcbill.poll.ReadyPoller;
+import io.tcbill.run.LocalExecutions;
+import io.tcbill.run.ProgressListeners;
+import io.tcbill.run.RunLogContext;
+import io.tcbill.run.RunMetrics;
 import io.tcbill.transfer.RawArchiver;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -20,7 +22,6 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,15 +33,6 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  */
 @Configuration(proxyBeanMethods = false)
 class MonthlyBillsJobConfiguration {
-
-    static final String JOB_NAME = "monthlyBillsJob";
-    static final String ARCHIVE_FILE = "archiveFile";
-    static final String RECONCILE = "reconcile";
-
-    @Bean
-    ProgressListeners progressListeners() {
-        return new ProgressListeners();
-    }
 
     @Bean
     @StepScope
@@ -58,7 +50,7 @@ class MonthlyBillsJobConfiguration {
                      ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions, ProgressListeners progress) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads;
         // a file archived before runs again only when the partitioner asks for it (its object failed to load)
-        return new StepBuilder(ARCHIVE_FILE, jobRepository)
+        return new StepBuilder(MonthlyBillsJob.ARCHIVE_FILE, jobRepository)
                 .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions, progress),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
@@ -71,8 +63,8 @@ class MonthlyBillsJobConfiguration {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("archive-");
         executor.setConcurrencyLimit(properties.concurrency());
         executor.setTaskDecorator(runLogContext); // the workers log with the run id of the job that started them
-        return new StepBuilder("archiveFiles", jobRepository)
-                .partitioner(ARCHIVE_FILE, filePartitioner)
+        return new StepBuilder(MonthlyBillsJob.ARCHIVE_FILES, jobRepository)
+                .partitioner(MonthlyBillsJob.ARCHIVE_FILE, filePartitioner)
                 .step(archiveFile)
                 .gridSize(properties.concurrency())
                 .taskExecutor(executor)
@@ -85,7 +77,7 @@ class MonthlyBillsJobConfiguration {
     Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
                     LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
-        return new StepBuilder(ArchivedFiles.LOAD_STEP, jobRepository)
+        return new StepBuilder(MonthlyBillsJob.LOAD_TABLES, jobRepository)
                 .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics, reconciler),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
@@ -94,7 +86,7 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step checkArchived(JobRepository jobRepository) {
-        return new StepBuilder("checkArchived", jobRepository)
+        return new StepBuilder(MonthlyBillsJob.CHECK_ARCHIVED, jobRepository)
                 .tasklet(new CheckArchivedTasklet(), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
@@ -103,26 +95,10 @@ class MonthlyBillsJobConfiguration {
     @Bean
     Step reconcile(JobRepository jobRepository, MonthReconciler reconciler, RunMetrics metrics) {
         // runs again on every restart, after the month is complete: a completed run always leaves a current result
-        return new StepBuilder(RECONCILE, jobRepository)
+        return new StepBuilder(MonthlyBillsJob.RECONCILE, jobRepository)
                 .tasklet(new ReconcileTasklet(reconciler, metrics), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
-    }
-
-    @Bean
-    RunLogContext runLogContext() {
-        return new RunLogContext();
-    }
-
-    /** Run figures for Micrometer; the long-lived scheduler starts with each feed's last success from the metadata. */
-    @Bean
-    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry, RunHistory history,
-                          @Value("${spring.quartz.auto-startup:false}") boolean scheduler) {
-        RunMetrics metrics = new RunMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
-        if (scheduler) {
-            metrics.seed(history);
-        }
-        return metrics;
     }
 
     /**
@@ -135,7 +111,7 @@ class MonthlyBillsJobConfiguration {
     @Bean
     Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived, Step reconcile,
                         LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(MonthlyBillsJob.NAME, jobRepository)
                 .listener(localExecutions)
                 .listener(runLogContext)
                 .listener(runMetrics)

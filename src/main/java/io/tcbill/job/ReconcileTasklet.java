@@ -1,11 +1,16 @@
 package io.tcbill.job;
 
+import io.tcbill.run.Reconciliation;
+import io.tcbill.run.RunMetrics;
+import java.time.YearMonth;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -16,6 +21,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class ReconcileTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileTasklet.class);
+    private static final String PREFIX = "reconciliation.";
 
     private final MonthReconciler reconciler;
     private final RunMetrics metrics;
@@ -33,7 +39,7 @@ final class ReconcileTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Reconciliation result = reconciler.reconcile(parameters.billMonth(), parameters.customers());
-        result.writeTo(step.getExecutionContext());
+        write(result, step.getExecutionContext());
         metrics.reconciled(parameters.feed(), result);
         switch (result.state()) {
             case RECONCILED -> log.info("{} {}: reconciled, {}", parameters.feed(), parameters.billMonth(), result.summary());
@@ -42,5 +48,26 @@ final class ReconcileTasklet implements Tasklet {
                     result.summary(), String.join("; ", result.problems()));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    static void write(Reconciliation reconciliation, ExecutionContext context) {
+        context.putString(PREFIX + "month", reconciliation.month().toString());
+        context.putString(PREFIX + "state", reconciliation.state().name());
+        context.putLong(PREFIX + "customers", reconciliation.customers());
+        context.putLong(PREFIX + "unreconciled", reconciliation.unreconciled());
+        context.putLong(PREFIX + "unreconciledInRun", reconciliation.unreconciledInRun());
+        context.putString(PREFIX + "problems", String.join("\n", reconciliation.problems()));
+    }
+
+    /** The reconciliation a reconcile step kept, or null when it did not reconcile (a feed without one). */
+    static Reconciliation read(ExecutionContext context) {
+        if (!context.containsKey(PREFIX + "state")) {
+            return null;
+        }
+        String problems = context.getString(PREFIX + "problems");
+        return new Reconciliation(YearMonth.parse(context.getString(PREFIX + "month")),
+                Reconciliation.State.valueOf(context.getString(PREFIX + "state")), context.getLong(PREFIX + "customers"),
+                context.getLong(PREFIX + "unreconciled"), context.getLong(PREFIX + "unreconciledInRun"),
+                problems.isEmpty() ? List.of() : List.of(problems.split("\n")));
     }
 }

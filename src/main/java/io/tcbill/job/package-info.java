@@ -1,6 +1,7 @@
 /**
- * Spring Batch wiring only: the monthly bills job (archive every file of a month and feed, then load and publish it)
- * and the runner that starts, restarts or recovers it for a month and feed, one process at a time, stopping cleanly on
- * SIGTERM. The work itself lives in the stage packages.
+ * Spring Batch wiring only: the monthly bills job for a month and feed (archive every file, load and publish, check
+ * that nothing is missing, reconcile), its tasklets, partitioner, parameters and step exceptions, and
+ * {@link io.tcbill.job.MonthlyBillsJob}, the one place the job and step names are spelled. Starting, restarting and
+ * guarding runs is {@code run/}'s; the work itself lives in the stage packages.
  */
 package io.tcbill.job;

@@ -1,10 +1,10 @@
 package io.tcbill.schedule;
 
-import io.tcbill.job.FeedRun;
+import io.tcbill.run.MonthOutcome;
 import java.time.YearMonth;
 
-/** Runs one feed for one whole month; the seam between a Quartz fire and the monthly job. */
+/** Pulls one feed for one whole month; the seam between a Quartz fire and the month's use case. */
 interface FeedLauncher {
 
-    FeedRun launch(YearMonth month, String feed);
+    MonthOutcome launch(YearMonth month, String feed);
 }

@@ -1,7 +1,7 @@
 package io.tcbill.schedule;
 
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.Reconciliation;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -74,22 +74,23 @@ class FeedPullJob implements Job {
         RuntimeException firstError = null;
         for (YearMonth month : months) {
             try {
-                FeedRun run = launcher.launch(month, feed);
-                if (run.unreconciled()) {
-                    Reconciliation reconciliation = run.reconciliation();
-                    log.error("schedule {}: {} {} loaded {} rows but the month does not reconcile: {}; {}; pull l3 and"
-                            + " summaries of {} again once the data is corrected (execution {})", schedule, feed, month,
-                            run.rows(), reconciliation.summary(), String.join("; ", reconciliation.problems()), month,
-                            run.executionId());
-                    failures.add(month + ": UNRECONCILED " + reconciliation.unreconciled() + " of "
-                            + reconciliation.customers() + " customers (" + String.join("; ", reconciliation.problems()) + ")");
-                } else if (run.succeeded()) {
-                    log.info("schedule {}: {} {} OK, {} rows (execution {})", schedule, feed, month, run.rows(),
-                            run.executionId());
-                } else {
-                    log.error("schedule {}: {} {} FAILED: {} (execution {})", schedule, feed, month, run.reason(),
-                            run.executionId());
-                    failures.add(month + ": " + run.reason());
+                for (FeedRun run : launcher.launch(month, feed).runs()) {
+                    if (run.unreconciled()) {
+                        Reconciliation reconciliation = run.reconciliation();
+                        log.error("schedule {}: {} {} loaded {} rows but the month does not reconcile: {}; {}; pull l3 and"
+                                + " summaries of {} again once the data is corrected (execution {})", schedule, feed, month,
+                                run.rows(), reconciliation.summary(), String.join("; ", reconciliation.problems()), month,
+                                run.executionId());
+                        failures.add(month + ": UNRECONCILED " + reconciliation.unreconciled() + " of "
+                                + reconciliation.customers() + " customers (" + String.join("; ", reconciliation.problems()) + ")");
+                    } else if (run.succeeded()) {
+                        log.info("schedule {}: {} {} OK, {} rows (execution {})", schedule, feed, month, run.rows(),
+                                run.executionId());
+                    } else {
+                        log.error("schedule {}: {} {} FAILED: {} (execution {})", schedule, feed, month, run.reason(),
+                                run.executionId());
+                        failures.add(month + ": " + run.reason());
+                    }
                 }
             } catch (RuntimeException e) {
                 log.error("schedule {}: {} {} could not run: {}", schedule, feed, month, e.getMessage(), e);

@@ -3,6 +3,8 @@ package io.tcbill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.IntegrationTest;
+import io.tcbill.app.SimulatorOverrides;
+import io.tcbill.console.RunOutput;
 import io.tcbill.simulator.BillData;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
@@ -113,7 +115,8 @@ class RunCommandTest {
     private int run(List<String> feeds, Map<String, Object> overrides) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = RunCommand.execute(MONTH, feeds, List.of(), overrides, null, new PrintWriter(out), new PrintWriter(err));
+        int exit = RunCommand.execute(MONTH, feeds, List.of(), overrides,
+                new RunOutput(new PrintWriter(out), new PrintWriter(err), null));
         output = out + "\n" + err;
         return exit;
     }

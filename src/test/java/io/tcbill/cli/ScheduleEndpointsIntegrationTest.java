@@ -7,6 +7,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.tcbill.IntegrationTest;
+import io.tcbill.app.SimulatorOverrides;
+import io.tcbill.app.SpringContexts;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.tcbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tcbill.run.BillCalendar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
 import io.tcbill.load.MonthLoader;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.MonthRunner;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

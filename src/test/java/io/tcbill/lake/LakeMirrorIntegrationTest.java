@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
-import io.tcbill.job.MonthRunner;
+import io.tcbill.run.MonthRunner;
 import io.tcbill.simulator.BillData;
 import io.tcbill.storage.ObjectStorage;
 import java.math.BigDecimal;

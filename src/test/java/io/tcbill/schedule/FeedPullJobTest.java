@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.tcbill.feed.Feed;
-import io.tcbill.job.FeedRun;
-import io.tcbill.job.Reconciliation;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.Reconciliation;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.job.FeedRun;
+import io.tcbill.run.FeedRun;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

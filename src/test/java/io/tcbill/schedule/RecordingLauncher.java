@@ -1,6 +1,7 @@
 package io.tcbill.schedule;
 
-import io.tcbill.job.FeedRun;
+import io.tcbill.run.FeedRun;
+import io.tcbill.run.MonthOutcome;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,7 +27,7 @@ final class RecordingLauncher implements FeedLauncher {
     }
 
     @Override
-    public FeedRun launch(YearMonth month, String feed) {
+    public MonthOutcome launch(YearMonth month, String feed) {
         return launch(month, feed, Thread.currentThread().getName());
     }
 
@@ -35,9 +36,9 @@ final class RecordingLauncher implements FeedLauncher {
         return (month, feed) -> launch(month, feed, instance);
     }
 
-    private FeedRun launch(YearMonth month, String feed, String instance) {
+    private MonthOutcome launch(YearMonth month, String feed, String instance) {
         launches.add(new Launch(feed, month, instance));
-        return outcome.apply(month, feed);
+        return new MonthOutcome(month, List.of(outcome.apply(month, feed)), false);
     }
 
     List<Launch> launches() {

@@ -1,0 +1,67 @@
+package io.tcbill.run;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.tcbill.job.JobProperties;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Run control around the monthly job: what keeps runs safe across processes (ownership of executions, the run lock,
+ * stale detection, a clean stop), and what a run reports (progress, the run id in the logs, metrics).
+ */
+@Configuration(proxyBeanMethods = false)
+class RunControlConfiguration {
+
+    @Bean
+    LocalExecutions localExecutions(JobRepository jobRepository) {
+        return new LocalExecutions(jobRepository);
+    }
+
+    @Bean
+    StaleExecutions staleExecutions(JobProperties properties) {
+        return new StaleExecutions(properties.staleAfter(), Clock.systemDefaultZone());
+    }
+
+    @Bean
+    RunLock runLock(DataSource dataSource, StaleExecutions staleExecutions) {
+        RunLock lock = new RunLock(dataSource, staleExecutions, Clock.systemDefaultZone());
+        lock.createTableIfMissing();
+        H2ShutdownHook.leaveClosingToSpring(); // the database is open now, and H2 has registered its hook
+
+        return lock;
+    }
+
+    @Bean
+    GracefulStop gracefulStop(JobOperator jobOperator, JobRepository jobRepository, LocalExecutions localExecutions,
+                              JobProperties properties) {
+        return new GracefulStop(jobOperator, jobRepository, localExecutions, properties.stopTimeout());
+    }
+
+    @Bean
+    ProgressListeners progressListeners() {
+        return new ProgressListeners();
+    }
+
+    @Bean
+    RunLogContext runLogContext() {
+        return new RunLogContext();
+    }
+
+    /** Run figures for Micrometer; the long-lived scheduler starts with each feed's last success from the metadata. */
+    @Bean
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry, RunHistory history,
+                          @Value("${spring.quartz.auto-startup:false}") boolean scheduler) {
+        RunMetrics metrics = new RunMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
+        if (scheduler) {
+            metrics.seed(history);
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,93 @@
+package io.tcbill.run;
+
+import io.tcbill.job.MonthlyBillsJob;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the metadata says about a month and feed: its attempts, the last one, and the raw objects the month's files
+ * were archived as. Read-only; the runner reads Spring Batch's executions, {@code status} and {@code backfill} get
+ * {@link RunRecord}s.
+ */
+@Component
+public class RunHistory {
+
+    private final JobRepository jobRepository;
+
+    RunHistory(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    /** The last attempt at the month, feed and customer scope, or null if never run. */
+    public RunRecord last(YearMonth month, String feed, List<Long> customers) {
+        JobExecution last = lastExecution(month, feed, customers);
+        return last == null ? null : record(last);
+    }
+
+    /** The newest execution of the newest attempt for the month, feed and customer scope, or null if never run. */
+    JobExecution lastExecution(YearMonth month, String feed, List<Long> customers) {
+        JobExecution last = null;
+        for (long attempt = 1; ; attempt++) {
+            JobParameters key = MonthlyBillsJob.parameters(month, feed, customers, attempt);
+            JobInstance instance = jobRepository.getJobInstance(MonthlyBillsJob.NAME, key);
+            if (instance == null) {
+                return last;
+            }
+            last = jobRepository.getLastJobExecution(instance);
+        }
+    }
+
+    /**
+     * The last attempt at every month and feed ever run (any customer scope), newest month first; at most
+     * {@code limit} job instances are read.
+     */
+    public List<RunRecord> latestPerMonthAndFeed(int limit) {
+        Map<String, JobExecution> newest = new LinkedHashMap<>();
+        for (JobInstance instance : jobRepository.getJobInstances(MonthlyBillsJob.NAME, 0, limit)) {
+            JobExecution execution = jobRepository.getLastJobExecution(instance);
+            if (execution == null) {
+                continue;
+            }
+            String key = MonthlyBillsJob.month(execution) + "/" + MonthlyBillsJob.feed(execution);
+            newest.merge(key, execution, (a, b) -> a.getId() > b.getId() ? a : b);
+        }
+        return newest.values().stream()
+                .sorted(Comparator.comparing(MonthlyBillsJob::month).reversed().thenComparing(MonthlyBillsJob::feed))
+                .map(RunHistory::record)
+                .toList();
+    }
+
+    /** The raw object keys of every file archived for the run's attempt (none when its execution is gone). */
+    public List<String> rawKeys(RunRecord run) {
+        JobExecution execution = jobRepository.getJobExecution(run.executionId());
+        return execution == null ? List.of() : MonthlyBillsJob.rawKeys(jobRepository, execution);
+    }
+
+    static RunRecord record(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        return new RunRecord(MonthlyBillsJob.month(execution), MonthlyBillsJob.feed(execution),
+                MonthlyBillsJob.scope(execution), execution.getId(), MonthlyBillsJob.attempt(execution),
+                RunRecord.State.valueOf(status.name()), execution.isRunning(), execution.getStartTime(),
+                execution.getEndTime(), MonthlyBillsJob.rows(execution), reason(execution));
+    }
+
+    /** The first line of a failed or stopped execution's exit description, without the exception's class name. */
+    private static String reason(JobExecution execution) {
+        BatchStatus state = execution.getStatus();
+        if (state != BatchStatus.FAILED && state != BatchStatus.STOPPED) {
+            return null;
+        }
+        String reason = execution.getExitStatus().getExitDescription().lines().findFirst()
+                .map(line -> line.replaceFirst("^[\\w.$]+(Exception|Error): ", "")).orElse(null);
+        return reason == null || reason.isBlank() ? null : reason;
+    }
+}
