@@ -26,7 +26,8 @@ final class ExitCodes {
 
     static final String HELP_FOOTER = "%nExit codes: 0 success, 1 a feed failed (the output says which and why), "
             + "2 bad command line, 3 bad configuration, 4 the month does not reconcile (details against summaries), "
-            + "5 the metadata database cannot be reached or is held by another process.";
+            + "5 the metadata database cannot be reached or is held by another process, "
+            + "143 (SIGTERM) or 130 (Ctrl-C) stopped: the running feed is STOPPED and the next run resumes it.";
 
     /** A pull's exit code: a stopped pull is an unfinished one (1), as a failed feed. */
     static int of(MonthOutcome.Verdict verdict) {

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.app.ExpectedFailureTrace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,17 @@ public final class TcbillCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** A setter, so that it takes effect whichever command it is given to (an inherited option). */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the stack trace of every failure in the log; without it a failure tcbill describes"
+                    + " (a file that did not arrive, a refused key, unreachable storage) is one 'cause:' line."
+                    + " TCBILL_DEBUG=true does the same.")
+    void debug(boolean on) {
+        if (on) {
+            ExpectedFailureTrace.showAll();
+        }
+    }
 
     public static void main(String[] args) {
         bindH2ServerToLoopback();

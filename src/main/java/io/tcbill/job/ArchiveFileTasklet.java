@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -57,7 +58,7 @@ final class ArchiveFileTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws JobInterruptedException {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
         BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
@@ -80,6 +81,10 @@ final class ArchiveFileTasklet implements Tasklet {
         } catch (RuntimeException e) {
             received.accept(0);
             listener.fileFailed(feed.name(), parameters.billMonth());
+            if (executions.stopping(step.getJobExecutionId())) {
+                // the stop interrupted the poll or download: the step ends STOPPED (resumed by the next run), not FAILED
+                throw new JobInterruptedException(what + ": stopped by a shutdown signal before it was archived");
+            }
             throw new FileFailedException(what, e);
         }
         received.accept(0);

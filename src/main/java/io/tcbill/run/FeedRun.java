@@ -11,14 +11,33 @@ import java.time.YearMonth;
  * @param fetchSeconds   how long the archive step (requests, polls, transfers) took, 0 when it did not run
  * @param reconciliation where the month's reconciliation stands after this run, or null when the run did not reconcile
  *                       (a feed other than a reseller's l3 or summaries, or a run that did not complete)
+ * @param stopped        a shutdown signal (SIGTERM, Ctrl-C) ended the run, or kept it from starting: STOPPED, and the
+ *                       next run resumes it
  */
 public record FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,
-                      double fetchSeconds, Reconciliation reconciliation) {
+                      double fetchSeconds, Reconciliation reconciliation, boolean stopped) {
+
+    /** A run that ended (or did not start) by its own outcome, not by a shutdown signal. */
+    public FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,
+                   double fetchSeconds, Reconciliation reconciliation) {
+        this(feed, month, succeeded, executionId, rows, reason, fetchSeconds, reconciliation, false);
+    }
 
     /** A run that did not reconcile. */
     public FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,
                    double fetchSeconds) {
-        this(feed, month, succeeded, executionId, rows, reason, fetchSeconds, null);
+        this(feed, month, succeeded, executionId, rows, reason, fetchSeconds, null, false);
+    }
+
+    /** A run a shutdown signal ended before its end, or kept from starting ({@code executionId} -1). */
+    public static FeedRun stopped(String feed, YearMonth month, long executionId, long rows, String reason,
+                                  double fetchSeconds) {
+        return new FeedRun(feed, month, false, executionId, rows, reason, fetchSeconds, null, true);
+    }
+
+    /** OK, FAILED or STOPPED, as the run's line and {@code status} say it. */
+    public String state() {
+        return succeeded ? "OK" : stopped ? "STOPPED" : "FAILED";
     }
 
     /** Whether the run completed but its month does not reconcile for a customer it loaded (exit 4, a failed fire). */

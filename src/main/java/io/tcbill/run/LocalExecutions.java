@@ -17,6 +17,7 @@ public final class LocalExecutions implements JobExecutionListener {
 
     private final JobRepository jobRepository;
     private final Map<Long, Set<Thread>> running = new ConcurrentHashMap<>();
+    private final Set<Long> stopping = ConcurrentHashMap.newKeySet();
 
     LocalExecutions(JobRepository jobRepository) {
         this.jobRepository = jobRepository;
@@ -32,6 +33,7 @@ public final class LocalExecutions implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         running.remove(execution.getId());
+        stopping.remove(execution.getId());
     }
 
     /** Ids of the executions running in this JVM. */
@@ -59,10 +61,19 @@ public final class LocalExecutions implements JobExecutionListener {
 
     /** Interrupts the threads working for the execution (polls and downloads), so that its stop takes effect soon. */
     void interrupt(long jobExecutionId) {
+        stopping.add(jobExecutionId);
         Set<Thread> threads = running.getOrDefault(jobExecutionId, Set.of());
         synchronized (threads) {
             threads.forEach(Thread::interrupt);
         }
+    }
+
+    /**
+     * Whether a shutdown is stopping the execution: its threads were interrupted on purpose, so what fails in them now
+     * is the stop, not a fault of the file.
+     */
+    public boolean stopping(long jobExecutionId) {
+        return stopping.contains(jobExecutionId);
     }
 
     /** A thread's registration; closing it never fails. */

@@ -50,7 +50,7 @@ public record MonthOutcome(YearMonth month, List<FeedRun> runs, boolean stopped)
     }
 
     public Verdict verdict() {
-        if (stopped) {
+        if (stopped || runs.stream().anyMatch(FeedRun::stopped)) {
             return Verdict.STOPPED;
         }
         if (!allSucceeded()) {

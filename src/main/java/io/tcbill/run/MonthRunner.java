@@ -26,6 +26,11 @@ public class MonthRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MonthRunner.class);
 
+    /** Why a run a shutdown signal ended is STOPPED; also what {@code status} shows for it. */
+    public static final String STOPPED = "stopped by a shutdown signal before the end; run again to resume it (files"
+            + " already archived are kept)";
+    private static final String NOT_STARTED = "not started: tcbill is shutting down";
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final RunHistory history;
@@ -55,7 +60,7 @@ public class MonthRunner {
     /** The same, reporting the files archived and loaded to {@code listener} while it runs (a progress bar). */
     public FeedRun run(YearMonth month, String feed, List<Long> customers, RunProgress listener) {
         if (!stop.enter()) {
-            return new FeedRun(feed, month, false, -1, 0, "not started: tcbill is shutting down", 0);
+            return FeedRun.stopped(feed, month, -1, 0, NOT_STARTED, 0);
         }
         // the job adds its execution id once it starts (RunLogContext); until then the lines name feed and month
         try (MDC.MDCCloseable runId = MDC.putCloseable(RunLogContext.RUN_ID, feed + "/" + month);
@@ -92,7 +97,7 @@ public class MonthRunner {
                 previous = jobOperator.recover(previous);
             }
             if (stop.closing()) {
-                return new FeedRun(feed, month, false, -1, 0, "not started: tcbill is shutting down", 0);
+                return FeedRun.stopped(feed, month, -1, 0, NOT_STARTED, 0);
             }
             if (previous != null && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {
                 log.info("{} {}: restarting attempt {} (execution {} ended {})", feed, month,
@@ -128,6 +133,9 @@ public class MonthRunner {
             return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds,
                     MonthlyBillsJob.reconciliation(execution));
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return FeedRun.stopped(feed, month, execution.getId(), rows, STOPPED, fetchSeconds);
+        }
         return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
     }
 
@@ -139,9 +147,6 @@ public class MonthRunner {
                 .distinct().toList();
         // a message another one repeats (the missing files' check quotes the first file's failure) is said once
         List<String> messages = all.stream().filter(m -> all.stream().noneMatch(o -> !o.equals(m) && o.contains(m))).toList();
-        if (execution.getStatus() == BatchStatus.STOPPED) {
-            return "stopped before the end; run again to resume it (files already archived are kept)";
-        }
         return messages.isEmpty() ? "ended " + execution.getStatus() : String.join("; ", messages);
     }
 

@@ -1,6 +1,7 @@
 package io.tcbill.schedule;
 
 import io.tcbill.run.FeedRun;
+import io.tcbill.run.MonthOutcome;
 import io.tcbill.run.Reconciliation;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -74,7 +75,14 @@ class FeedPullJob implements Job {
         RuntimeException firstError = null;
         for (YearMonth month : months) {
             try {
-                for (FeedRun run : launcher.launch(month, feed).runs()) {
+                MonthOutcome outcome = launcher.launch(month, feed);
+                if (outcome.verdict() == MonthOutcome.Verdict.STOPPED) {
+                    // a shutdown: the run is STOPPED and resumed by the next fire or 'tcbill run'; not a failure
+                    log.info("schedule {}: {} {} stopped by the shutdown; the next fire or 'tcbill run --month {}' resumes"
+                            + " it", schedule, feed, month, month);
+                    break;
+                }
+                for (FeedRun run : outcome.runs()) {
                     if (run.unreconciled()) {
                         Reconciliation reconciliation = run.reconciliation();
                         log.error("schedule {}: {} {} loaded {} rows but the month does not reconcile: {}; {}; pull l3 and"

@@ -95,6 +95,19 @@ class FeedPullJobTest {
     }
 
     @Test
+    void aShutdownStopsTheFireWithoutFailingItOrStartingTheNextMonth() throws Exception {
+        // given a shutdown stops the first month's run (SIGTERM while it downloads)
+        RecordingLauncher launcher = new RecordingLauncher((month, feed) ->
+                FeedRun.stopped(feed, month, 14, 0, "stopped by a shutdown signal", 3));
+
+        // when the restatement fire (two months) runs
+        new FeedPullJob(launcher).execute(fire("l2", RESTATEMENT, ZonedDateTime.of(2026, 11, 10, 3, 0, 0, 0, SINGAPORE)));
+
+        // then the second month is left to the next fire or run, and the fire is no failure (no exception)
+        assertThat(launcher.launches()).extracting(RecordingLauncher.Launch::month).containsExactly(YearMonth.of(2026, 10));
+    }
+
+    @Test
     void aMonthThatLoadsButDoesNotReconcileFailsTheFireNamingTheCustomerAndAmounts() throws Exception {
         // given the summaries of October load, but one customer's L3 details disagree with them
         Reconciliation mismatch = new Reconciliation(YearMonth.of(2026, 10), Reconciliation.State.UNRECONCILED, 3, 1, 1,
