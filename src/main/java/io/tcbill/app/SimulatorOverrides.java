@@ -1,5 +1,6 @@
 package io.tcbill.app;
 
+import io.tcbill.feed.Role;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.nio.file.Path;
@@ -15,12 +16,12 @@ public final class SimulatorOverrides {
     private SimulatorOverrides() {
     }
 
-    public static Map<String, Object> of(PartnerSimulator simulator, Path dir, String role) {
+    public static Map<String, Object> of(PartnerSimulator simulator, Path dir, Role role) {
         Map<String, Object> overrides = new HashMap<>();
         overrides.put("tcbill.api.endpoint", simulator.endpoint().toString());
         overrides.put("tcbill.api.secret-id", SimulatorConfig.DEMO_SECRET_ID);
         overrides.put("tcbill.api.secret-key", SimulatorConfig.DEMO_SECRET_KEY);
-        overrides.put("tcbill.api.role", role);
+        overrides.put("tcbill.api.role", role.toString());
         overrides.put("tcbill.download.allowed-hosts", "127.0.0.1");
         overrides.put("tcbill.poll.initial-interval", "200ms");
         overrides.put("tcbill.storage.endpoint", "");

@@ -1,13 +1,17 @@
 package io.tcbill.app;
 
 import io.tcbill.TcbillApplication;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -35,13 +39,26 @@ public final class SpringContexts {
         }
     }
 
-    /** The innermost message: Spring wraps the real reason (a bad property, an unreachable database) several times. */
-    private static String describe(Throwable e) {
+    /**
+     * The innermost message: Spring wraps the real reason (a bad property, an unreachable database) several times. A
+     * value that is not one of a setting's choices ({@code tcbill.api.role}, {@code tcbill.job.reseller-bills}) names
+     * the setting, the value and the choices, which the innermost message ("No enum constant ...") does not.
+     */
+    static String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
+            if (t instanceof BindException bind && bind.getCause() instanceof ConversionFailedException conversion
+                    && conversion.getTargetType().getType().isEnum()) {
+                return "could not start: " + bind.getName() + " is '" + conversion.getValue() + "'; use one of "
+                        + choices(conversion.getTargetType().getType());
+            }
             t = t.getCause();
         }
         return "could not start: " + t.getMessage();
+    }
+
+    private static String choices(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tcbill.bench;
 
+import io.tcbill.feed.Role;
 import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.app.SpringContexts;
 import io.tcbill.run.FeedRun;
@@ -33,7 +34,7 @@ public final class EndToEndBench {
             progress.flush();
             ProcessMemory.resetPeaks();
             long rssBefore = ProcessMemory.rss();
-            try (ConfigurableApplicationContext context = SpringContexts.start(SimulatorOverrides.of(simulator, dir, "customer"))) {
+            try (ConfigurableApplicationContext context = SpringContexts.start(SimulatorOverrides.of(simulator, dir, Role.CUSTOMER))) {
                 long start = System.nanoTime();
                 FeedRun run = context.getBean(MonthRunner.class).run(MONTH, "l3", List.of());
                 double seconds = (System.nanoTime() - start) / 1e9;

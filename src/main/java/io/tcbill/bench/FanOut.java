@@ -1,5 +1,6 @@
 package io.tcbill.bench;
 
+import io.tcbill.feed.Role;
 import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.app.SpringContexts;
 import io.tcbill.run.FeedRun;
@@ -34,7 +35,7 @@ public final class FanOut {
         progress.flush();
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(customers, 0)
                 .withRows(10, 5, 20, 5, 10).withPollsBeforeReady(1));
-             ConfigurableApplicationContext context = SpringContexts.start(defaultPolling(SimulatorOverrides.of(simulator, dir, "reseller")))) {
+             ConfigurableApplicationContext context = SpringContexts.start(defaultPolling(SimulatorOverrides.of(simulator, dir, Role.RESELLER)))) {
             MonthRunner runner = context.getBean(MonthRunner.class);
             for (String feed : List.of("l3", "summaries")) {
                 Map<String, Long> before = simulator.stats().requestsByAction();

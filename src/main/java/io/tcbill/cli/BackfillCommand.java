@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import io.tcbill.app.SpringContexts;
 import io.tcbill.console.ProgressBars;
 import io.tcbill.console.RunOutput;
@@ -74,7 +75,7 @@ final class BackfillCommand implements Callable<Integer> {
         RunOutput output = new RunOutput(spec.commandLine().getOut(), spec.commandLine().getErr(), bars);
         try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(
                 dryRun ? Map.of() : Map.of(ApiProperties.CREDENTIALS_REQUIRED, "true"), bars != null))) {
-            String role = context.getBean(ApiProperties.class).role();
+            Role role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(named, List.of(), role, catalog);
             if (problem != null) {
                 spec.commandLine().getErr().println("tcbill: " + problem);

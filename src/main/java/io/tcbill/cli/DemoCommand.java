@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.console.DemoQueries;
 import io.tcbill.console.RunOutput;
@@ -59,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, "reseller"),
+            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, Role.RESELLER),
                     new RunOutput(out, err, progress.bars()));
             if (exit != ExitCodes.OK) {
                 return exit;

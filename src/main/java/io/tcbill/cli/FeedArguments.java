@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import java.time.YearMonth;
@@ -65,8 +66,8 @@ final class FeedArguments {
      * Why the feeds or customers cannot be pulled with the configured role, or null: the customer role pulls only
      * the account's own files, so per-customer feeds and {@code --customer} need the reseller role.
      */
-    static String roleProblem(List<String> feeds, List<Long> customers, String role, FeedCatalog catalog) {
-        if ("reseller".equals(role)) {
+    static String roleProblem(List<String> feeds, List<Long> customers, Role role, FeedCatalog catalog) {
+        if (role == Role.RESELLER) {
             return null;
         }
         if (!customers.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import io.tcbill.app.SpringContexts;
 import io.tcbill.console.RunOutput;
 import io.tcbill.feed.FeedCatalog;
@@ -83,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
     static int execute(YearMonth month, List<String> feeds, List<Long> customers, Map<String, Object> overrides,
                        RunOutput output) {
         try (ConfigurableApplicationContext context = SpringContexts.start(ProgressOption.quietLog(overrides, output.drawsBars()))) {
-            String role = context.getBean(ApiProperties.class).role();
+            Role role = context.getBean(ApiProperties.class).role();
             String problem = FeedArguments.roleProblem(feeds, customers, role, context.getBean(FeedCatalog.class));
             if (problem != null) {
                 output.err().println("tcbill: " + problem);

@@ -45,9 +45,9 @@ public final class FeedCatalog {
     private static final Logger log = LoggerFactory.getLogger(FeedCatalog.class);
 
     private final Map<String, Feed> feeds;
-    private final Map<String, List<String>> roles;
+    private final Map<String, List<Role>> roles;
 
-    private FeedCatalog(Map<String, Feed> feeds, Map<String, List<String>> roles) {
+    private FeedCatalog(Map<String, Feed> feeds, Map<String, List<Role>> roles) {
         this.feeds = feeds;
         this.roles = roles;
     }
@@ -65,7 +65,7 @@ public final class FeedCatalog {
      */
     public static FeedCatalog load(Path dir, Function<String, String> properties) {
         Map<String, Feed> feeds = new LinkedHashMap<>();
-        Map<String, List<String>> roles = new LinkedHashMap<>();
+        Map<String, List<Role>> roles = new LinkedHashMap<>();
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath:jobs/*.yml");
             for (Resource resource : resources) {
@@ -87,13 +87,13 @@ public final class FeedCatalog {
     }
 
     private static void add(Map<String, Object> doc, String origin, Map<String, Feed> feeds,
-                            Map<String, List<String>> roles) {
+                            Map<String, List<Role>> roles) {
         Feed feed = FeedDescriptor.parse(doc, origin);
         feeds.put(feed.name(), feed);
         roles.put(feed.name(), FeedDescriptor.roles(doc, origin));
     }
 
-    private static void addDirectory(Path dir, Map<String, Feed> feeds, Map<String, List<String>> roles) {
+    private static void addDirectory(Path dir, Map<String, Feed> feeds, Map<String, List<Role>> roles) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("the jobs directory " + dir.toAbsolutePath() + " (tcbill.jobs.dir,"
                     + " TCBILL_JOBS_DIR) does not exist or is not a directory");
@@ -113,7 +113,7 @@ public final class FeedCatalog {
         List<String> used = new ArrayList<>();
         for (Path file : files) {
             Map<String, Feed> one = new LinkedHashMap<>();
-            Map<String, List<String>> oneRoles = new LinkedHashMap<>();
+            Map<String, List<Role>> oneRoles = new LinkedHashMap<>();
             try (InputStream in = Files.newInputStream(file)) {
                 add(FeedDescriptor.read(in, file.toString()), file.toString(), one, oneRoles);
             } catch (IOException e) {
@@ -207,7 +207,7 @@ public final class FeedCatalog {
     }
 
     /** The feeds an account of that role pulls by default ({@code roles:} in the descriptor; both when absent). */
-    public List<String> namesFor(String role) {
+    public List<String> namesFor(Role role) {
         return names().stream().filter(name -> roles.get(name).contains(role)).toList();
     }
 }

@@ -67,13 +67,21 @@ final class FeedDescriptor {
         return keys;
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> roles(Map<String, Object> doc, String origin) {
-        List<String> roles = (List<String>) doc.getOrDefault("roles", List.of("customer", "reseller"));
-        if (roles.isEmpty() || !List.of("customer", "reseller").containsAll(roles)) {
-            throw new IllegalStateException("feed descriptor " + origin + ": roles must be customer and/or reseller");
+    static List<Role> roles(Map<String, Object> doc, String origin) {
+        Object listed = doc.get("roles");
+        if (listed == null) {
+            return List.of(Role.values());
         }
-        return List.copyOf(roles);
+        if (!(listed instanceof List<?> roles) || roles.isEmpty()) {
+            throw new IllegalStateException("feed descriptor " + origin + ": roles must list " + Role.allowed()
+                    + " or both, e.g. roles: [reseller]");
+        }
+        try {
+            return roles.stream().map(role -> Role.of(String.valueOf(role), "feed descriptor " + origin + ": each of roles"))
+                    .distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.tcbill.job;
 
+import io.tcbill.feed.Role;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.load.MonthLoader;
@@ -67,7 +68,7 @@ class FilePartitioner implements Partitioner {
     private Map<String, ExecutionContext> allPartitions() {
         Feed feed = feeds.get(parameters.feed());
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        boolean reseller = "reseller".equals(api.role());
+        boolean reseller = api.role() == Role.RESELLER;
         if (reseller && job.packs() && parameters.wholeMonth() && feed.has(Feed.SourceKind.PACK)) {
             listCustomers(); // the month's customer list, which the pack's customers are checked against when it loads
             ExecutionContext context = new ExecutionContext();

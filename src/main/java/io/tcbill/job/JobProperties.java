@@ -1,5 +1,6 @@
 package io.tcbill.job;
 
+import io.tcbill.feed.ResellerBills;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency         how many files are requested, polled and transferred at once; most of that time is spent
  *                            waiting for files to become ready, so it is high (20 requests/s × a 2 s first poll
  *                            interval keeps ~40 files in flight); the API's rate limits still apply
- * @param resellerBills       {@code files}: one L2/L3 file per customer; {@code pack}: one ZIP of every customer
+ * @param resellerBills       {@code files}: one L2/L3 file per customer; {@code pack}: one ZIP of every customer (any
+ *                            case; another value stops the start, listing these two)
  * @param reconcileTolerance  the largest difference between L3 detail totals and the summary APIs that still counts as
  *                            reconciled, in the bill currency
  * @param staleAfter          a run of a month and feed left STARTED by a process on another host is taken to be dead once
@@ -21,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stopTimeout         on SIGTERM, how long to wait for running executions to end STOPPED before shutting down
  */
 @ConfigurationProperties("tcbill.job")
-public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("files") String resellerBills,
+public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("files") ResellerBills resellerBills,
                             @DefaultValue("0.01") BigDecimal reconcileTolerance,
                             @DefaultValue("2h") Duration staleAfter, @DefaultValue("30s") Duration stopTimeout) {
 
@@ -29,9 +31,7 @@ public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("
         if (concurrency < 1 || concurrency > 256) {
             throw new IllegalArgumentException("tcbill.job.concurrency must be between 1 and 256, was " + concurrency);
         }
-        if (!"files".equals(resellerBills) && !"pack".equals(resellerBills)) {
-            throw new IllegalArgumentException("tcbill.job.reseller-bills must be files or pack, was " + resellerBills);
-        }
+        resellerBills = resellerBills == null ? ResellerBills.FILES : resellerBills;
         staleAfter = staleAfter == null ? Duration.ofHours(2) : staleAfter;
         stopTimeout = stopTimeout == null ? Duration.ofSeconds(30) : stopTimeout;
         if (staleAfter.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -46,6 +46,6 @@ public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("
     }
 
     boolean packs() {
-        return "pack".equals(resellerBills);
+        return resellerBills == ResellerBills.PACK;
     }
 }

@@ -3,25 +3,17 @@ package io.tcbill.job;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
+import io.tcbill.load.ArchivedFile;
 import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
-import io.tcbill.load.LoadRequest;
 import io.tcbill.load.MonthLoader;
-import io.tcbill.load.RawInput;
+import io.tcbill.load.SpooledLoad;
 import io.tcbill.run.ProgressListeners;
 import io.tcbill.run.RunMetrics;
 import io.tcbill.run.RunProgress;
-import io.tcbill.transfer.RawArchiver;
-import io.tcbill.transfer.TransferException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -46,18 +38,18 @@ final class LoadTablesTasklet implements Tasklet {
 
     private final FeedCatalog feeds;
     private final JobRepository jobRepository;
-    private final RawArchiver archiver;
+    private final SpooledLoad load;
     private final MonthLoader loader;
     private final LakeMirror lake;
     private final ProgressListeners progress;
     private final RunMetrics metrics;
     private final MonthReconciler reconciler;
 
-    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, RawArchiver archiver, MonthLoader loader,
+    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, SpooledLoad load, MonthLoader loader,
                       LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
-        this.archiver = archiver;
+        this.load = load;
         this.loader = loader;
         this.lake = lake;
         this.progress = progress;
@@ -78,76 +70,46 @@ final class LoadTablesTasklet implements Tasklet {
         log.info("{} {}: loading {} archived file(s)", feed.name(), parameters.billMonth(), archived.size());
         RunProgress listener = progress.of(parameters.billMonth(), feed.name());
         listener.loadStarted(feed.name(), parameters.billMonth(), archived.size());
-        Path spool = Files.createDirectories(loader.workDir()).resolve("spool-" + step.getJobExecutionId());
-        Files.createDirectories(spool);
-        try {
-            List<RawInput> inputs = new ArrayList<>();
-            Map<String, String> unreadable = new LinkedHashMap<>();
-            for (ExecutionContext file : archived) {
-                String key = file.getString(ArchiveFileTasklet.RAW_KEY);
-                Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
-                // what was requested, not what the bytes look like: a customer's link serving the pack is not a pack
-                boolean pack = Feed.SourceKind.PACK.name().equals(file.getString(FilePartitioner.SOURCE_KIND, null));
-                Path local = spool.resolve(Integer.toString(inputs.size() + unreadable.size()));
-                try {
-                    archiver.fetch(key, local);
-                } catch (TransferException e) {
-                    if (e.isTransient()) {
-                        throw e;
-                    }
-                    unreadable.put(key, label(pack, uin) + " (" + key + "): " + e.getMessage());
-                    continue;
-                }
-                inputs.add(new RawInput(local, key, uin, file.getString(ArchiveFileTasklet.RAW_SHA256),
-                        file.getLong(ArchiveFileTasklet.RAW_SIZE), pack));
+        List<ArchivedFile> files = archived.stream().map(LoadTablesTasklet::archivedFile).toList();
+        SpooledLoad.Outcome outcome = load.load(feed, parameters.billMonth(), parameters.wholeMonth(), files,
+                file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
+        LoadReport report = outcome.report();
+        if (report != null) {
+            step.getExecutionContext().putLong(ROWS, report.rows());
+            metrics.loaded(report);
+            if (report.files().stream().anyMatch(FileResult::loaded)) {
+                reconciler.published(feed.name(), parameters.billMonth());
             }
-            LoadReport report = inputs.isEmpty() ? null
-                    : loader.load(new LoadRequest(feed, parameters.billMonth(), inputs, parameters.wholeMonth()),
-                            file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
-            Map<String, String> rejected = new LinkedHashMap<>(unreadable);
-            if (report != null) {
-                step.getExecutionContext().putLong(ROWS, report.rows());
-                metrics.loaded(report);
-                if (report.files().stream().anyMatch(FileResult::loaded)) {
-                    reconciler.published(feed.name(), parameters.billMonth());
-                }
-                lake.publish(loader.curatedDir(), feed.tables(), parameters.billMonth());
-                contribution.incrementWriteCount(report.rows());
-                report.files().stream().filter(f -> !f.loaded()).forEach(f -> rejected.put(f.input().sourceKey(),
-                        label(f.input().pack(), f.input().customerUin()) + " (" + f.input().sourceKey() + "): " + f.error()));
-            }
-            if (!rejected.isEmpty()) {
-                reject(step, rejected);
-                throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": "
-                        + String.join("; ", rejected.values()) + "; the month's earlier rows of these files stay"
-                        + " visible, and the next run fetches these files again");
-            }
-            log.info("{} {}: published {} rows from {} file(s)", feed.name(), parameters.billMonth(), report.rows(), inputs.size());
-            return RepeatStatus.FINISHED;
-        } finally {
-            deleteQuietly(spool);
+            lake.publish(loader.curated(), feed.tables(), parameters.billMonth());
+            contribution.incrementWriteCount(report.rows());
         }
+        if (!outcome.rejected().isEmpty()) {
+            reject(step, outcome.rejected().keySet());
+            throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": "
+                    + String.join("; ", outcome.rejected().values()) + "; the month's earlier rows of these files stay"
+                    + " visible, and the next run fetches these files again");
+        }
+        log.info("{} {}: published {} rows from {} file(s)", feed.name(), parameters.billMonth(), report.rows(),
+                report.files().size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** What the archive step kept for one file: the object and what it was requested as. */
+    private static ArchivedFile archivedFile(ExecutionContext file) {
+        Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
+        // what was requested, not what the bytes look like: a customer's link serving the pack is not a pack
+        boolean pack = Feed.SourceKind.PACK.name().equals(file.getString(FilePartitioner.SOURCE_KIND, null));
+        return new ArchivedFile(file.getString(ArchiveFileTasklet.RAW_KEY), uin,
+                file.getString(ArchiveFileTasklet.RAW_SHA256), file.getLong(ArchiveFileTasklet.RAW_SIZE), pack);
     }
 
     /**
-     * Marks each object that failed to load in the raw zone and records its key in this step's context, saved at once,
-     * so that no later execution of this job instance reuses it: the next run fetches the file again.
+     * Records the keys of the objects that failed to load (already marked rejected in the raw zone) in this step's
+     * context, saved at once, so that no later execution of this job instance reuses them: the next run fetches the
+     * files again.
      */
-    private void reject(StepExecution step, Map<String, String> rejected) {
-        rejected.forEach(archiver::reject);
-        ArchivedFiles.reject(step.getExecutionContext(), rejected.keySet());
+    private void reject(StepExecution step, Set<String> keys) {
+        ArchivedFiles.reject(step.getExecutionContext(), keys);
         jobRepository.updateExecutionContext(step);
-    }
-
-    private static String label(boolean pack, Long customerUin) {
-        return pack ? "pack" : customerUin == null ? "own file" : "customer " + customerUin;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("could not clean the spool directory {}: {}", dir, e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.job;
 
+import io.tcbill.feed.Role;
 import io.tcbill.load.Reconciler;
 import io.tcbill.load.ReconciliationReport;
 import io.tcbill.partner.ApiProperties;
@@ -40,7 +41,7 @@ public class MonthReconciler {
 
     /** Whether runs of the feed reconcile: l3 and summaries of a reseller (a customer account has no summaries). */
     boolean applies(String feed) {
-        return "reseller".equals(api.role()) && SIDES.contains(feed);
+        return api.role() == Role.RESELLER && SIDES.contains(feed);
     }
 
     /** A load of the feed published rows of the month: its earlier reconciliation no longer describes the data. */

@@ -3,15 +3,14 @@ package io.tcbill.job;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
+import io.tcbill.load.SpooledLoad;
 import io.tcbill.partner.ApiProperties;
-import io.tcbill.partner.JsonFeeds;
 import io.tcbill.partner.PartnerClient;
-import io.tcbill.poll.ReadyPoller;
 import io.tcbill.run.LocalExecutions;
 import io.tcbill.run.ProgressListeners;
 import io.tcbill.run.RunLogContext;
 import io.tcbill.run.RunMetrics;
-import io.tcbill.transfer.RawArchiver;
+import io.tcbill.transfer.FeedArchiver;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -46,12 +45,12 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, JsonFeeds jsonFeeds,
-                     ReadyPoller poller, RawArchiver archiver, LocalExecutions localExecutions, ProgressListeners progress) {
+    Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, FeedArchiver archiver, LocalExecutions localExecutions,
+                     ProgressListeners progress) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads;
         // a file archived before runs again only when the partitioner asks for it (its object failed to load)
         return new StepBuilder(MonthlyBillsJob.ARCHIVE_FILE, jobRepository)
-                .tasklet(new ArchiveFileTasklet(feeds, client, jsonFeeds, poller, archiver, localExecutions, progress),
+                .tasklet(new ArchiveFileTasklet(feeds, archiver, localExecutions, progress),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
@@ -74,11 +73,11 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, RawArchiver archiver, MonthLoader loader,
+    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, SpooledLoad load, MonthLoader loader,
                     LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder(MonthlyBillsJob.LOAD_TABLES, jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, archiver, loader, lake, progress, metrics, reconciler),
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, load, loader, lake, progress, metrics, reconciler),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();

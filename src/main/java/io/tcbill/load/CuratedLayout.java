@@ -13,11 +13,15 @@ import java.util.UUID;
 /**
  * The Parquet files behind the analysts' views: {@code <table>/bill_month=YYYY-MM/data.parquet} per month,
  * {@code <table>/<load_id>/data.parquet} for append-only tables and {@code <table>/_empty/data.parquet} (zero rows,
- * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written.
+ * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written. The lake
+ * mirrors each month file under the same path below {@code curated/} in the bucket ({@link #lakeKey}). The one place
+ * these paths are spelled.
  */
-final class CuratedLayout {
+public final class CuratedLayout {
 
     static final String FILE = "data.parquet";
+    /** Where the month files are mirrored in the bucket: the curated layout below this prefix. */
+    static final String LAKE_PREFIX = "curated/";
     /**
      * How every curated Parquet file is written: zstd level 1 rather than DuckDB's default 3 (for a 2M-row L3 month it
      * writes about 17 % faster and the file is no larger).
@@ -30,12 +34,22 @@ final class CuratedLayout {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    Path monthFile(String table, YearMonth month) {
-        return root.resolve(table).resolve("bill_month=" + month).resolve(FILE);
+    /** The published month of a table: {@code <root>/<table>/bill_month=YYYY-MM/data.parquet}. */
+    public Path monthFile(String table, YearMonth month) {
+        return root.resolve(monthPath(table, month));
+    }
+
+    /** The key of a table's month in the lake: {@code curated/<table>/bill_month=YYYY-MM/data.parquet}. */
+    public static String lakeKey(String table, YearMonth month) {
+        return LAKE_PREFIX + monthPath(table, month);
+    }
+
+    private static String monthPath(String table, YearMonth month) {
+        return table + "/bill_month=" + month + "/" + FILE;
     }
 
     /**

@@ -62,6 +62,11 @@ public final class MonthLoader {
         return properties.curatedDir();
     }
 
+    /** Where the published Parquet files are, and their keys in the lake. */
+    public CuratedLayout curated() {
+        return layout;
+    }
+
     /** Scratch space for spooled raw files and DuckDB's temporary files. */
     public Path workDir() {
         return properties.workDir();

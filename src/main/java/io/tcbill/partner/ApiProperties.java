@@ -1,11 +1,11 @@
 package io.tcbill.partner;
 
 import io.tcbill.PlainHttp;
+import io.tcbill.feed.Role;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param endpoint          where requests go; signing always uses {@code service}, whatever the host
  * @param role              {@code reseller} (default: customers' bills, commission, summaries, vouchers) or
- *                          {@code customer} (the account's own bills)
+ *                          {@code customer} (the account's own bills); any case
  * @param secretId          TENCENTCLOUD_SECRET_ID
  * @param secretKey         TENCENTCLOUD_SECRET_KEY
  * @param service           the TC3 service name, {@code intlpartnersmgt}
@@ -38,7 +38,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tcbill.api")
 public record ApiProperties(
         @DefaultValue("https://intlpartnersmgt.intl.tencentcloudapi.com") URI endpoint,
-        @DefaultValue("reseller") String role,
+        @DefaultValue("reseller") Role role,
         String secretId,
         String secretKey,
         @DefaultValue("intlpartnersmgt") String service,
@@ -59,12 +59,11 @@ public record ApiProperties(
      * (a configuration error naming the variable), instead of failing the run at its first call.
      */
     public static final String CREDENTIALS_REQUIRED = "tcbill.api.credentials-required";
-    private static final Set<String> ROLES = Set.of("customer", "reseller");
 
     @ConstructorBinding
     public ApiProperties {
         endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
-        role = role == null ? "reseller" : role.trim().toLowerCase(Locale.ROOT);
+        role = role == null ? Role.RESELLER : role;
         service = blank(service) ? "intlpartnersmgt" : service;
         version = blank(version) ? "2022-09-28" : version;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
@@ -73,7 +72,7 @@ public record ApiProperties(
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(60) : responseTimeout;
-        validate(endpoint, role, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
+        validate(endpoint, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
                 allowInsecureHttp, rateLimits);
         if (responseTimeout.isNegative() || responseTimeout.isZero()) {
             throw new IllegalArgumentException("tcbill.api.response-timeout must be positive, not " + responseTimeout);
@@ -81,7 +80,7 @@ public record ApiProperties(
     }
 
     /** The same with the default response timeout of 60s. */
-    public ApiProperties(URI endpoint, String role, String secretId, String secretKey, String service, String version,
+    public ApiProperties(URI endpoint, Role role, String secretId, String secretKey, String service, String version,
                          String region, Duration connectTimeout, Duration readTimeout, int maxAttempts,
                          Duration initialBackoff, Duration maxBackoff, boolean allowInsecureHttp,
                          Map<String, Double> rateLimits) {
@@ -110,12 +109,9 @@ public record ApiProperties(
                 + ", rateLimits=" + rateLimits + ", responseTimeout=" + responseTimeout + "]";
     }
 
-    private static void validate(URI endpoint, String role, Duration connectTimeout, Duration readTimeout,
+    private static void validate(URI endpoint, Duration connectTimeout, Duration readTimeout,
                                  int maxAttempts, Duration initialBackoff, Duration maxBackoff,
                                  boolean allowInsecureHttp, Map<String, Double> rateLimits) {
-        if (!ROLES.contains(role)) {
-            throw new IllegalArgumentException("tcbill.api.role must be customer or reseller, not '" + role + "'");
-        }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (endpoint.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("tcbill.api.endpoint must be an https:// URL with a host, not " + endpoint);

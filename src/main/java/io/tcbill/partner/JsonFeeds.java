@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.feed.Feed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -91,6 +92,25 @@ public final class JsonFeeds {
             usage.put("VoucherId", voucherId);
             usage.put("Month", month.toString());
             pages(VOUCHER_USAGE, customerUin, usage, customer + ", voucher " + voucherId, sink);
+        }
+    }
+
+    /**
+     * Writes a JSON feed's answers for one customer and month to {@code out}, one NDJSON line each ({@link #writeNdjson}).
+     * Which answers is what the descriptor's {@code customer} source names: {@code DescribeBillSummaryByRegion} the three
+     * summaries ({@link #summaries}), {@code DescribeCustomerVoucherUsageDetails} the vouchers ({@link #voucherUsage}).
+     */
+    public void writeAnswers(Feed feed, YearMonth month, long customerUin, OutputStream out) {
+        Consumer<ApiAnswer> sink = answer -> writeNdjson(answer, out);
+        String action = feed.source(Feed.SourceKind.CUSTOMER).action();
+        if (action.equals(SUMMARY_ACTIONS.get(0))) {
+            summaries(month, customerUin, sink);
+        } else if (action.equals(VOUCHER_USAGE)) {
+            voucherUsage(month, customerUin, sink);
+        } else {
+            throw new IllegalStateException("feed " + feed.name() + " names " + action + " as its customer source, which"
+                    + " no JSON fetch starts with; use " + SUMMARY_ACTIONS.get(0) + " (summaries) or " + VOUCHER_USAGE
+                    + " (vouchers) in its descriptor");
         }
     }
 

@@ -4,5 +4,7 @@
  * fresh link is asked for), checked against the announced length and hashed with SHA-256, written once under a key
  * naming feed, month, customer and pull time, never overwritten, and leaving no staging data behind on failure.
  * {@link io.tcbill.transfer.RawArchiver} is the entry point; it also reads archived objects back, verifying their hash.
+ * {@link io.tcbill.transfer.FeedArchiver} archives one file of a feed as its descriptor's format says: a bill file
+ * through its link, asked for and awaited ready, or a JSON feed's answers as one NDJSON object.
  */
 package io.tcbill.transfer;

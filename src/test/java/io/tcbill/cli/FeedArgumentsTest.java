@@ -3,6 +3,7 @@ package io.tcbill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.feed.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class FeedArgumentsTest {
 
     @Test
     void theResellerRoleServesEveryFeedAndCustomer() {
-        assertThat(FeedArguments.roleProblem(catalog.names(), List.of(1L), "reseller", catalog)).isNull();
-        assertThat(FeedArguments.roleProblem(List.of("l2", "l3", "commission"), List.of(), "customer", catalog)).isNull();
+        assertThat(FeedArguments.roleProblem(catalog.names(), List.of(1L), Role.RESELLER, catalog)).isNull();
+        assertThat(FeedArguments.roleProblem(List.of("l2", "l3", "commission"), List.of(), Role.CUSTOMER, catalog)).isNull();
     }
 }

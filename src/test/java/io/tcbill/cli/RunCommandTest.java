@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.IntegrationTest;
@@ -45,7 +46,7 @@ class RunCommandTest {
 
     @Test
     void aResellerPackLoadsEveryCustomerFromOneZip(@TempDir Path dir) throws SQLException {
-        Map<String, Object> overrides = overrides(dir, "reseller");
+        Map<String, Object> overrides = overrides(dir, Role.RESELLER);
         overrides.put("tcbill.job.reseller-bills", "pack");
 
         int exit = run(List.of("l3"), overrides);
@@ -65,7 +66,7 @@ class RunCommandTest {
 
     @Test
     void theCustomerRolePullsTheAccountsOwnBills(@TempDir Path dir) throws SQLException {
-        int exit = run(List.of(), overrides(dir, "customer"));
+        int exit = run(List.of(), overrides(dir, Role.CUSTOMER));
 
         assertThat(exit).as(output).isEqualTo(ExitCodes.OK);
         assertThat(output).contains("l2 ").contains("l3 ").doesNotContain("commission").doesNotContain("reconcile");
@@ -79,7 +80,7 @@ class RunCommandTest {
         Long uin = simulator.data().customerUins().get(1);
         simulator.faults().summaryMismatch(uin, new BigDecimal("5.00"));
         try {
-            int exit = run(List.of("l3", "summaries"), overrides(dir, "reseller"));
+            int exit = run(List.of("l3", "summaries"), overrides(dir, Role.RESELLER));
 
             assertThat(exit).as(output).isEqualTo(ExitCodes.UNRECONCILED);
             assertThat(output).contains("UNRECONCILED 1 of").contains("customer " + uin);
@@ -92,7 +93,7 @@ class RunCommandTest {
     void anL3RunOnItsOwnAfterTheSummariesReconcilesTheMonthAndEndsWith4OnAMismatch(@TempDir Path dir) {
         // given the month's summaries, pulled alone, with one customer's total off by 5.00
         Long uin = simulator.data().customerUins().get(2);
-        Map<String, Object> overrides = overrides(dir, "reseller");
+        Map<String, Object> overrides = overrides(dir, Role.RESELLER);
         simulator.faults().summaryMismatch(uin, new BigDecimal("5.00"));
         try {
             assertThat(run(List.of("summaries"), overrides)).as(output).isEqualTo(ExitCodes.OK);
@@ -121,7 +122,7 @@ class RunCommandTest {
         return exit;
     }
 
-    private static Map<String, Object> overrides(Path dir, String role) {
+    private static Map<String, Object> overrides(Path dir, Role role) {
         Map<String, Object> overrides = SimulatorOverrides.of(simulator, dir, role);
         overrides.put("tcbill.poll.initial-interval", "20ms");
         return overrides;

@@ -1,5 +1,6 @@
 package io.tcbill.cli;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -73,7 +74,7 @@ class ScheduleEndpointsIntegrationTest {
         simulator = PartnerSimulator.start(config);
         port = freePort();
         Map<String, Object> properties = new HashMap<>(ScheduleCommand.contextProperties());
-        properties.putAll(SimulatorOverrides.of(simulator, dir, "reseller"));
+        properties.putAll(SimulatorOverrides.of(simulator, dir, Role.RESELLER));
         properties.put("tcbill.poll.initial-interval", "20ms");
         properties.put("tcbill.api.initial-backoff", "50ms");
         for (String action : SUMMARY_ACTIONS) {

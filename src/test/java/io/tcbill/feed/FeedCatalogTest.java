@@ -104,4 +104,21 @@ class FeedCatalogTest {
                 .hasMessageStartingWith("TCBILL_SCHEDULE_L4_CRON names no schedule; set tcbill.schedule.<schedule>.cron"
                         + " or .time-zone for one of commission, l2, l2-restatement, l3, l3-restatement");
     }
+
+    @Test
+    void aDescriptorsRolesChooseTheFeedsOfEachRoleAndAnUnknownRoleIsRefused() throws Exception {
+        // given l3 limited to the reseller role
+        Files.writeString(dir.resolve("l3.yml"), L3_EDITED + "roles: [Reseller]\n");
+
+        // then a customer account no longer pulls it; a reseller still does
+        FeedCatalog catalog = FeedCatalog.load(dir, key -> null);
+        assertThat(catalog.namesFor(Role.CUSTOMER)).containsExactly("l2");
+        assertThat(catalog.namesFor(Role.RESELLER)).contains("l3", "summaries");
+
+        // and a role that does not exist is refused, naming the file and the roles
+        Files.writeString(dir.resolve("l3.yml"), L3_EDITED + "roles: [distributor]\n");
+        assertThatThrownBy(() -> FeedCatalog.load(dir, key -> null))
+                .hasMessageContaining("feed descriptor " + dir.resolve("l3.yml") + ": each of roles must be customer or"
+                        + " reseller, not 'distributor'");
+    }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.feed.Role;
 import static io.tcbill.partner.FakePartnerServer.SECRET_ID;
 import static io.tcbill.partner.FakePartnerServer.SECRET_KEY;
 import static io.tcbill.partner.FakePartnerServer.error;
@@ -47,7 +48,7 @@ class JsonFeedsIntegrationTest {
     }
 
     private JsonFeeds feeds(int maxPages) {
-        PartnerClient client = new PartnerClient(new ApiProperties(server.endpoint(), "reseller", SECRET_ID, SECRET_KEY,
+        PartnerClient client = new PartnerClient(new ApiProperties(server.endpoint(), Role.RESELLER, SECRET_ID, SECRET_KEY,
                 null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofMillis(1),
                 Duration.ofMillis(5), false, null));
         return new JsonFeeds(client, maxPages);

@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.feed.Role;
 import static io.tcbill.partner.FakePartnerServer.SECRET_ID;
 import static io.tcbill.partner.FakePartnerServer.SECRET_KEY;
 import static io.tcbill.partner.FakePartnerServer.delayed;
@@ -45,7 +46,7 @@ class PartnerClientIntegrationTest {
     }
 
     private static PartnerClient client(URI endpoint, String secretKey, int maxAttempts, Duration readTimeout) {
-        return new PartnerClient(new ApiProperties(endpoint, "reseller", SECRET_ID, secretKey, null, null, null,
+        return new PartnerClient(new ApiProperties(endpoint, Role.RESELLER, SECRET_ID, secretKey, null, null, null,
                 Duration.ofSeconds(2), readTimeout, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), false,
                 null));
     }

@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -103,7 +104,7 @@ class PartnerClientStallIntegrationTest {
     }
 
     private PartnerClient client(Duration responseTimeout, int maxAttempts) {
-        return new PartnerClient(new ApiProperties(URI.create("http://127.0.0.1:" + socket.getLocalPort()), "reseller",
+        return new PartnerClient(new ApiProperties(URI.create("http://127.0.0.1:" + socket.getLocalPort()), Role.RESELLER,
                 FakePartnerServer.SECRET_ID, FakePartnerServer.SECRET_KEY, null, null, null, Duration.ofSeconds(2),
                 Duration.ofSeconds(5), maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), false, null,
                 responseTimeout));

@@ -1,5 +1,6 @@
 package io.tcbill.partner;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +25,7 @@ class UnreachableApiIntegrationTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 9);
 
     private static PartnerClient client(URI endpoint, int maxAttempts) {
-        return new PartnerClient(new ApiProperties(endpoint, "reseller", FakePartnerServer.SECRET_ID,
+        return new PartnerClient(new ApiProperties(endpoint, Role.RESELLER, FakePartnerServer.SECRET_ID,
                 FakePartnerServer.SECRET_KEY, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(2),
                 maxAttempts, Duration.ofMillis(1), Duration.ofMillis(5), false, null));
     }

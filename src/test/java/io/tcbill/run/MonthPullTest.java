@@ -1,5 +1,6 @@
 package io.tcbill.run;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.feed.FeedCatalog;
@@ -24,12 +25,12 @@ class MonthPullTest {
         };
 
         // when
-        List<String> served = MonthPull.served(YearMonth.of(2023, 5), catalog.namesFor("reseller"), catalog, listener);
+        List<String> served = MonthPull.served(YearMonth.of(2023, 5), catalog.namesFor(Role.RESELLER), catalog, listener);
 
         // then
         assertThat(served).containsExactly("commission", "l3", "summaries", "vouchers");
         assertThat(skipped).containsExactly("l2 2023-05 2023-11");
-        assertThat(MonthPull.served(YearMonth.of(2023, 11), catalog.namesFor("reseller"), catalog, MonthPull.Listener.NONE))
+        assertThat(MonthPull.served(YearMonth.of(2023, 11), catalog.namesFor(Role.RESELLER), catalog, MonthPull.Listener.NONE))
                 .contains("l2");
     }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.schedule;
 
+import io.tcbill.feed.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class ScheduleRegistrarIntegrationTest {
     void registersEveryScheduleOfTheRealDescriptorsInItsZone() {
         // given the jobs/*.yml descriptors of a reseller
         FeedCatalog catalog = FeedCatalog.load();
-        List<Feed> feeds = catalog.namesFor("reseller").stream().map(catalog::get).toList();
+        List<Feed> feeds = catalog.namesFor(Role.RESELLER).stream().map(catalog::get).toList();
 
         // when
         List<ScheduleRegistrar.ScheduledPull> pulls = new ScheduleRegistrar(scheduler, feeds, true).register();
@@ -74,7 +75,7 @@ class ScheduleRegistrarIntegrationTest {
     @Test
     void aCustomerAccountSchedulesOnlyItsOwnFeeds() {
         FeedCatalog catalog = FeedCatalog.load();
-        List<Feed> feeds = catalog.namesFor("customer").stream().map(catalog::get).toList();
+        List<Feed> feeds = catalog.namesFor(Role.CUSTOMER).stream().map(catalog::get).toList();
 
         List<ScheduleRegistrar.ScheduledPull> pulls = new ScheduleRegistrar(scheduler, feeds, true).register();
 

@@ -1,0 +1,25 @@
+package io.tcbill.transfer;
+
+import io.tcbill.feed.Feed;
+import java.time.YearMonth;
+
+/**
+ * One file of a feed to archive: the month, and for whom it is asked ({@link Feed.SourceKind}: the own account, one
+ * customer, or the pack of all customers).
+ *
+ * @param customerUin the customer of a {@link Feed.SourceKind#CUSTOMER} file; null otherwise
+ */
+public record FeedFile(Feed feed, Feed.SourceKind kind, YearMonth month, Long customerUin) {
+
+    /** Where it goes in the raw zone. */
+    public RawTarget target() {
+        return new RawTarget(feed.name(), month, customerUin);
+    }
+
+    /** {@code l3 2024-05 for customer 800000425835}, {@code ... for own account} or {@code ... for all customers (pack)}. */
+    @Override
+    public String toString() {
+        return feed.name() + " " + month + " for " + (kind == Feed.SourceKind.PACK ? "all customers (pack)"
+                : customerUin == null ? "own account" : "customer " + customerUin);
+    }
+}
