@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -108,8 +107,10 @@ public final class StatusContext implements AutoCloseable {
         context.close();
     }
 
-    /** The slim context's beans; no auto-configuration. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The slim context's beans; no auto-configuration. Not a {@code @Configuration}: the application's component scan
+     * would add it to the whole context too (the class is registered by hand, as the only source of this one).
+     */
     @EnableConfigurationProperties({DataSourceProperties.class, ApiProperties.class, DuckDbProperties.class})
     static class Beans {
 

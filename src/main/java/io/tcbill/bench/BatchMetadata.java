@@ -39,9 +39,14 @@ public final class BatchMetadata {
         this.repository = repository;
     }
 
-    /** Creates Batch's tables (H2) on {@code db} and fills them; returns the number of step executions written. */
+    /**
+     * Creates Batch's tables on {@code db} (H2 or PostgreSQL) and fills them; returns the number of step executions
+     * written.
+     */
     public static int generate(Connection db, YearMonth last, int months, int customers, int failEvery) throws Exception {
-        ScriptUtils.executeSqlScript(db, new ClassPathResource("org/springframework/batch/core/schema-h2.sql"));
+        String platform = db.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "postgresql" : "h2";
+        ScriptUtils.executeSqlScript(db, new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(db, true);
         JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
         factory.setDataSource(dataSource);

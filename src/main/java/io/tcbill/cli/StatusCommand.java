@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +54,10 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StatusContext context = StatusContext.open(Map.of("logging.level.io.tcbill", "WARN"))) {
             StatusQueries queries = new StatusQueries(context.metadata(), context.batchTablePrefix());
+            // DuckDB starts while the metadata is read: they take about as long
+            CompletableFuture<CuratedFacts> facts = CompletableFuture.supplyAsync(() -> CuratedFacts.read(context.curatedDir()));
             List<RunRecord> runs = queries.latest(month);
-            CuratedFacts facts = runs.isEmpty() ? new CuratedFacts() : CuratedFacts.read(context.curatedDir());
-            List<MonthStatus> lines = new StatusReport(context.feeds(), context.role(), facts, ZoneId.systemDefault())
+            List<MonthStatus> lines = new StatusReport(context.feeds(), context.role(), facts.join(), ZoneId.systemDefault())
                     .lines(runs, month, month != null || json ? queries::rawKeys : null);
             if (json) {
                 out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
