@@ -22,9 +22,18 @@ public final class SpringContexts {
     }
 
     public static ConfigurableApplicationContext start(Map<String, Object> overrides) {
+        return start(TcbillApplication.class, overrides);
+    }
+
+    /**
+     * Starts a context of {@code source} alone (no auto-configuration unless it asks for it) over the same property
+     * sources as the whole application: application.properties, the environment, the secrets directory and
+     * {@code overrides} first.
+     */
+    public static ConfigurableApplicationContext start(Class<?> source, Map<String, Object> overrides) {
         CommandProperties properties = new CommandProperties(overrides, new AtomicReference<>());
         try {
-            return new SpringApplicationBuilder(TcbillApplication.class)
+            return new SpringApplicationBuilder(source)
                     .listeners(properties)
                     .logStartupInfo(false)
                     .run();

@@ -4,6 +4,7 @@ import io.tcbill.bench.BenchFigure;
 import io.tcbill.bench.EndToEndBench;
 import io.tcbill.bench.FanOut;
 import io.tcbill.bench.LoadBench;
+import io.tcbill.bench.StatusBench;
 import io.tcbill.bench.TransferBench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,12 +33,15 @@ import picocli.CommandLine.Option;
             "  load:     the load stage / DuckDB's own read_csv of the same CSV",
             "            into an untyped table (target >= 0.8)",
             "  e2e:      one large L3 file end to end: rows/s, MB/s, peak heap, RSS",
+            "  status:   java -jar tcbill.jar status on the metadata of 36 months x 5",
+            "            feeds (--customers partition steps per feed) / --version",
+            "            (target: under 2 s)",
             "",
             "Run it as java -Xmx256m -jar tcbill.jar bench to check the memory bound."},
         footer = ExitCodes.HELP_FOOTER)
 final class BenchCommand implements Callable<Integer> {
 
-    enum Part { fanout, transfer, load, e2e }
+    enum Part { fanout, transfer, load, e2e, status }
 
     @Option(names = "--customers", defaultValue = "60", description = "Reseller customers in the fan-out run. Default: ${DEFAULT-VALUE}.")
     int customers;
@@ -78,6 +82,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (only.contains(Part.e2e)) {
                 figures.addAll(EndToEndBench.run(dir.resolve("e2e"), rows, progress));
+            }
+            if (only.contains(Part.status)) {
+                figures.addAll(StatusBench.run(dir.resolve("status"), customers, progress));
             }
         } finally {
             FanOut.deleteTree(dir);

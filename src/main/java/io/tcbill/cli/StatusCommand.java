@@ -1,17 +1,19 @@
 package io.tcbill.cli;
 
 import io.tcbill.app.SpringContexts;
+import io.tcbill.app.StatusContext;
 import io.tcbill.load.CuratedFacts;
-import io.tcbill.load.MonthLoader;
 import io.tcbill.run.MonthStatus;
-import io.tcbill.run.RunHistory;
 import io.tcbill.run.RunRecord;
+import io.tcbill.run.StatusQueries;
+import io.tcbill.run.StatusReport;
 import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,17 +25,20 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Shows the last run of each month and feed.",
             "",
-            "Per month and feed: the run's state, rows published, rejected rows, the month's reconciliation (STALE"
-                    + " once l3 or summaries loaded again since it was compared) and (with --month or --json) the raw"
-                    + " object keys. Reads the Batch metadata and the published Parquet"
-                    + " files; it never locks the DuckDB file analysts use.",
+            "Per month and feed: the run's state, its execution/attempt (the job execution id and the attempt it"
+                    + " belongs to: a resumed run is a new execution of the same attempt, a completed month pulled again"
+                    + " a new attempt), rows published, rejected rows, the month's reconciliation (STALE once l3 or"
+                    + " summaries loaded again since it was compared), when it ended (ISO-8601 with the offset of this"
+                    + " machine's time zone, the zone the runs are assumed to have been written in) and (with --month"
+                    + " or --json) the raw object keys. A default feed of the configured role that never ran in a shown"
+                    + " month is listed as NOT RUN with the command that runs it; --month shows that month even if"
+                    + " nothing ran. Reads the Batch metadata and the published Parquet files; it never locks the"
+                    + " DuckDB file analysts use.",
             "",
             "Exits 1 when a shown month and feed's last run FAILED, else 4 when a shown month does not reconcile"
                     + " (UNRECONCILED), else 0."},
         footer = ExitCodes.HELP_FOOTER)
 final class StatusCommand implements Callable<Integer> {
-
-    private static final int MAX_INSTANCES = 100_000;
 
     @Option(names = "--month", converter = MonthConverter.class, paramLabel = "YYYY-MM", description = "Only this month.")
     YearMonth month;
@@ -47,20 +52,18 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ConfigurableApplicationContext context = SpringContexts.start(java.util.Map.of("logging.level.io.tcbill", "WARN"))) {
-            RunHistory history = context.getBean(RunHistory.class);
-            CuratedFacts facts = CuratedFacts.read(context.getBean(MonthLoader.class).curatedDir());
-            List<MonthStatus> lines = new ArrayList<>();
-            for (RunRecord run : history.latestPerMonthAndFeed(MAX_INSTANCES)) {
-                if (month == null || month.equals(run.month())) {
-                    lines.add(status(run, history, facts, month != null || json));
-                }
-            }
+        try (StatusContext context = StatusContext.open(Map.of("logging.level.io.tcbill", "WARN"))) {
+            StatusQueries queries = new StatusQueries(context.metadata(), context.batchTablePrefix());
+            // DuckDB starts while the metadata is read: they take about as long
+            CompletableFuture<CuratedFacts> facts = CompletableFuture.supplyAsync(() -> CuratedFacts.read(context.curatedDir()));
+            List<RunRecord> runs = queries.latest(month);
+            List<MonthStatus> lines = new StatusReport(context.feeds(), context.role(), facts.join(), ZoneId.systemDefault())
+                    .lines(runs, month, month != null || json ? queries::rawKeys : null);
             if (json) {
-                out.println(JsonMapper.builder().findAndAddModules().enable(SerializationFeature.INDENT_OUTPUT).build()
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                         .writeValueAsString(lines));
             } else if (lines.isEmpty()) {
-                out.println(month == null ? "No runs yet. Start one with: tcbill run --month YYYY-MM" : "No runs for " + month + ".");
+                out.println("No runs yet. Start one with: tcbill run --month YYYY-MM");
             } else {
                 out.println(MonthStatus.header());
                 lines.forEach(line -> {
@@ -86,11 +89,5 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.UNRECONCILED;
         }
         return ExitCodes.OK;
-    }
-
-    private static MonthStatus status(RunRecord run, RunHistory history, CuratedFacts facts, boolean withKeys) {
-        return new MonthStatus(run.month().toString(), run.feed(), run.scope(), run.executionId(), run.attempt(),
-                run.state().name(), run.started(), run.ended(), run.rows(), facts.rejected.get(run.month() + "/" + run.feed()),
-                facts.reconciliation.get(run.month()), run.reason(), withKeys ? history.rawKeys(run) : null);
     }
 }

@@ -61,7 +61,7 @@ final class ArchivedFiles {
         loadStep.putString(REJECTED_KEYS, String.join("\n", all));
     }
 
-    private static Set<String> rejected(ExecutionContext loadStep) {
+    static Set<String> rejected(ExecutionContext loadStep) {
         String keys = loadStep.containsKey(REJECTED_KEYS) ? loadStep.getString(REJECTED_KEYS) : "";
         return keys.isEmpty() ? Set.of() : Set.of(keys.split("\n"));
     }

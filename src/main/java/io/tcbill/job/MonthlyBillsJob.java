@@ -3,12 +3,11 @@ package io.tcbill.job;
 import io.tcbill.run.Reconciliation;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -25,6 +24,11 @@ public final class MonthlyBillsJob {
     public static final String LOAD_TABLES = "loadTables";
     public static final String CHECK_ARCHIVED = "checkArchived";
     public static final String RECONCILE = "reconcile";
+    /** Job parameter names, for readers of the metadata tables ({@code status}). */
+    public static final String PARAMETER_MONTH = BillJobParameters.BILL_MONTH;
+    public static final String PARAMETER_FEED = BillJobParameters.FEED;
+    public static final String PARAMETER_SCOPE = BillJobParameters.SCOPE;
+    public static final String PARAMETER_ATTEMPT = BillJobParameters.ATTEMPT;
 
     private MonthlyBillsJob() {
     }
@@ -56,9 +60,23 @@ public final class MonthlyBillsJob {
     /** Rows published by the execution's load step (0 if it did not load). */
     public static long rows(JobExecution execution) {
         return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(LOAD_TABLES))
-                .map(s -> s.getExecutionContext())
-                .filter(c -> c.containsKey(LoadTablesTasklet.ROWS))
-                .mapToLong(c -> c.getLong(LoadTablesTasklet.ROWS)).sum();
+                .mapToLong(s -> rows(s.getExecutionContext())).sum();
+    }
+
+    /** Rows one {@link #LOAD_TABLES} step's context says it published (0 if it did not load). */
+    public static long rows(ExecutionContext loadStep) {
+        return loadStep.containsKey(LoadTablesTasklet.ROWS) ? loadStep.getLong(LoadTablesTasklet.ROWS) : 0;
+    }
+
+    /** The raw object key an {@link #ARCHIVE_FILE} partition's context records, or null when it archived nothing. */
+    public static String rawKey(ExecutionContext archivePartition) {
+        return archivePartition.containsKey(ArchiveFileTasklet.RAW_KEY)
+                ? archivePartition.getString(ArchiveFileTasklet.RAW_KEY) : null;
+    }
+
+    /** The raw keys a {@link #LOAD_TABLES} step's context rejected (they failed to load; not archived files any more). */
+    public static Set<String> rejectedKeys(ExecutionContext loadStep) {
+        return ArchivedFiles.rejected(loadStep);
     }
 
     /** Seconds the archive step (requests, polls, transfers) took; 0 when it did not run. */
@@ -74,14 +92,5 @@ public final class MonthlyBillsJob {
                 .filter(s -> s.getStepName().equals(RECONCILE))
                 .map(s -> ReconcileTasklet.read(s.getExecutionContext()))
                 .filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    /** The raw object keys of every file archived for the execution's job instance. */
-    public static List<String> rawKeys(JobRepository jobRepository, JobExecution execution) {
-        List<String> keys = new ArrayList<>();
-        for (ExecutionContext file : ArchivedFiles.of(jobRepository, execution).values()) {
-            keys.add(file.getString(ArchiveFileTasklet.RAW_KEY));
-        }
-        return keys;
     }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.load;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,9 @@ public final class CuratedFacts {
 
     public static CuratedFacts read(Path curatedDir) {
         CuratedFacts facts = new CuratedFacts();
+        if (!Files.isDirectory(curatedDir.resolve("load_log")) && !Files.isDirectory(curatedDir.resolve("reconciliation"))) {
+            return facts; // nothing loaded yet: no DuckDB to start
+        }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
              Statement sql = db.createStatement()) {
             sql.execute("SET autoinstall_known_extensions=false");

@@ -48,7 +48,8 @@ public class RunHistory {
 
     /**
      * The last attempt at every month and feed ever run (any customer scope), newest month first; at most
-     * {@code limit} job instances are read.
+     * {@code limit} job instances are read, every step of each (the run metrics' seed; {@code status} reads the
+     * tables with {@link StatusQueries}).
      */
     public List<RunRecord> latestPerMonthAndFeed(int limit) {
         Map<String, JobExecution> newest = new LinkedHashMap<>();
@@ -66,12 +67,6 @@ public class RunHistory {
                 .toList();
     }
 
-    /** The raw object keys of every file archived for the run's attempt (none when its execution is gone). */
-    public List<String> rawKeys(RunRecord run) {
-        JobExecution execution = jobRepository.getJobExecution(run.executionId());
-        return execution == null ? List.of() : MonthlyBillsJob.rawKeys(jobRepository, execution);
-    }
-
     static RunRecord record(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         return new RunRecord(MonthlyBillsJob.month(execution), MonthlyBillsJob.feed(execution),
@@ -82,11 +77,16 @@ public class RunHistory {
 
     /** The first line of a failed or stopped execution's exit description, without the exception's class name. */
     private static String reason(JobExecution execution) {
-        BatchStatus state = execution.getStatus();
-        if (state != BatchStatus.FAILED && state != BatchStatus.STOPPED) {
+        return reason(execution.getStatus().name(), execution.getExitStatus().getExitDescription());
+    }
+
+    /** The same from the metadata's columns: the execution's status and its exit message. */
+    static String reason(String status, String exitDescription) {
+        if (!BatchStatus.FAILED.name().equals(status) && !BatchStatus.STOPPED.name().equals(status)
+                || exitDescription == null) {
             return null;
         }
-        String reason = execution.getExitStatus().getExitDescription().lines().findFirst()
+        String reason = exitDescription.lines().findFirst()
                 .map(line -> line.replaceFirst("^[\\w.$]+(Exception|Error): ", "")).orElse(null);
         return reason == null || reason.isBlank() ? null : reason;
     }

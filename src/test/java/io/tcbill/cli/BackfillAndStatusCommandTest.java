@@ -93,12 +93,25 @@ class BackfillAndStatusCommandTest {
         String status = out.toString();
         for (int m = 1; m <= 12; m++) {
             assertThat(status).containsPattern(String.format("2025-%02d +l3 +COMPLETED", m));
+            // the reseller's other feeds never ran: listed, with what to run (they used to be left out)
+            assertThat(status).containsPattern(String.format("2025-%02d +summaries +NOT RUN .*run: tcbill run --month"
+                    + " 2025-%02d --feed summaries", m, m));
         }
+        // times carry their offset (they used to be local times without one)
+        assertThat(status).containsPattern("2025-06 +l3 +COMPLETED .* \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{2}:\\d{2}");
+        assertThat(status).contains("execution/attempt");
 
         out.getBuffer().setLength(0);
         assertThat(execute("status", "--month", "2025-03", "--json")).isZero();
         assertThat(out.toString()).contains("\"month\" : \"2025-03\"").contains("\"state\" : \"COMPLETED\"")
-                .contains("raw/l3/bill_month=2025-03/customer_uin=").contains("\"rejectedRows\" : 0");
+                .contains("raw/l3/bill_month=2025-03/customer_uin=").contains("\"rejectedRows\" : 0")
+                .containsPattern("\"ended\" : \"\\d{4}-\\d{2}-\\d{2}T[\\d:]{8}[+-]\\d{2}:\\d{2}\"")
+                .contains("\"state\" : \"NOT RUN\"", "\"next\" : \"tcbill run --month 2025-03 --feed vouchers\"");
+
+        // a month nothing ran in: every feed listed as never run, exit 0
+        out.getBuffer().setLength(0);
+        assertThat(execute("status", "--month", "2024-02")).isZero();
+        assertThat(out.toString()).containsPattern("2024-02 +l3 +NOT RUN").containsPattern("2024-02 +commission +NOT RUN");
     }
 
     @Test

@@ -1,0 +1,202 @@
+package io.tcbill.run;
+
+import io.tcbill.job.MonthlyBillsJob;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.batch.core.repository.ExecutionContextSerializer;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The run history {@code status} shows, read from Spring Batch's tables with a few targeted queries: the newest
+ * execution of each month and feed (two queries, whatever the number of executions), and only with the raw keys one
+ * query per shown run. {@link RunHistory} reads the same through the JobRepository, which loads every step of every
+ * execution with its context: a reseller month has a partition step per customer and file.
+ *
+ * <p>Step contexts are decoded with Spring Batch's {@link DefaultExecutionContextSerializer}, the one Spring Boot
+ * configures when the application defines none (tcbill defines none), as UTF-8 text as Batch's JDBC DAO writes it.
+ */
+public final class StatusQueries {
+
+    private final Connection db;
+    private final String prefix;
+    private final ExecutionContextSerializer serializer;
+
+    public StatusQueries(Connection db, String tablePrefix) {
+        this(db, tablePrefix, new DefaultExecutionContextSerializer());
+    }
+
+    StatusQueries(Connection db, String tablePrefix, ExecutionContextSerializer serializer) {
+        this.db = db;
+        this.prefix = tablePrefix;
+        this.serializer = serializer;
+    }
+
+    /**
+     * The newest execution of each month and feed ever run (any customer scope or attempt), of {@code month} only
+     * when not null, newest month first, then by feed; empty when Batch's tables do not exist yet.
+     */
+    public List<RunRecord> latest(YearMonth month) {
+        String newest = "SELECT MAX(e.JOB_EXECUTION_ID) FROM " + table("JOB_EXECUTION") + " e"
+                + " JOIN " + table("JOB_INSTANCE") + " i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID AND i.JOB_NAME = ?"
+                + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
+                + (month == null ? "" : " WHERE m.PARAMETER_VALUE = ?")
+                + " GROUP BY m.PARAMETER_VALUE, f.PARAMETER_VALUE";
+        try {
+            if (!tablesExist()) {
+                return List.of();
+            }
+            Map<Long, Long> rows = loadedRows(newest, month);
+            List<RunRecord> runs = new ArrayList<>();
+            String sql = "SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE, m.PARAMETER_VALUE,"
+                    + " f.PARAMETER_VALUE, s.PARAMETER_VALUE, a.PARAMETER_VALUE FROM " + table("JOB_EXECUTION") + " e"
+                    + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
+                    + " LEFT" + param("s", MonthlyBillsJob.PARAMETER_SCOPE)
+                    + " LEFT" + param("a", MonthlyBillsJob.PARAMETER_ATTEMPT)
+                    + " WHERE e.JOB_EXECUTION_ID IN (" + newest + ")"
+                    + " ORDER BY m.PARAMETER_VALUE DESC, f.PARAMETER_VALUE";
+            try (PreparedStatement query = prepare(sql, month)) {
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        long id = row.getLong(1);
+                        RunRecord.State state = state(row.getString(2));
+                        runs.add(new RunRecord(YearMonth.parse(row.getString(6)), row.getString(7),
+                                row.getString(8) == null ? "all" : row.getString(8), id,
+                                row.getString(9) == null ? 1 : Long.parseLong(row.getString(9)), state,
+                                state == RunRecord.State.STARTING || state == RunRecord.State.STARTED
+                                        || state == RunRecord.State.STOPPING,
+                                time(row.getTimestamp(3)), time(row.getTimestamp(4)), rows.getOrDefault(id, 0L),
+                                RunHistory.reason(row.getString(2), row.getString(5))));
+                    }
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run history from the metadata database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The raw object keys of every file archived for the run's attempt (its job instance, all executions): the newest
+     * completed archive partition of each file, leaving out objects a load step rejected; sorted by partition.
+     */
+    public List<String> rawKeys(RunRecord run) {
+        String sql = "SELECT s.STEP_NAME, s.STATUS, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM " + table("STEP_EXECUTION")
+                + " s JOIN " + table("STEP_EXECUTION_CONTEXT") + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
+                + " WHERE s.JOB_EXECUTION_ID IN (SELECT x.JOB_EXECUTION_ID FROM " + table("JOB_EXECUTION") + " x"
+                + " JOIN " + table("JOB_EXECUTION") + " e ON e.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID = ?)"
+                + " AND (s.STEP_NAME = ? OR (s.STEP_NAME LIKE ? AND s.STATUS = 'COMPLETED'))"
+                + " ORDER BY s.STEP_EXECUTION_ID";
+        Map<String, String> newest = new TreeMap<>();
+        Set<String> rejected = new HashSet<>();
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, run.executionId());
+            query.setString(2, MonthlyBillsJob.LOAD_TABLES);
+            query.setString(3, MonthlyBillsJob.ARCHIVE_FILE + ":%");
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    ExecutionContext context = context(row.getString(3), row.getString(4));
+                    if (row.getString(1).equals(MonthlyBillsJob.LOAD_TABLES)) {
+                        rejected.addAll(MonthlyBillsJob.rejectedKeys(context));
+                    } else if (MonthlyBillsJob.rawKey(context) != null) {
+                        newest.put(row.getString(1), MonthlyBillsJob.rawKey(context));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the archived files from the metadata database: " + e.getMessage(), e);
+        }
+        return newest.values().stream().filter(key -> !rejected.contains(key)).toList();
+    }
+
+    /** Rows published by the load step of each execution {@code newest} selects, by execution. */
+    private Map<Long, Long> loadedRows(String newest, YearMonth month) throws SQLException {
+        String sql = "SELECT s.JOB_EXECUTION_ID, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM " + table("STEP_EXECUTION")
+                + " s JOIN " + table("STEP_EXECUTION_CONTEXT") + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
+                + " WHERE s.STEP_NAME = ? AND s.JOB_EXECUTION_ID IN (" + newest + ")";
+        Map<Long, Long> rows = new HashMap<>();
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, MonthlyBillsJob.LOAD_TABLES);
+            query.setString(2, MonthlyBillsJob.NAME);
+            if (month != null) {
+                query.setString(3, month.toString());
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.merge(row.getLong(1), MonthlyBillsJob.rows(context(row.getString(2), row.getString(3))), Long::sum);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private PreparedStatement prepare(String sql, YearMonth month) throws SQLException {
+        PreparedStatement query = db.prepareStatement(sql);
+        query.setString(1, MonthlyBillsJob.NAME);
+        if (month != null) {
+            query.setString(2, month.toString());
+        }
+        return query;
+    }
+
+    /** A step context as Batch's JDBC DAO stored it: the serialized text, in the long column when it did not fit. */
+    private ExecutionContext context(String shortContext, String serializedContext) {
+        String text = serializedContext != null ? serializedContext : shortContext;
+        try {
+            return new ExecutionContext(serializer.deserialize(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read a step's context in the metadata database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether Batch created its tables here (a database no command has run against has none: no runs yet). */
+    private boolean tablesExist() throws SQLException {
+        String name = table("STEP_EXECUTION_CONTEXT");
+        for (String spelling : List.of(name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))) {
+            try (ResultSet tables = db.getMetaData().getTables(null, null, spelling, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String table(String name) {
+        return prefix + name;
+    }
+
+    private String param(String alias, String name) {
+        return " JOIN " + table("JOB_EXECUTION_PARAMS") + " " + alias + " ON " + alias + ".JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+                + " AND " + alias + ".PARAMETER_NAME = '" + name + "'";
+    }
+
+    private static RunRecord.State state(String status) {
+        try {
+            return RunRecord.State.valueOf(status);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return RunRecord.State.UNKNOWN;
+        }
+    }
+
+    /** Batch writes LocalDateTime as a TIMESTAMP without zone; read back the same wall-clock time. */
+    private static LocalDateTime time(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}
