@@ -1,6 +1,7 @@
 package io.tcbill.app;
 
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.feed.Role;
 import io.tcbill.load.DuckDbProperties;
 import io.tcbill.partner.ApiProperties;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public final class StatusContext implements AutoCloseable {
     }
 
     /** The configured account role ({@code tcbill.api.role}). */
-    public String role() {
+    public Role role() {
         return context.getBean(ApiProperties.class).role();
     }
 

@@ -1,6 +1,7 @@
 package io.tcbill.run;
 
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.feed.Role;
 import io.tcbill.load.CuratedFacts;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -28,11 +29,11 @@ public final class StatusReport {
     private static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
     private final FeedCatalog catalog;
-    private final String role;
+    private final Role role;
     private final CuratedFacts facts;
     private final ZoneId zone;
 
-    public StatusReport(FeedCatalog catalog, String role, CuratedFacts facts, ZoneId zone) {
+    public StatusReport(FeedCatalog catalog, Role role, CuratedFacts facts, ZoneId zone) {
         this.catalog = catalog;
         this.role = role;
         this.facts = facts;

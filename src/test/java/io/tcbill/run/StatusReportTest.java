@@ -3,6 +3,7 @@ package io.tcbill.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.feed.FeedCatalog;
+import io.tcbill.feed.Role;
 import io.tcbill.load.CuratedFacts;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -18,7 +19,7 @@ class StatusReportTest {
 
     @Test
     void aResellerMonthListsTheFeedsThatNeverRanWithTheCommandThatRunsThem() {
-        List<MonthStatus> lines = report("reseller").lines(List.of(completed("2026-03", "l3")), null, null);
+        List<MonthStatus> lines = report(Role.RESELLER).lines(List.of(completed("2026-03", "l3")), null, null);
 
         assertThat(lines).extracting(line -> line.feed() + " " + line.state()).containsExactly("commission NOT RUN",
                 "l2 NOT RUN", "l3 COMPLETED", "summaries NOT RUN", "vouchers NOT RUN");
@@ -31,26 +32,26 @@ class StatusReportTest {
     @Test
     void aCustomerMonthBeforeL2sFirstMonthExpectsOnlyL3AndAMonthAskedForIsShownEvenIfNothingRan() {
         // l2 has bills from 2023-11 on
-        assertThat(report("customer").lines(List.of(completed("2023-10", "l3")), null, null))
+        assertThat(report(Role.CUSTOMER).lines(List.of(completed("2023-10", "l3")), null, null))
                 .extracting(MonthStatus::feed).containsExactly("l3");
-        assertThat(report("customer").lines(List.of(completed("2023-10", "l3")), YearMonth.of(2024, 1), null))
+        assertThat(report(Role.CUSTOMER).lines(List.of(completed("2023-10", "l3")), YearMonth.of(2024, 1), null))
                 .extracting(line -> line.month() + " " + line.feed() + " " + line.state())
                 .containsExactly("2024-01 l2 NOT RUN", "2024-01 l3 NOT RUN");
     }
 
     @Test
     void timesCarryTheOffsetOfTheZoneTheyWereWrittenIn() {
-        MonthStatus line = report("customer").lines(List.of(completed("2026-03", "l3")), null, null).get(1);
+        MonthStatus line = report(Role.CUSTOMER).lines(List.of(completed("2026-03", "l3")), null, null).get(1);
 
         assertThat(line.started()).isEqualTo("2026-04-05T01:30:00+08:00");
         assertThat(line.ended()).isEqualTo("2026-04-05T01:36:07+08:00");
         assertThat(line.line()).contains("3/1").endsWith("2026-04-05T01:36:07+08:00");
         assertThat(MonthStatus.header()).contains("execution/attempt");
-        assertThat(new StatusReport(CATALOG, "customer", new CuratedFacts(), ZoneId.of("UTC"))
+        assertThat(new StatusReport(CATALOG, Role.CUSTOMER, new CuratedFacts(), ZoneId.of("UTC"))
                 .lines(List.of(completed("2026-03", "l3")), null, null).get(1).ended()).isEqualTo("2026-04-05T01:36:07+00:00");
     }
 
-    private static StatusReport report(String role) {
+    private static StatusReport report(Role role) {
         return new StatusReport(CATALOG, role, new CuratedFacts(), SHANGHAI);
     }
 
