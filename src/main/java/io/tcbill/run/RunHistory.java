@@ -82,6 +82,10 @@ public class RunHistory {
 
     /** The same from the metadata's columns: the execution's status and its exit message. */
     static String reason(String status, String exitDescription) {
+        if (BatchStatus.STOPPED.name().equals(status)) {
+            // Spring Batch keeps only the class name of the interruption; a stop is always a shutdown's (GracefulStop)
+            return MonthRunner.STOPPED;
+        }
         if (!BatchStatus.FAILED.name().equals(status) && !BatchStatus.STOPPED.name().equals(status)
                 || exitDescription == null) {
             return null;

@@ -88,6 +88,9 @@ class StatusQueriesTest {
         assertThat(failed.reason()).isEqualTo("1 of " + CUSTOMERS + " files did not arrive");
         assertThat(failed.rows()).isZero();
         assertThat(failed.ended()).isNotNull();
+        // a stop keeps only the interruption's class name in the metadata; status says what it was and what to do
+        assertThat(RunHistory.reason("STOPPED", "org.springframework.batch.core.job.JobInterruptedException"))
+                .isEqualTo(MonthRunner.STOPPED).doesNotContain("Exception");
         // the files archived so far: all but the last customer's
         assertThat(queries().rawKeys(failed)).hasSize(CUSTOMERS - 1).contains(BatchMetadata.rawKey("l3", LAST, 0))
                 .doesNotContain(BatchMetadata.rawKey("l3", LAST, CUSTOMERS - 1));
