@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -21,6 +22,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -37,19 +39,28 @@ public class ScheduleRegistrar implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRegistrar.class);
 
-    private final Scheduler scheduler;
+    private final Supplier<Scheduler> schedulers;
+    private volatile boolean registeredBeforeStart;
     private final List<Feed> feeds;
     private final boolean autoStartup;
     private volatile boolean running;
 
+    /**
+     * The scheduler comes through a provider: a bean a lifecycle bean is constructed with is started before it, whatever
+     * the phases say, and Quartz would then fire (and scan its store) while the triggers are still being written.
+     */
     @Autowired
-    ScheduleRegistrar(Scheduler scheduler, FeedCatalog catalog, ApiProperties api,
+    ScheduleRegistrar(ObjectProvider<Scheduler> scheduler, FeedCatalog catalog, ApiProperties api,
                       @Value("${spring.quartz.auto-startup:false}") boolean autoStartup) {
-        this(scheduler, catalog.namesFor(api.role()).stream().map(catalog::get).toList(), autoStartup);
+        this(scheduler::getObject, catalog.namesFor(api.role()).stream().map(catalog::get).toList(), autoStartup);
     }
 
     ScheduleRegistrar(Scheduler scheduler, List<Feed> feeds, boolean autoStartup) {
-        this.scheduler = scheduler;
+        this(() -> scheduler, feeds, autoStartup);
+    }
+
+    private ScheduleRegistrar(Supplier<Scheduler> scheduler, List<Feed> feeds, boolean autoStartup) {
+        this.schedulers = scheduler;
         this.feeds = List.copyOf(feeds);
         this.autoStartup = autoStartup;
     }
@@ -61,6 +72,7 @@ public class ScheduleRegistrar implements SmartLifecycle {
 
     /** Brings the job store in step with the descriptors and returns what is now scheduled. */
     public List<ScheduledPull> register() {
+        Scheduler scheduler = schedulers.get();
         Map<String, Feed> wanted = new LinkedHashMap<>();
         try {
             for (Feed feed : feeds) {
@@ -85,6 +97,7 @@ public class ScheduleRegistrar implements SmartLifecycle {
 
     /** What the job store holds now, soonest first. */
     public List<ScheduledPull> scheduled() {
+        Scheduler scheduler = schedulers.get();
         try {
             List<ScheduledPull> pulls = new ArrayList<>();
             for (TriggerKey key : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(FeedTriggers.GROUP))) {
@@ -107,6 +120,7 @@ public class ScheduleRegistrar implements SmartLifecycle {
     }
 
     private void sync(String feed, Feed.Schedule schedule) throws SchedulerException {
+        Scheduler scheduler = schedulers.get();
         JobDetail job = FeedTriggers.job(feed, schedule);
         CronTrigger trigger = FeedTriggers.trigger(schedule);
         if (!FeedTriggers.sameJob(scheduler.getJobDetail(job.getKey()), job)) {
@@ -140,6 +154,11 @@ public class ScheduleRegistrar implements SmartLifecycle {
 
     @Override
     public void start() {
+        try {
+            registeredBeforeStart = !schedulers.get().isStarted();
+        } catch (SchedulerException e) {
+            registeredBeforeStart = false;
+        }
         List<ScheduledPull> pulls = register();
         log.info("{} feed schedules registered", pulls.size());
         running = true;
@@ -158,6 +177,11 @@ public class ScheduleRegistrar implements SmartLifecycle {
     @Override
     public boolean isAutoStartup() {
         return autoStartup;
+    }
+
+    /** Whether the last {@link #start()} wrote the triggers before Quartz started (so nothing fired or scanned meanwhile). */
+    public boolean registeredBeforeStart() {
+        return registeredBeforeStart;
     }
 
     /** Just before Spring's {@code SchedulerFactoryBean} (phase {@link SmartLifecycle#DEFAULT_PHASE}) starts Quartz. */

@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tcbill.IntegrationTest;
 import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.app.SpringContexts;
+import io.tcbill.schedule.ScheduleRegistrar;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -90,6 +91,13 @@ class ScheduleEndpointsIntegrationTest {
             context.close();
         }
         simulator.close();
+    }
+
+    @Test
+    void theTriggersAreWrittenBeforeQuartzStarts() {
+        // Quartz started first (the registrar was constructed with the scheduler, which a lifecycle bean's start awaits)
+        // and scanned its store while the triggers were written: an ERROR "Couldn't retrieve trigger" at every first start
+        assertThat(context.getBean(ScheduleRegistrar.class).registeredBeforeStart()).isTrue();
     }
 
     @Test
