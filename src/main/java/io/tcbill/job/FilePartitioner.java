@@ -3,9 +3,7 @@ package io.tcbill.job;
 import io.tcbill.feed.Role;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
-import io.tcbill.partner.PartnerClient;
 import io.tcbill.run.RunProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * One partition per file to fetch: the caller's own file; one per customer when a reseller pulls a feed that has a
- * per-customer source; or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}, after
- * listing the customers all the same (the month's list in {@code customer_month}, which the pack is checked against). Files an
+ * per-customer source (the customers the {@link ListCustomersTasklet listCustomers} step listed, or those the run was
+ * limited to); or a single pack (ZIP of every customer) when {@code tcbill.job.reseller-bills=pack}. Files an
  * earlier execution of the same job instance archived are left out (unless their object failed to load), so a restart
  * fetches only what is missing. Partition names are stable ({@code l3:self}, {@code l3:800000425835}) so a restart re-runs only
  * the files that did not complete.
@@ -30,25 +28,23 @@ class FilePartitioner implements Partitioner {
     static final String SOURCE_KIND = "sourceKind";
 
     private static final Logger log = LoggerFactory.getLogger(FilePartitioner.class);
-    private static final int CUSTOMER_PAGE_SIZE = 100;
 
     private final BillJobParameters parameters;
     private final FeedCatalog feeds;
-    private final PartnerClient client;
     private final ApiProperties api;
     private final JobProperties job;
-    private final MonthLoader loader;
+    private final List<Long> listed;
     private final Set<String> alreadyArchived;
     private final RunProgress progress;
 
-    FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, PartnerClient client, ApiProperties api,
-                    JobProperties job, MonthLoader loader, Set<String> alreadyArchived, RunProgress progress) {
+    /** {@code listed}: the customers the listing step listed for this execution, or null when it listed none. */
+    FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, ApiProperties api, JobProperties job,
+                    List<Long> listed, Set<String> alreadyArchived, RunProgress progress) {
         this.parameters = parameters;
         this.feeds = feeds;
-        this.client = client;
         this.api = api;
         this.job = job;
-        this.loader = loader;
+        this.listed = listed;
         this.alreadyArchived = alreadyArchived;
         this.progress = progress;
     }
@@ -70,12 +66,11 @@ class FilePartitioner implements Partitioner {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         boolean reseller = api.role() == Role.RESELLER;
         if (reseller && job.packs() && parameters.wholeMonth() && feed.has(Feed.SourceKind.PACK)) {
-            listCustomers(); // the month's customer list, which the pack's customers are checked against when it loads
             ExecutionContext context = new ExecutionContext();
             context.putString(SOURCE_KIND, Feed.SourceKind.PACK.name());
             partitions.put(feed.name() + ":pack", context);
         } else if (reseller && feed.has(Feed.SourceKind.CUSTOMER)) {
-            List<Long> customers = parameters.wholeMonth() ? listCustomers() : parameters.customers();
+            List<Long> customers = parameters.wholeMonth() ? listedCustomers() : parameters.customers();
             for (Long uin : customers) {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SOURCE_KIND, Feed.SourceKind.CUSTOMER.name());
@@ -93,24 +88,11 @@ class FilePartitioner implements Partitioner {
         return partitions;
     }
 
-    /**
-     * Every customer of the reseller, recorded in {@code customer_month} as the customers of the month. A list that
-     * contradicts itself fails in the client; an empty list for a month that already lists customers fails here, since
-     * publishing it would empty the month's customer list.
-     */
-    private List<Long> listCustomers() {
-        List<Long> customers = client.allCustomerUins(CUSTOMER_PAGE_SIZE);
-        if (customers.isEmpty()) {
-            List<Long> before = loader.publishedCustomers(parameters.billMonth());
-            if (!before.isEmpty()) {
-                throw new CustomerListException("DescribeCustomerUin listed no customers but " + before.size()
-                        + " were listed for " + parameters.billMonth() + " before; nothing was requested and the"
-                        + " month's customers and bills are kept. Run again later; if the API keeps listing no"
-                        + " customers, ask Tencent Cloud why");
-            }
+    private List<Long> listedCustomers() {
+        if (listed == null) {
+            throw new IllegalStateException("the " + MonthlyBillsJob.LIST_CUSTOMERS + " step kept no customer list for "
+                    + parameters.feed() + " " + parameters.billMonth() + "; run the month again");
         }
-        loader.publishCustomers(parameters.billMonth(), customers,
-                "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
-        return customers;
+        return listed;
     }
 }

@@ -2,11 +2,9 @@ package io.tcbill.job;
 
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
-import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.ArchivedFile;
 import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
-import io.tcbill.load.MonthLoader;
 import io.tcbill.load.SpooledLoad;
 import io.tcbill.run.ProgressListeners;
 import io.tcbill.run.RunMetrics;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -27,31 +26,35 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Loads every file the archive step kept for this job instance (including files archived by an earlier, interrupted
  * execution) and publishes the month once. A file that fails (its object does not match its hash, or it does not load)
- * keeps its earlier rows visible and fails the step, naming it; its object is marked rejected in the raw zone and never
- * loaded again by this job instance, so the next run fetches the file anew ({@link ArchivedFiles}).
+ * keeps its earlier rows visible; its object is marked rejected in the raw zone and never loaded again by this job
+ * instance, so the next run fetches the file anew ({@link ArchivedFiles}). The step then ends {@link #REJECTED_FILES}
+ * rather than failing, so that {@link MirrorToLakeTasklet mirrorToLake} still mirrors the rows that did load;
+ * {@link CheckLoadedTasklet checkLoaded} fails the job afterwards, naming the files.
  */
 final class LoadTablesTasklet implements Tasklet {
 
     static final String ROWS = "rows";
+    /** Step-context key: true when the step published the month (the lake mirrors it then). */
+    static final String PUBLISHED = "published";
+    /** Step-context key: why files did not load, naming each; absent when every file loaded. */
+    static final String REJECTED = "rejected";
+    /** The step's exit code when some files did not load. */
+    static final String REJECTED_FILES = "REJECTED_FILES";
 
     private static final Logger log = LoggerFactory.getLogger(LoadTablesTasklet.class);
 
     private final FeedCatalog feeds;
     private final JobRepository jobRepository;
     private final SpooledLoad load;
-    private final MonthLoader loader;
-    private final LakeMirror lake;
     private final ProgressListeners progress;
     private final RunMetrics metrics;
     private final MonthReconciler reconciler;
 
-    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, SpooledLoad load, MonthLoader loader,
-                      LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
+    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, SpooledLoad load, ProgressListeners progress,
+                      RunMetrics metrics, MonthReconciler reconciler) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
         this.load = load;
-        this.loader = loader;
-        this.lake = lake;
         this.progress = progress;
         this.metrics = metrics;
         this.reconciler = reconciler;
@@ -62,6 +65,9 @@ final class LoadTablesTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
         Feed feed = feeds.get(parameters.feed());
+        // a restart's step starts from the context of the failed step before it: this execution's outcome only
+        step.getExecutionContext().remove(PUBLISHED);
+        step.getExecutionContext().remove(REJECTED);
         List<ExecutionContext> archived = List.copyOf(ArchivedFiles.of(jobRepository, step.getJobExecution()).values());
         if (archived.isEmpty()) {
             log.warn("{} {}: no file was archived, nothing to load", feed.name(), parameters.billMonth());
@@ -80,14 +86,17 @@ final class LoadTablesTasklet implements Tasklet {
             if (report.files().stream().anyMatch(FileResult::loaded)) {
                 reconciler.published(feed.name(), parameters.billMonth());
             }
-            lake.publish(loader.curated(), feed.tables(), parameters.billMonth());
+            step.getExecutionContext().put(PUBLISHED, true);
             contribution.incrementWriteCount(report.rows());
         }
         if (!outcome.rejected().isEmpty()) {
-            reject(step, outcome.rejected().keySet());
-            throw new LoadFailedException(feed.name() + " " + parameters.billMonth() + ": "
+            String why = feed.name() + " " + parameters.billMonth() + ": "
                     + String.join("; ", outcome.rejected().values()) + "; the month's earlier rows of these files stay"
-                    + " visible, and the next run fetches these files again");
+                    + " visible, and the next run fetches these files again";
+            step.getExecutionContext().putString(REJECTED, why);
+            reject(step, outcome.rejected().keySet());
+            contribution.setExitStatus(new ExitStatus(REJECTED_FILES, why));
+            return RepeatStatus.FINISHED;
         }
         log.info("{} {}: published {} rows from {} file(s)", feed.name(), parameters.billMonth(), report.rows(),
                 report.files().size());

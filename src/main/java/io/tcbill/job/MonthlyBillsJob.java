@@ -18,10 +18,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 public final class MonthlyBillsJob {
 
     public static final String NAME = "monthlyBillsJob";
+    /** Lists the month's customers when a reseller pulls a whole month of a per-customer feed or its pack. */
+    public static final String LIST_CUSTOMERS = "listCustomers";
     /** Lists the month's files and archives them, one {@link #ARCHIVE_FILE} partition each. */
     public static final String ARCHIVE_FILES = "archiveFiles";
     public static final String ARCHIVE_FILE = "archiveFile";
+    /** Loads and publishes the archived files; ends {@code REJECTED_FILES} when some did not load. */
     public static final String LOAD_TABLES = "loadTables";
+    /** Mirrors the published month to the lake (also the rows that loaded when some files did not). */
+    public static final String MIRROR_TO_LAKE = "mirrorToLake";
+    /** Fails the job when the load step rejected files, naming them. */
+    public static final String CHECK_LOADED = "checkLoaded";
+    /** Fails the job when a file did not arrive, naming it. */
     public static final String CHECK_ARCHIVED = "checkArchived";
     public static final String RECONCILE = "reconcile";
     /** Job parameter names, for readers of the metadata tables ({@code status}). */

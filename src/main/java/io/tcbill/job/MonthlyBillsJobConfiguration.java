@@ -27,20 +27,32 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
- * The monthly bills job for one month and feed: archive every file (one partition each), then load and publish, then
- * reconcile the month when the feed is one of its sides.
+ * The monthly bills job for one month and feed: list the month's customers, archive every file (one partition each),
+ * load and publish, mirror to the lake, check that every file loaded and arrived, then reconcile the month when the
+ * feed is one of its sides.
  */
 @Configuration(proxyBeanMethods = false)
 class MonthlyBillsJobConfiguration {
 
     @Bean
+    Step listCustomers(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, ApiProperties api,
+                       JobProperties job, MonthLoader loader) {
+        // runs again on every restart, as the archive step's partitioner listed again on every execution before
+        return new StepBuilder(MonthlyBillsJob.LIST_CUSTOMERS, jobRepository)
+                .tasklet(new ListCustomersTasklet(feeds, client, api, job, loader), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
     @StepScope
     Partitioner filePartitioner(@Value("#{stepExecution}") StepExecution stepExecution, FeedCatalog feeds,
-                                PartnerClient client, ApiProperties api, JobProperties job, MonthLoader loader,
-                                JobRepository jobRepository, ProgressListeners progress) {
+                                ApiProperties api, JobProperties job, JobRepository jobRepository,
+                                ProgressListeners progress) {
         Set<String> archived = ArchivedFiles.of(jobRepository, stepExecution.getJobExecution()).keySet();
         BillJobParameters parameters = BillJobParameters.from(stepExecution.getJobParameters());
-        return new FilePartitioner(parameters, feeds, client, api, job, loader, Set.copyOf(archived),
+        return new FilePartitioner(parameters, feeds, api, job,
+                ListCustomersTasklet.listed(stepExecution.getJobExecution().getExecutionContext()), Set.copyOf(archived),
                 progress.of(parameters.billMonth(), parameters.feed()));
     }
 
@@ -73,12 +85,28 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, SpooledLoad load, MonthLoader loader,
-                    LakeMirror lake, ProgressListeners progress, RunMetrics metrics, MonthReconciler reconciler) {
+    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, SpooledLoad load, ProgressListeners progress,
+                    RunMetrics metrics, MonthReconciler reconciler) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder(MonthlyBillsJob.LOAD_TABLES, jobRepository)
-                .tasklet(new LoadTablesTasklet(feeds, jobRepository, load, loader, lake, progress, metrics, reconciler),
+                .tasklet(new LoadTablesTasklet(feeds, jobRepository, load, progress, metrics, reconciler),
                         new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step mirrorToLake(JobRepository jobRepository, FeedCatalog feeds, MonthLoader loader, LakeMirror lake) {
+        return new StepBuilder(MonthlyBillsJob.MIRROR_TO_LAKE, jobRepository)
+                .tasklet(new MirrorToLakeTasklet(feeds, loader, lake), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step checkLoaded(JobRepository jobRepository) {
+        return new StepBuilder(MonthlyBillsJob.CHECK_LOADED, jobRepository)
+                .tasklet(new CheckLoadedTasklet(), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -101,21 +129,26 @@ class MonthlyBillsJobConfiguration {
     }
 
     /**
-     * Every step runs again on a restart: the archive step fetches only the files no execution has archived yet, the
-     * load step loads them all, and the check fails the job while any file is missing, naming it; an l3 or summaries run
+     * Every step runs again on a restart: the customers are listed anew, the archive step fetches only the files no
+     * execution has archived yet, the load step loads them all and the lake mirrors what it published, then the checks
+     * fail the job while any file did not load or is missing, naming it; an l3 or summaries run
      * of a reseller then reconciles the month (the other feeds' reconcile step does nothing). The listener records
      * this process as the execution's owner, so that a run left behind by a killed process is recognised and resumed;
      * the others put the run id into the logs and record the run's figures.
      */
     @Bean
-    Job monthlyBillsJob(JobRepository jobRepository, Step archiveFiles, Step loadTables, Step checkArchived, Step reconcile,
+    Job monthlyBillsJob(JobRepository jobRepository, Step listCustomers, Step archiveFiles, Step loadTables,
+                        Step mirrorToLake, Step checkLoaded, Step checkArchived, Step reconcile,
                         LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(MonthlyBillsJob.NAME, jobRepository)
                 .listener(localExecutions)
                 .listener(runLogContext)
                 .listener(runMetrics)
-                .start(archiveFiles)
+                .start(listCustomers)
+                .next(archiveFiles)
                 .next(loadTables)
+                .next(mirrorToLake)
+                .next(checkLoaded)
                 .next(checkArchived)
                 .next(reconcile)
                 .build();

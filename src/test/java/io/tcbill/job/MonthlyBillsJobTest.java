@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.IntegrationTest;
 import io.tcbill.PipelineTestSupport;
+import io.tcbill.load.CuratedLayout;
 import io.tcbill.load.ReconciliationReport;
 import io.tcbill.run.FeedRun;
 import io.tcbill.run.MonthRunner;
@@ -12,12 +13,22 @@ import io.tcbill.run.RunProgress;
 import io.tcbill.simulator.BillData;
 import io.tcbill.storage.ObjectStorage;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -35,6 +46,9 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
 
     @Autowired
     ObjectStorage storage;
+
+    @Autowired
+    JobRepository jobRepository;
 
     @Test
     void aWholeResellerMonthLandsPerCustomerWithinTheRateLimitsAndReconciles() {
@@ -84,6 +98,11 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         assertThat(runs.get("summaries").reconciliation()).isEqualTo(
                 new Reconciliation(MONTH, Reconciliation.State.RECONCILED, CUSTOMERS, 0, 0, List.of()));
         assertThat(runs.get("l2").reconciliation()).as("only l3 and summaries reconcile").isNull();
+        assertThat(steps(runs.get("l3")).stream().map(StepExecution::getStepName)).as("the job's steps, in order")
+                .containsExactly(MonthlyBillsJob.LIST_CUSTOMERS, MonthlyBillsJob.ARCHIVE_FILES, MonthlyBillsJob.LOAD_TABLES,
+                        MonthlyBillsJob.MIRROR_TO_LAKE, MonthlyBillsJob.CHECK_LOADED, MonthlyBillsJob.CHECK_ARCHIVED,
+                        MonthlyBillsJob.RECONCILE);
+        assertThat(steps(runs.get("l3"))).allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
 
         for (String action : SIMULATOR.stats().requestsByAction().keySet()) {
             int limit = SUMMARY_ACTIONS.contains(action) ? SUMMARY_QPS : 20;
@@ -279,7 +298,7 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
     }
 
     @Test
-    void aFileThatFailedToLoadIsFetchedAnewByTheNextRunAndItsObjectStaysMarkedRejected() {
+    void aFileThatFailedToLoadIsFetchedAnewByTheNextRunAndItsObjectStaysMarkedRejected() throws Exception {
         // given one customer's link answers a page that is no bill (text/csv, so it is archived) in the first run
         YearMonth month = MONTH.minusMonths(9);
         List<Long> customers = SIMULATOR.data().customerUins().subList(40, 43);
@@ -294,6 +313,14 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         }
         assertThat(first.succeeded()).isFalse();
         assertThat(first.reason()).contains("customer " + bad).contains("fetches these files again");
+        // the rows that did load were published and mirrored to the lake before the job failed, naming the file
+        assertThat(steps(first).stream().map(step -> step.getStepName() + " " + step.getStatus())).containsExactly(
+                MonthlyBillsJob.LIST_CUSTOMERS + " COMPLETED", MonthlyBillsJob.ARCHIVE_FILES + " COMPLETED",
+                MonthlyBillsJob.LOAD_TABLES + " COMPLETED", MonthlyBillsJob.MIRROR_TO_LAKE + " COMPLETED",
+                MonthlyBillsJob.CHECK_LOADED + " FAILED");
+        long loadedRows = customers.stream().filter(uin -> !uin.equals(bad))
+                .mapToLong(uin -> SIMULATOR.data().expected("l3", month, uin).rows()).sum();
+        assertThat(lakeRows("bill_l3", month)).isEqualTo(loadedRows).isPositive();
         List<String> badKeys = rawObjects("l3", month).stream().map(S3Object::key)
                 .filter(k -> k.contains("/customer_uin=" + bad + "/")).toList();
         assertThat(badKeys).hasSize(2);
@@ -424,5 +451,29 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
                     new BigDecimal[] {new BigDecimal(row.get(1).toString()), new BigDecimal(row.get(2).toString())});
         }
         return result;
+    }
+
+    /** The job-level steps of a run's execution (not the per-file partitions), in the order they started. */
+    private List<StepExecution> steps(FeedRun run) {
+        return jobRepository.getJobExecution(run.executionId()).getStepExecutions().stream()
+                .filter(step -> !step.getStepName().contains(":"))
+                .sorted(Comparator.comparing(StepExecution::getId)).toList();
+    }
+
+    /** Rows of a table's month in the lake's Parquet object. */
+    private long lakeRows(String table, YearMonth month) throws Exception {
+        Path local = Files.createTempFile("lake-", ".parquet");
+        try {
+            Files.delete(local);
+            storage.client().getObject(b -> b.bucket(storage.bucket()).key(CuratedLayout.lakeKey(table, month)),
+                    ResponseTransformer.toFile(local));
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                 ResultSet rows = duck.createStatement().executeQuery("SELECT count(*) FROM read_parquet('" + local + "')")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } finally {
+            Files.deleteIfExists(local);
+        }
     }
 }

@@ -1,0 +1,97 @@
+package io.tcbill.job;
+
+import io.tcbill.feed.Feed;
+import io.tcbill.feed.FeedCatalog;
+import io.tcbill.feed.Role;
+import io.tcbill.load.MonthLoader;
+import io.tcbill.partner.ApiProperties;
+import io.tcbill.partner.PartnerClient;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step: when a reseller pulls a whole month of a feed with per-customer files (or its pack, which is checked
+ * against the month's customers when it loads), lists every customer of the reseller, records them in
+ * {@code customer_month} as the customers of the month and keeps the list in the job execution's context for the
+ * archive step's partitioner. It runs again on every restart, as the partitioner's own listing did: a restart works
+ * from the current list. Other runs (the caller's own file, or the customers the run was limited to) list nothing.
+ */
+final class ListCustomersTasklet implements Tasklet {
+
+    /** Job-context key: the listed customer UINs, comma-separated; absent when this execution listed none. */
+    static final String CUSTOMERS = "customers";
+
+    private static final int CUSTOMER_PAGE_SIZE = 100;
+
+    private final FeedCatalog feeds;
+    private final PartnerClient client;
+    private final ApiProperties api;
+    private final JobProperties job;
+    private final MonthLoader loader;
+
+    ListCustomersTasklet(FeedCatalog feeds, PartnerClient client, ApiProperties api, JobProperties job,
+                         MonthLoader loader) {
+        this.feeds = feeds;
+        this.client = client;
+        this.api = api;
+        this.job = job;
+        this.loader = loader;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
+        ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
+        jobContext.remove(CUSTOMERS); // a restart starts from the job context of the execution before it
+        if (lists(parameters, feeds.get(parameters.feed()))) {
+            List<Long> customers = listCustomers(parameters);
+            jobContext.putString(CUSTOMERS, customers.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The customers this execution listed, or null when it listed none. */
+    static List<Long> listed(ExecutionContext jobContext) {
+        if (!jobContext.containsKey(CUSTOMERS)) {
+            return null;
+        }
+        String customers = jobContext.getString(CUSTOMERS);
+        return customers.isEmpty() ? List.of()
+                : Arrays.stream(customers.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** Whether the run needs the month's customer list: a reseller's whole month of a pack or per-customer feed. */
+    private boolean lists(BillJobParameters parameters, Feed feed) {
+        return api.role() == Role.RESELLER && parameters.wholeMonth()
+                && (job.packs() && feed.has(Feed.SourceKind.PACK) || feed.has(Feed.SourceKind.CUSTOMER));
+    }
+
+    /**
+     * Every customer of the reseller, recorded in {@code customer_month} as the customers of the month. A list that
+     * contradicts itself fails in the client; an empty list for a month that already lists customers fails here, since
+     * publishing it would empty the month's customer list.
+     */
+    private List<Long> listCustomers(BillJobParameters parameters) {
+        List<Long> customers = client.allCustomerUins(CUSTOMER_PAGE_SIZE);
+        if (customers.isEmpty()) {
+            List<Long> before = loader.publishedCustomers(parameters.billMonth());
+            if (!before.isEmpty()) {
+                throw new CustomerListException("DescribeCustomerUin listed no customers but " + before.size()
+                        + " were listed for " + parameters.billMonth() + " before; nothing was requested and the"
+                        + " month's customers and bills are kept. Run again later; if the API keeps listing no"
+                        + " customers, ask Tencent Cloud why");
+            }
+        }
+        loader.publishCustomers(parameters.billMonth(), customers,
+                "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
+        return customers;
+    }
+}
