@@ -1,12 +1,13 @@
 package io.tcbill.job;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,28 +30,38 @@ final class ArchivedFiles {
 
     /** Partition step name (e.g. {@code archiveFile:l3:800000425835}) → that partition's context. */
     static Map<String, ExecutionContext> of(JobRepository jobRepository, JobExecution current) {
-        List<JobExecution> executions = List.copyOf(jobRepository.getJobExecutions(current.getJobInstance()));
-        Set<String> rejected = new HashSet<>();
-        for (JobExecution execution : executions) {
+        List<MonthlyBillsJob.StepRecord> steps = new ArrayList<>();
+        for (JobExecution execution : jobRepository.getJobExecutions(current.getJobInstance())) {
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().equals(MonthlyBillsJob.LOAD_TABLES)) {
-                    rejected.addAll(rejected(step.getExecutionContext()));
-                }
+                steps.add(new MonthlyBillsJob.StepRecord(step.getStepName(), step.getId(),
+                        step.getStatus() == BatchStatus.COMPLETED, step.getExecutionContext()));
             }
         }
-        Map<String, StepExecution> newest = new LinkedHashMap<>();
-        for (JobExecution execution : executions) {
-            for (StepExecution step : execution.getStepExecutions()) {
-                ExecutionContext context = step.getExecutionContext();
-                if (step.getStatus() == BatchStatus.COMPLETED && context.containsKey(ArchiveFileTasklet.RAW_KEY)
-                        && !rejected.contains(context.getString(ArchiveFileTasklet.RAW_KEY))) {
-                    newest.merge(step.getStepName(), step, (a, b) -> a.getId() > b.getId() ? a : b);
-                }
+        return select(steps);
+    }
+
+    /**
+     * The rule itself, over the steps of a job instance's executions however they were read (the JobRepository here,
+     * SQL for {@code status}): the load steps' rejected keys, then the newest completed partition of each file whose
+     * object was not rejected, sorted by partition name.
+     */
+    static Map<String, ExecutionContext> select(Collection<MonthlyBillsJob.StepRecord> steps) {
+        Set<String> rejected = new HashSet<>();
+        for (MonthlyBillsJob.StepRecord step : steps) {
+            if (step.name().equals(MonthlyBillsJob.LOAD_TABLES)) {
+                rejected.addAll(rejected(step.context()));
+            }
+        }
+        Map<String, MonthlyBillsJob.StepRecord> newest = new TreeMap<>();
+        for (MonthlyBillsJob.StepRecord step : steps) {
+            ExecutionContext context = step.context();
+            if (step.completed() && context.containsKey(ArchiveFileTasklet.RAW_KEY)
+                    && !rejected.contains(context.getString(ArchiveFileTasklet.RAW_KEY))) {
+                newest.merge(step.name(), step, (a, b) -> a.id() > b.id() ? a : b);
             }
         }
         Map<String, ExecutionContext> result = new LinkedHashMap<>();
-        newest.values().stream().sorted(Comparator.comparing(StepExecution::getStepName))
-                .forEach(step -> result.put(step.getStepName(), step.getExecutionContext()));
+        newest.forEach((name, step) -> result.put(name, step.context()));
         return result;
     }
 

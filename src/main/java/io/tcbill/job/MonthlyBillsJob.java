@@ -3,9 +3,9 @@ package io.tcbill.job;
 import io.tcbill.run.Reconciliation;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -82,9 +82,17 @@ public final class MonthlyBillsJob {
                 ? archivePartition.getString(ArchiveFileTasklet.RAW_KEY) : null;
     }
 
-    /** The raw keys a {@link #LOAD_TABLES} step's context rejected (they failed to load; not archived files any more). */
-    public static Set<String> rejectedKeys(ExecutionContext loadStep) {
-        return ArchivedFiles.rejected(loadStep);
+    /** One step execution of the job as a reader of the metadata sees it. */
+    public record StepRecord(String name, long id, boolean completed, ExecutionContext context) {
+    }
+
+    /**
+     * The raw keys of the files a job instance has archived, from the steps of all its executions: the same rule a
+     * restart and the load step use (the newest completed partition of each file, leaving out rejected objects),
+     * sorted by partition.
+     */
+    public static List<String> archivedKeys(Collection<StepRecord> steps) {
+        return ArchivedFiles.select(steps).values().stream().map(MonthlyBillsJob::rawKey).toList();
     }
 
     /** Seconds the archive step (requests, polls, transfers) took; 0 when it did not run. */

@@ -13,21 +13,18 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.batch.core.repository.ExecutionContextSerializer;
 import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The run history {@code status} shows, read from Spring Batch's tables with a few targeted queries: the newest
- * execution of each month and feed (two queries, whatever the number of executions), and only with the raw keys one
- * query per shown run. {@link RunHistory} reads the same through the JobRepository, which loads every step of every
- * execution with its context: a reseller month has a partition step per customer and file.
+ * The run history {@code status} shows (and the scheduler's metrics start from), read from Spring Batch's tables with
+ * a few targeted queries: the newest execution of each month and feed (two queries, whatever the number of
+ * executions), and only with the raw keys one query per shown run. Through the JobRepository the same would load every
+ * step of every execution with its context: a reseller month has a partition step per customer and file.
  *
  * <p>Step contexts are decoded with Spring Batch's {@link DefaultExecutionContextSerializer}, the one Spring Boot
  * configures when the application defines none (tcbill defines none), as UTF-8 text as Batch's JDBC DAO writes it.
@@ -93,36 +90,31 @@ public final class StatusQueries {
     }
 
     /**
-     * The raw object keys of every file archived for the run's attempt (its job instance, all executions): the newest
-     * completed archive partition of each file, leaving out objects a load step rejected; sorted by partition.
+     * The raw object keys of every file archived for the run's attempt (its job instance, all executions), by the rule a
+     * restart uses ({@link MonthlyBillsJob#archivedKeys}), read with one query of its load and archive partition steps.
      */
     public List<String> rawKeys(RunRecord run) {
-        String sql = "SELECT s.STEP_NAME, s.STATUS, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM " + table("STEP_EXECUTION")
-                + " s JOIN " + table("STEP_EXECUTION_CONTEXT") + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
+        String sql = "SELECT s.STEP_NAME, s.STEP_EXECUTION_ID, s.STATUS, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM "
+                + table("STEP_EXECUTION") + " s JOIN " + table("STEP_EXECUTION_CONTEXT")
+                + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
                 + " WHERE s.JOB_EXECUTION_ID IN (SELECT x.JOB_EXECUTION_ID FROM " + table("JOB_EXECUTION") + " x"
                 + " JOIN " + table("JOB_EXECUTION") + " e ON e.JOB_INSTANCE_ID = x.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID = ?)"
-                + " AND (s.STEP_NAME = ? OR (s.STEP_NAME LIKE ? AND s.STATUS = 'COMPLETED'))"
-                + " ORDER BY s.STEP_EXECUTION_ID";
-        Map<String, String> newest = new TreeMap<>();
-        Set<String> rejected = new HashSet<>();
+                + " AND (s.STEP_NAME = ? OR (s.STEP_NAME LIKE ? AND s.STATUS = 'COMPLETED'))";
+        List<MonthlyBillsJob.StepRecord> steps = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setLong(1, run.executionId());
             query.setString(2, MonthlyBillsJob.LOAD_TABLES);
             query.setString(3, MonthlyBillsJob.ARCHIVE_FILE + ":%");
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    ExecutionContext context = context(row.getString(3), row.getString(4));
-                    if (row.getString(1).equals(MonthlyBillsJob.LOAD_TABLES)) {
-                        rejected.addAll(MonthlyBillsJob.rejectedKeys(context));
-                    } else if (MonthlyBillsJob.rawKey(context) != null) {
-                        newest.put(row.getString(1), MonthlyBillsJob.rawKey(context));
-                    }
+                    steps.add(new MonthlyBillsJob.StepRecord(row.getString(1), row.getLong(2),
+                            "COMPLETED".equals(row.getString(3)), context(row.getString(4), row.getString(5))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the archived files from the metadata database: " + e.getMessage(), e);
         }
-        return newest.values().stream().filter(key -> !rejected.contains(key)).toList();
+        return MonthlyBillsJob.archivedKeys(steps);
     }
 
     /** Rows published by the load step of each execution {@code newest} selects, by execution. */
