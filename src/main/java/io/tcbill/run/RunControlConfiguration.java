@@ -56,11 +56,12 @@ class RunControlConfiguration {
 
     /** Run figures for Micrometer; the long-lived scheduler starts with each feed's last success from the metadata. */
     @Bean
-    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry, RunHistory history,
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> registry, DataSource metadata,
+                          @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String batchTablePrefix,
                           @Value("${spring.quartz.auto-startup:false}") boolean scheduler) {
         RunMetrics metrics = new RunMetrics(registry.getIfAvailable(CompositeMeterRegistry::new));
         if (scheduler) {
-            metrics.seed(history);
+            metrics.seed(metadata, batchTablePrefix);
         }
         return metrics;
     }

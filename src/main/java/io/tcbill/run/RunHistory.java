@@ -2,10 +2,7 @@ package io.tcbill.run;
 
 import io.tcbill.job.MonthlyBillsJob;
 import java.time.YearMonth;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -14,9 +11,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * What the metadata says about a month and feed: its attempts, the last one, and the raw objects the month's files
- * were archived as. Read-only; the runner reads Spring Batch's executions, {@code status} and {@code backfill} get
- * {@link RunRecord}s.
+ * What the metadata says about one month and feed: its attempts and the last one. Read-only; the runner reads Spring
+ * Batch's executions, {@code backfill} gets {@link RunRecord}s ({@code status} reads all months with
+ * {@link StatusQueries}).
  */
 @Component
 public class RunHistory {
@@ -46,28 +43,7 @@ public class RunHistory {
         }
     }
 
-    /**
-     * The last attempt at every month and feed ever run (any customer scope), newest month first; at most
-     * {@code limit} job instances are read, every step of each (the run metrics' seed; {@code status} reads the
-     * tables with {@link StatusQueries}).
-     */
-    public List<RunRecord> latestPerMonthAndFeed(int limit) {
-        Map<String, JobExecution> newest = new LinkedHashMap<>();
-        for (JobInstance instance : jobRepository.getJobInstances(MonthlyBillsJob.NAME, 0, limit)) {
-            JobExecution execution = jobRepository.getLastJobExecution(instance);
-            if (execution == null) {
-                continue;
-            }
-            String key = MonthlyBillsJob.month(execution) + "/" + MonthlyBillsJob.feed(execution);
-            newest.merge(key, execution, (a, b) -> a.getId() > b.getId() ? a : b);
-        }
-        return newest.values().stream()
-                .sorted(Comparator.comparing(MonthlyBillsJob::month).reversed().thenComparing(MonthlyBillsJob::feed))
-                .map(RunHistory::record)
-                .toList();
-    }
-
-    static RunRecord record(JobExecution execution) {
+    private static RunRecord record(JobExecution execution) {
         BatchStatus status = execution.getStatus();
         return new RunRecord(MonthlyBillsJob.month(execution), MonthlyBillsJob.feed(execution),
                 MonthlyBillsJob.scope(execution), execution.getId(), MonthlyBillsJob.attempt(execution),
@@ -86,8 +62,7 @@ public class RunHistory {
             // Spring Batch keeps only the class name of the interruption; a stop is always a shutdown's (GracefulStop)
             return MonthRunner.STOPPED;
         }
-        if (!BatchStatus.FAILED.name().equals(status) && !BatchStatus.STOPPED.name().equals(status)
-                || exitDescription == null) {
+        if (!BatchStatus.FAILED.name().equals(status) || exitDescription == null) {
             return null;
         }
         String reason = exitDescription.lines().findFirst()

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import io.tcbill.job.MonthlyBillsJob;
 import io.tcbill.load.FileResult;
 import io.tcbill.load.LoadReport;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -15,12 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.dao.DataAccessException;
 
 /**
  * The figures of feed runs in Micrometer: how long each run took and how it ended, when each feed last succeeded (epoch
@@ -31,8 +33,6 @@ import org.springframework.dao.DataAccessException;
 public final class RunMetrics implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunMetrics.class);
-    /** Job instances read to find each feed's last success on start: five feeds, two attempts, a year and more. */
-    private static final int SEED_INSTANCES = 200;
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
@@ -65,17 +65,19 @@ public final class RunMetrics implements JobExecutionListener {
         }
     }
 
-    /** Sets each feed's last success from the runs the metadata database holds, so a restart does not lose it. */
-    void seed(RunHistory history) {
-        try {
-            for (RunRecord run : history.latestPerMonthAndFeed(SEED_INSTANCES)) {
+    /**
+     * Sets each feed's last success from the newest runs the metadata database holds (read as {@code status} reads
+     * them, not every step of every execution), so a restart does not lose it.
+     */
+    void seed(DataSource metadata, String batchTablePrefix) {
+        try (Connection connection = metadata.getConnection()) {
+            for (RunRecord run : new StatusQueries(connection, batchTablePrefix).latest(null)) {
                 if (run.state() == RunRecord.State.COMPLETED && run.ended() != null) {
                     succeeded(run.feed(), run.ended());
                 }
             }
-        } catch (DataAccessException e) {
-            log.warn("could not read the last successful runs from the metadata database: {}",
-                    e.getMostSpecificCause().getMessage());
+        } catch (SQLException | IllegalStateException e) {
+            log.warn("could not read the last successful runs from the metadata database: {}", e.getMessage());
         }
     }
 
