@@ -30,11 +30,11 @@ final class AnalystViews {
     /** When the database file last changed as this instance found (or made) its views current; null: not yet. */
     private volatile FileTime current;
 
-    AnalystViews(DuckDbProperties properties, CuratedLayout layout, List<TableSchema> tables) {
+    AnalystViews(DuckDbProperties properties, FocusProperties focus, CuratedLayout layout, List<TableSchema> tables) {
         this.database = properties.path();
         this.layout = layout;
         this.tables = tables;
-        this.derived = DerivedView.readAll();
+        this.derived = DerivedView.readAll(focus.viewSettings());
         this.lock = new FileLock(database, properties.lockWait(), layout.root());
     }
 

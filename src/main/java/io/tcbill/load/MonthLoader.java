@@ -45,13 +45,18 @@ public final class MonthLoader {
         this(properties, PackLimits.defaults());
     }
 
-    @Autowired
     public MonthLoader(DuckDbProperties properties, PackLimits packLimits) {
+        this(properties, packLimits, FocusProperties.defaults());
+    }
+
+    /** A loader whose views have the given FOCUS perspective. */
+    @Autowired
+    public MonthLoader(DuckDbProperties properties, PackLimits packLimits, FocusProperties focus) {
         this.properties = properties;
         this.packLimits = packLimits;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
-        this.views = new AnalystViews(properties, layout, tables);
+        this.views = new AnalystViews(properties, focus, layout, tables);
     }
 
     public Path databasePath() {

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +38,16 @@ public final class Reconciler {
     private final AnalystViews views;
 
     public Reconciler(DuckDbProperties properties) {
+        this(properties, FocusProperties.defaults());
+    }
+
+    /** A reconciler whose view updates keep the given FOCUS perspective (the month loader's). */
+    @Autowired
+    public Reconciler(DuckDbProperties properties, FocusProperties focus) {
         this.properties = properties;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
-        this.views = new AnalystViews(properties, layout, tables);
+        this.views = new AnalystViews(properties, focus, layout, tables);
     }
 
     /** Whether both sides of the month are published: a month file of bill_l3 and one of bill_summary_by_pay_mode. */
