@@ -38,7 +38,7 @@ GROUP BY ALL
 ORDER BY bill_month DESC, amount;
 
 -- 7. Commission per customer.
-SELECT bill_month, customer_account_id, customer_name, commissionable_amount, commission_amount
+SELECT bill_month, customer_uin, customer_name, commissionable_amount, commission_amount
 FROM commission_by_customer
 ORDER BY bill_month DESC, commission_amount DESC;
 
@@ -59,8 +59,9 @@ FROM focus_1_2
 GROUP BY ALL
 ORDER BY 1 DESC, billed_cost DESC;
 
--- 11. What was loaded, and did anything get rejected?
-SELECT feed, bill_month, status, count(*) AS files, sum(row_count) AS rows, sum(rejected_count) AS rejected
-FROM load_log
+-- 11. What is loaded now, and did anything get rejected? (load_log_current: the load now published of each file;
+--     load_log keeps every attempt, replaced and failed ones too, so a month loaded twice would count twice there.)
+SELECT feed, bill_month, count(*) AS files, sum(row_count) AS rows, sum(rejected_count) AS rejected
+FROM load_log_current
 GROUP BY ALL
 ORDER BY bill_month DESC, feed;

@@ -55,6 +55,10 @@ class AnalystQueriesTest extends PipelineTestSupport {
         }
         assertThat(query("SELECT * FROM monthly_cost_by_customer WHERE bill_month = DATE '" + MONTH.atDay(1) + "'"))
                 .hasSize(customers.size() - emptyCustomers());
+        // one name for the customer: commission rows carry it in customer_uin too, the same id as customer_account_id
+        assertThat(count("SELECT count(*) FROM commission_detail WHERE customer_uin IS NOT NULL"
+                + " AND customer_uin = customer_account_id")).isPositive()
+                .isEqualTo(count("SELECT count(*) FROM commission_detail"));
     }
 
     @Test

@@ -15,12 +15,14 @@ import java.util.Map;
  * @param tables        every table the feed fills (a CSV feed fills one)
  * @param mapping       classpath resource of the CSV header to column mapping (null for JSON feeds)
  * @param packCustomerColumn the column that names the customer of each row in a reseller pack (ZIP of all customers)
+ * @param customerColumn the column that names each row's customer in the feed's own file when that one file covers
+ *                      every customer (the partner-wide commission file); null: the own file is the caller's own bill
  * @param sources       how to ask for the file, by who asks: {@link SourceKind#OWN}, {@link SourceKind#CUSTOMER}, {@link SourceKind#PACK}
  * @param earliestMonth the first month the API serves this file for
  * @param schedules     when the scheduler pulls it (may be empty)
  */
 public record Feed(String name, String description, Format format, String table, List<String> tables, String mapping,
-                   String packCustomerColumn, Map<SourceKind, Source> sources, YearMonth earliestMonth,
+                   String packCustomerColumn, String customerColumn, Map<SourceKind, Source> sources, YearMonth earliestMonth,
                    List<Schedule> schedules) {
 
     /** How the feed's raw data arrives. */

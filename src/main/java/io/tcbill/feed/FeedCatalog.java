@@ -162,7 +162,7 @@ public final class FeedCatalog {
                 return overridden;
             }).toList();
             return new Feed(feed.name(), feed.description(), feed.format(), feed.table(), feed.tables(),
-                    feed.mapping(), feed.packCustomerColumn(), feed.sources(), feed.earliestMonth(), schedules);
+                    feed.mapping(), feed.packCustomerColumn(), feed.customerColumn(), feed.sources(), feed.earliestMonth(), schedules);
         });
     }
 

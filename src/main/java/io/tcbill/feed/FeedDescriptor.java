@@ -102,7 +102,8 @@ final class FeedDescriptor {
                 : List.of(required(doc, "table", origin));
         String mapping = format == Feed.Format.CSV ? required(doc, "mapping", origin) : null;
         return new Feed(name, String.valueOf(doc.getOrDefault("description", name)), format, tables.get(0), tables,
-                mapping, String.valueOf(doc.getOrDefault("pack-customer-column", "payer_account_id")), Map.copyOf(sources),
+                mapping, String.valueOf(doc.getOrDefault("pack-customer-column", "payer_account_id")),
+                (String) doc.get("customer-column"), Map.copyOf(sources),
                 YearMonth.parse(String.valueOf(doc.getOrDefault("earliest-month", "2022-06"))),
                 schedules((Map<String, Object>) doc.get("schedule"), name));
     }

@@ -26,6 +26,7 @@ final class AnalystViews {
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
     private final List<DerivedView> derived;
+    private final List<SchemaDocs> docs;
     private final FileLock lock;
     /** When the database file last changed as this instance found (or made) its views current; null: not yet. */
     private volatile FileTime current;
@@ -35,6 +36,7 @@ final class AnalystViews {
         this.layout = layout;
         this.tables = tables;
         this.derived = DerivedView.readAll(focus.viewSettings());
+        this.docs = SchemaDocs.readAll(tables, derived);
         this.lock = new FileLock(database, properties.lockWait(), layout.root());
     }
 
@@ -49,7 +51,8 @@ final class AnalystViews {
             Map<String, String> present = Files.exists(database) ? lock.withRetry(this::presentViews) : Map.of();
             Map<String, String> stale = wanted.entrySet().stream().filter(e -> !e.getValue().equals(present.get(e.getKey())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-            if (!stale.isEmpty() || !Files.exists(database)) {
+            boolean undescribed = Files.exists(database) && !lock.withRetry(this::describedAsWanted);
+            if (!stale.isEmpty() || !Files.exists(database) || undescribed) {
                 lock.withRetry(() -> createViews(stale.keySet()));
             }
             current = lastModified();
@@ -143,6 +146,7 @@ final class AnalystViews {
                         Sql.execute(connection, view.sql());
                     }
                 }
+                describe(connection);
             } finally {
                 Sql.execute(connection, "USE memory");
                 Sql.execute(connection, "DETACH tcbill");
@@ -150,6 +154,28 @@ final class AnalystViews {
             return null;
         } catch (java.io.IOException e) {
             throw new LoadException("cannot create the directory of " + database, e);
+        }
+    }
+
+    /** COMMENT ON every table, view and column, from the schema files' comments (a view created again lost its own). */
+    private void describe(Connection connection) throws SQLException {
+        for (String statement : SchemaDocs.commentStatements(docs, "tcbill.main.")) {
+            Sql.execute(connection, statement);
+        }
+    }
+
+    /** Whether the file's comments are those the schema files give (a changed description rewrites them). */
+    private boolean describedAsWanted() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            PrivateDuckDb.configure(connection);
+            Sql.execute(connection, "ATTACH " + Sql.literal(database) + " AS tcbill (READ_ONLY)");
+            try {
+                Map<String, String> present = SchemaDocs.present(connection, "tcbill");
+                return SchemaDocs.wanted(docs).entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(present.get(e.getKey())));
+            } finally {
+                Sql.execute(connection, "DETACH tcbill");
+            }
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * Which rows of a month a loaded file replaces: the caller's own bill (customer_uin NULL), every customer (a reseller
- * pack), or the listed customers. A customer listed with no rows in the file is emptied.
+ * pack), both (a partner-wide file whose rows name their customer), or the listed customers. A customer listed with no rows in the file is emptied.
  *
  * @param own          the own bill's rows (customer_uin IS NULL)
  * @param allCustomers every row with a customer_uin
@@ -22,6 +22,11 @@ record Coverage(boolean own, boolean allCustomers, Set<Long> customers) {
 
     static Coverage of(Long customerUin) {
         return customerUin == null ? new Coverage(true, false, Set.of()) : new Coverage(false, false, Set.of(customerUin));
+    }
+
+    /** A file of every customer whose rows name their customer (the commission file): it replaces the whole month. */
+    static Coverage wholeMonth() {
+        return new Coverage(true, true, Set.of());
     }
 
     static Coverage pack() {

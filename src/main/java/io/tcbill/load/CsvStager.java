@@ -27,17 +27,22 @@ final class CsvStager {
     private final String table;
     private final List<Column> columns;
     private final String packCustomerColumn;
+    private final String customerColumn;
     private final Path workDir;
 
     /**
      * @param packCustomerColumn the column naming each row's customer in a pack's CSVs
+     * @param customerColumn     the column naming each row's customer in a plain CSV that covers every customer (the
+     *                           commission file); null: a plain CSV's rows are those of the customer it was requested for
      * @param workDir            where the numbered copy and the staged Parquet file are written
      */
-    CsvStager(Connection connection, String table, List<Column> columns, String packCustomerColumn, Path workDir) {
+    CsvStager(Connection connection, String table, List<Column> columns, String packCustomerColumn, String customerColumn,
+              Path workDir) {
         this.connection = connection;
         this.table = table;
         this.columns = columns;
         this.packCustomerColumn = packCustomerColumn;
+        this.customerColumn = customerColumn;
         this.workDir = workDir;
     }
 
@@ -79,7 +84,8 @@ final class CsvStager {
         RowChecks.Outcome checked = new RowChecks(connection, layout, columns, packCustomerColumn, lineage, entry)
                 .apply(file, staged, rows, tag);
         String firstReason = checked.firstLine() < rejects.firstLine() ? checked.firstReason() : rejects.firstReason();
-        Coverage coverage = entry == null ? Coverage.of(lineage.customerUin()) : Coverage.pack();
+        Coverage coverage = entry != null ? Coverage.pack() : namesCustomers(lineage) ? Coverage.wholeMonth()
+                : Coverage.of(lineage.customerUin());
         return new StagedFile(table, lineage, coverage, checked.rows(), rejected + checked.rejected(), firstReason,
                 layout.extraHeaders(), "SELECT * FROM read_parquet(" + Sql.literal(checked.parquet()) + ")", checked.parquet());
     }
@@ -112,7 +118,8 @@ final class CsvStager {
         String name = Sql.identifier(column.name());
         return switch (column.name()) {
             case "bill_month" -> lineage.billMonthSql();
-            case "customer_uin" -> pack ? RowChecks.strictId(Sql.identifier(packCustomerColumn)) : lineage.customerUinSql();
+            case "customer_uin" -> pack ? RowChecks.strictId(Sql.identifier(packCustomerColumn))
+                    : namesCustomers(lineage) ? customerOfRow(layout, lineage) : lineage.customerUinSql();
             case "source_key" -> Sql.literal(lineage.sourceKey());
             case "load_id" -> Sql.literal(lineage.loadId());
             case TableSchema.EXTRA_COLUMNS -> extraColumns(layout);
@@ -131,6 +138,20 @@ final class CsvStager {
     static String trimmed(String name) {
         return "CASE WHEN " + name + " < '!' OR " + name + " >= chr(128) OR suffix(" + name + ", ' ') OR strlen(" + name
                 + ") <> length(" + name + ") THEN NULLIF(trim(" + name + "), '') ELSE " + name + " END";
+    }
+
+    /** The file is the feed's one file of every customer, whose rows each name their customer. */
+    private boolean namesCustomers(Lineage lineage) {
+        return customerColumn != null && lineage.customerUin() == null && !lineage.pack();
+    }
+
+    /** The row's customer column, an id read strictly (a value that is not one is rejected by the id check). */
+    private String customerOfRow(FileLayout layout, Lineage lineage) {
+        if (!layout.fills(customerColumn)) {
+            throw new SchemaMismatchException("file " + lineage.sourceKey() + ": the column " + customerColumn
+                    + " naming each row's customer (the feed's customer-column) is missing; headers found: " + layout.headers());
+        }
+        return RowChecks.strictId(Sql.identifier(customerColumn));
     }
 
     private static String extraColumns(FileLayout layout) {

@@ -181,7 +181,8 @@ public final class MonthLoader {
         if (feed.format() == Feed.Format.JSON) {
             return new JsonStager(connection, columns, tempDir);
         }
-        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(), tempDir);
+        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(),
+                feed.customerColumn(), tempDir);
         return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);
     }
 

@@ -50,7 +50,7 @@ class AnalystViewsIntegrationTest {
                 .extracting(r -> r.get(0))
                 .containsExactly("bill_l2", "bill_l3", "bill_summary_by_pay_mode", "bill_summary_by_pay_mode_action",
                         "bill_summary_by_product", "bill_summary_by_region", "canonical_product", "commission_by_customer", "commission_detail",
-                        "customer", "customer_month", "focus_1_2", "focus_1_3", "load_log", "monthly_cost_by_customer",
+                        "customer", "customer_month", "focus_1_2", "focus_1_3", "load_log", "load_log_current", "monthly_cost_by_customer",
                         "monthly_cost_by_product", "monthly_cost_by_region", "reconciliation", "rejected_rows",
                         "voucher_usage", "voucher_usage_by_customer");
     }

@@ -17,7 +17,7 @@ class JsonFeedsTest {
         // given the summaries feed, its descriptor edited to name another action (nothing listens on the endpoint)
         Feed summaries = FeedCatalog.load().get("summaries");
         Feed edited = new Feed(summaries.name(), summaries.description(), summaries.format(), summaries.table(),
-                summaries.tables(), summaries.mapping(), summaries.packCustomerColumn(),
+                summaries.tables(), summaries.mapping(), summaries.packCustomerColumn(), summaries.customerColumn(),
                 Map.of(Feed.SourceKind.CUSTOMER, new Feed.Source("DescribeBillSummary", null)),
                 summaries.earliestMonth(), summaries.schedules());
         JsonFeeds feeds = new JsonFeeds(new PartnerClient(ApiProperties.of(URI.create("http://127.0.0.1:9"), "id", "key")));

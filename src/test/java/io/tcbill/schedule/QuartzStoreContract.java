@@ -199,7 +199,7 @@ abstract class QuartzStoreContract {
     private static Feed feed(String name, List<Feed.Schedule> schedules) {
         Feed real = FeedCatalog.load().get(name);
         return new Feed(real.name(), real.description(), real.format(), real.table(), real.tables(), real.mapping(),
-                real.packCustomerColumn(), real.sources(), real.earliestMonth(), schedules);
+                real.packCustomerColumn(), real.customerColumn(), real.sources(), real.earliestMonth(), schedules);
     }
 
     private static void sleep(long millis) {

@@ -201,7 +201,7 @@ class ScheduleRegistrarIntegrationTest {
     private static Feed feed(String name, Feed.Schedule... schedules) {
         Feed real = FeedCatalog.load().get(name);
         return new Feed(real.name(), real.description(), real.format(), real.table(), real.tables(), real.mapping(),
-                real.packCustomerColumn(), real.sources(), real.earliestMonth(), List.of(schedules));
+                real.packCustomerColumn(), real.customerColumn(), real.sources(), real.earliestMonth(), List.of(schedules));
     }
 
     private static ScheduleRegistrar.ScheduledPull pull(List<ScheduleRegistrar.ScheduledPull> pulls, String name) {
