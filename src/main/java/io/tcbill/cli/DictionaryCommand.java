@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dictionary", mixinStandardHelpOptions = true,
         description = {
-            "Prints the data dictionary: every table and view of the DuckDB file, each column with its type and description.",
+            "Prints the data dictionary of the DuckDB file's tables and views.",
             "",
+            "Every table and view, each column with its type and description.",
             "Generated from the comments of schema/*.sql and schema/views/*.sql, the same text as the file's COMMENT ONs;"
                     + " docs/data-dictionary.md is its output."},
         footer = ExitCodes.HELP_FOOTER)
