@@ -41,7 +41,7 @@ class TcbillCliTest {
     void theCommandListGivesEachCommandAWholeSentenceOnOneLine() {
         assertThat(execute("--help")).isZero();
         String list = out.toString().substring(out.toString().indexOf("Commands:"));
-        for (String command : List.of("run", "backfill", "status", "demo", "schedule", "simulate", "bench")) {
+        for (String command : List.of("run", "backfill", "status", "demo", "schedule", "simulate", "bench", "dictionary")) {
             assertThat(list).containsPattern("(?m)^  " + command + " +[A-Z][^\\n]*\\.$");
         }
     }
