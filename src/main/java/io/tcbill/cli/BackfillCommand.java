@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code tcbill backfill --from YYYY-MM --to YYYY-MM [--feed ...] [--reprocess none|failed|all] [--dry-run]}. */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {
-            "Runs a range of months, oldest first, one month and feed at a time.",
+            "Runs a range of months, oldest first, a month and feed at a time.",
             "",
             "Which months run is decided by --reprocess: none = only months never run; failed = also resume months"
                     + " whose last run failed or stopped (default); all = also pull completed months again and replace"

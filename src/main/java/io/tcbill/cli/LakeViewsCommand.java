@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code tcbill lake-views --engine duckdb|spark|trino [--location URI] [--output FILE]}. */
 @Command(name = "lake-views", mixinStandardHelpOptions = true,
         description = {
-            "Prints the SQL script that creates the analysts' tables and views over the Parquet lake in the bucket.",
+            "Prints SQL creating the analysts' tables and views over the lake.",
+            "",
+            "For DuckDB, Spark or Trino, over the Parquet lake in the bucket.",
             "",
             "The lake holds one object per table and bill month, curated/<table>/billing_period=YYYY-MM/data.parquet"
                     + " (load_log and rejected_rows: every row of the month), and a zero-row"
