@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
         subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, DemoCommand.class,
-            ScheduleCommand.class, SimulateCommand.class, BenchCommand.class, DictionaryCommand.class,
+            ScheduleCommand.class, SimulateCommand.class, BenchCommand.class, LakeViewsCommand.class, DictionaryCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_FOOTER)
 public final class TcbillCli implements Runnable {

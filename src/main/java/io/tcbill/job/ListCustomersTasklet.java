@@ -3,6 +3,7 @@ package io.tcbill.job;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.feed.Role;
+import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.PartnerClient;
@@ -19,7 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * First step: when a reseller pulls a whole month of a feed with per-customer files (or its pack, which is checked
  * against the month's customers when it loads), lists every customer of the reseller, records them in
- * {@code customer_month} as the customers of the month and keeps the list in the job execution's context for the
+ * {@code customer_month} as the customers of the month (mirrored to the lake at once) and keeps the list in the job execution's context for the
  * archive step's partitioner. It runs again on every restart, as the partitioner's own listing did: a restart works
  * from the current list. Other runs (the caller's own file, or the customers the run was limited to) list nothing.
  */
@@ -29,20 +30,23 @@ final class ListCustomersTasklet implements Tasklet {
     static final String CUSTOMERS = "customers";
 
     private static final int CUSTOMER_PAGE_SIZE = 100;
+    private static final String CUSTOMER_MONTH = "customer_month";
 
     private final FeedCatalog feeds;
     private final PartnerClient client;
     private final ApiProperties api;
     private final JobProperties job;
     private final MonthLoader loader;
+    private final LakeMirror lake;
 
     ListCustomersTasklet(FeedCatalog feeds, PartnerClient client, ApiProperties api, JobProperties job,
-                         MonthLoader loader) {
+                         MonthLoader loader, LakeMirror lake) {
         this.feeds = feeds;
         this.client = client;
         this.api = api;
         this.job = job;
         this.loader = loader;
+        this.lake = lake;
     }
 
     @Override
@@ -92,6 +96,7 @@ final class ListCustomersTasklet implements Tasklet {
         }
         loader.publishCustomers(parameters.billMonth(), customers,
                 "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
+        lake.publish(List.of(CUSTOMER_MONTH), parameters.billMonth());
         return customers;
     }
 }

@@ -22,6 +22,8 @@ public class MonthReconciler {
 
     /** The feeds whose loads change what a month's reconciliation compares. */
     static final Set<String> SIDES = Set.of("l3", "summaries");
+    /** The table the month's result is published in. */
+    static final String RESULT = "reconciliation";
 
     private static final Logger log = LoggerFactory.getLogger(MonthReconciler.class);
 

@@ -36,10 +36,10 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step listCustomers(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, ApiProperties api,
-                       JobProperties job, MonthLoader loader) {
+                       JobProperties job, MonthLoader loader, LakeMirror lake) {
         // runs again on every restart, as the archive step's partitioner listed again on every execution before
         return new StepBuilder(MonthlyBillsJob.LIST_CUSTOMERS, jobRepository)
-                .tasklet(new ListCustomersTasklet(feeds, client, api, job, loader), new ResourcelessTransactionManager())
+                .tasklet(new ListCustomersTasklet(feeds, client, api, job, loader, lake), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -96,9 +96,9 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step mirrorToLake(JobRepository jobRepository, FeedCatalog feeds, MonthLoader loader, LakeMirror lake) {
+    Step mirrorToLake(JobRepository jobRepository, FeedCatalog feeds, LakeMirror lake, MonthReconciler reconciler) {
         return new StepBuilder(MonthlyBillsJob.MIRROR_TO_LAKE, jobRepository)
-                .tasklet(new MirrorToLakeTasklet(feeds, loader, lake), new ResourcelessTransactionManager())
+                .tasklet(new MirrorToLakeTasklet(feeds, lake, reconciler), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -120,10 +120,10 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step reconcile(JobRepository jobRepository, MonthReconciler reconciler, RunMetrics metrics) {
+    Step reconcile(JobRepository jobRepository, MonthReconciler reconciler, RunMetrics metrics, LakeMirror lake) {
         // runs again on every restart, after the month is complete: a completed run always leaves a current result
         return new StepBuilder(MonthlyBillsJob.RECONCILE, jobRepository)
-                .tasklet(new ReconcileTasklet(reconciler, metrics), new ResourcelessTransactionManager())
+                .tasklet(new ReconcileTasklet(reconciler, metrics, lake), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }

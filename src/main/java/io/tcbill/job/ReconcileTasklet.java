@@ -1,5 +1,6 @@
 package io.tcbill.job;
 
+import io.tcbill.lake.LakeMirror;
 import io.tcbill.run.Reconciliation;
 import io.tcbill.run.RunMetrics;
 import java.time.YearMonth;
@@ -14,8 +15,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of an L3 or summaries run of a reseller: reconciles the whole month when both sides are published and keeps
- * the outcome for the runner. A mismatch does not fail the job (the data is published as Tencent sent it); the runner
+ * Last step of an L3 or summaries run of a reseller: reconciles the whole month when both sides are published, mirrors
+ * the result to the lake and keeps the outcome for the runner. A mismatch does not fail the job (the data is published as Tencent sent it); the runner
  * and its callers turn it into exit code 4 or a failed schedule fire.
  */
 final class ReconcileTasklet implements Tasklet {
@@ -25,10 +26,12 @@ final class ReconcileTasklet implements Tasklet {
 
     private final MonthReconciler reconciler;
     private final RunMetrics metrics;
+    private final LakeMirror lake;
 
-    ReconcileTasklet(MonthReconciler reconciler, RunMetrics metrics) {
+    ReconcileTasklet(MonthReconciler reconciler, RunMetrics metrics, LakeMirror lake) {
         this.reconciler = reconciler;
         this.metrics = metrics;
+        this.lake = lake;
     }
 
     @Override
@@ -39,6 +42,9 @@ final class ReconcileTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         Reconciliation result = reconciler.reconcile(parameters.billMonth(), parameters.customers());
+        if (result.state() != Reconciliation.State.WAITING) {
+            lake.publish(List.of(MonthReconciler.RESULT), parameters.billMonth()); // the result just written
+        }
         write(result, step.getExecutionContext());
         metrics.reconciled(parameters.feed(), result);
         switch (result.state()) {

@@ -1,47 +1,141 @@
 package io.tcbill.lake;
 
 import io.tcbill.load.CuratedLayout;
+import io.tcbill.load.FocusProperties;
+import io.tcbill.load.LakeFiles;
+import io.tcbill.load.MonthLoader;
 import io.tcbill.storage.ObjectStorage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Copies a table's published month file ({@link CuratedLayout#monthFile}) to its key in the bucket
- * ({@link CuratedLayout#lakeKey}: {@code curated/<table>/bill_month=YYYY-MM/data.parquet}). A single PUT replaces the object atomically,
- * so engines reading the lake see the old month or the new one, never a mix; a month with no file yet is skipped.
+ * Mirrors tables' months into the lake ({@link CuratedLayout#lakeKey}:
+ * {@code curated/<table>/billing_period=YYYY-MM/data.parquet}): a month table's published month file, or an
+ * append-only table's rows of the month from all its load files ({@link LakeFiles}). A single PUT replaces an object
+ * atomically, so engines reading the lake see the old month or the new one, never a mix; the month's object under the
+ * legacy {@code bill_month=} folder is then deleted, so a glob over the table never counts the month twice. Each time,
+ * every table's zero-row object ({@code billing_period=_empty}) and the views script of each engine
+ * ({@code curated/_views/<engine>.sql}, {@link LakeViews}) are written too. Any failure is a
+ * {@link LakeMirrorException}: the lake is never silently behind the DuckDB file.
  */
 @Component
 public final class LakeMirror {
 
     private static final Logger log = LoggerFactory.getLogger(LakeMirror.class);
+    private static final String PARQUET = "application/vnd.apache.parquet";
 
     private final ObjectStorage storage;
+    private final MonthLoader loader;
+    private final LakeFiles files;
+    private final FocusProperties focus;
 
-    public LakeMirror(ObjectStorage storage) {
+    public LakeMirror(ObjectStorage storage, MonthLoader loader, FocusProperties focus) {
         this.storage = storage;
+        this.loader = loader;
+        this.focus = focus;
+        this.files = new LakeFiles(loader.curated());
     }
 
-    /** Mirrors the month of each table; returns the keys written. */
-    public List<String> publish(CuratedLayout curated, List<String> tables, YearMonth month) {
-        return tables.stream().map(table -> publish(curated, table, month)).filter(key -> key != null).toList();
-    }
-
-    private String publish(CuratedLayout curated, String table, YearMonth month) {
-        Path file = curated.monthFile(table, month);
-        if (!Files.isRegularFile(file)) {
-            return null;
+    /**
+     * Mirrors the month of each table (a month table without a published month file is skipped), then the zero-row
+     * objects and the views scripts; returns the month keys written.
+     *
+     * @throws LakeMirrorException naming the table, month and key that could not be written
+     */
+    public List<String> publish(List<String> tables, YearMonth month) {
+        Path scratch = scratch();
+        try {
+            List<String> keys = new ArrayList<>();
+            for (String table : tables) {
+                Path file = call(table, month, () -> files.monthFile(table, month, scratch.resolve(table + ".parquet")));
+                if (file != null) {
+                    keys.add(put(table, month, file));
+                }
+            }
+            shareSchema(scratch);
+            return keys;
+        } finally {
+            delete(scratch);
         }
+    }
+
+    private String put(String table, YearMonth month, Path file) {
         String key = CuratedLayout.lakeKey(table, month);
-        storage.client().putObject(b -> b.bucket(storage.bucket()).key(key).contentType("application/vnd.apache.parquet")
-                .metadata(Map.of("table", table, "bill-month", month.toString())), RequestBody.fromFile(file));
+        String legacy = CuratedLayout.legacyLakeKey(table, month);
+        call(table, month, () -> {
+            storage.client().putObject(b -> b.bucket(storage.bucket()).key(key).contentType(PARQUET)
+                    .metadata(Map.of("table", table, "bill-month", month.toString())), RequestBody.fromFile(file));
+            storage.client().deleteObject(b -> b.bucket(storage.bucket()).key(legacy)); // no error when absent
+            return null;
+        });
         log.info("lake: {} {} → {}", table, month, key);
         return key;
+    }
+
+    /** Every table's zero-row object and each engine's views script over this bucket. */
+    private void shareSchema(Path scratch) {
+        LakeViews views;
+        try {
+            views = LakeViews.ofSchema(focus);
+            for (String table : views.tableNames()) {
+                Path empty = scratch.resolve(table + ".empty.parquet");
+                files.writeEmpty(table, empty);
+                String key = CuratedLayout.lakeEmptyKey(table);
+                storage.client().putObject(b -> b.bucket(storage.bucket()).key(key).contentType(PARQUET),
+                        RequestBody.fromFile(empty));
+            }
+            for (LakeViews.Engine engine : LakeViews.Engine.values()) {
+                String script = views.script(engine, engine.defaultLocation(storage.bucket()));
+                storage.client().putObject(b -> b.bucket(storage.bucket()).key(CuratedLayout.lakeViewsKey(engine.id()))
+                        .contentType("application/sql; charset=utf-8"), RequestBody.fromString(script, StandardCharsets.UTF_8));
+            }
+        } catch (RuntimeException e) {
+            throw new LakeMirrorException("cannot write the lake's zero-row files and views scripts under "
+                    + CuratedLayout.LAKE_PREFIX + " in bucket " + storage.bucket() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface Step<T> {
+        T run();
+    }
+
+    private <T> T call(String table, YearMonth month, Step<T> step) {
+        try {
+            return step.run();
+        } catch (SdkException | UncheckedIOException | io.tcbill.load.LoadException e) {
+            throw new LakeMirrorException("cannot mirror " + table + " " + month + " to " + CuratedLayout.lakeKey(table, month)
+                    + " in bucket " + storage.bucket() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path scratch() {
+        try {
+            Files.createDirectories(loader.workDir());
+            return Files.createTempDirectory(loader.workDir(), "lake-");
+        } catch (IOException e) {
+            throw new LakeMirrorException("cannot create a scratch directory under " + loader.workDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover scratch file is harmless and named by a random id
+        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The Parquet lake: every published month of every curated table mirrored into object storage under hive-style keys,
- * so Trino, Spark, Athena or DuckDB can query the same data at scale. One object per table and month, replaced whole.
+ * The Parquet lake: every table's months mirrored into object storage under {@code curated/<table>/billing_period=YYYY-MM/},
+ * and the SQL scripts that create the analysts' tables and views over it in DuckDB, Spark and Trino. One object per
+ * table and month, replaced whole.
  */
 package io.tcbill.lake;

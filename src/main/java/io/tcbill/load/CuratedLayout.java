@@ -13,15 +13,29 @@ import java.util.UUID;
 /**
  * The Parquet files behind the analysts' views: {@code <table>/bill_month=YYYY-MM/data.parquet} per month,
  * {@code <table>/<load_id>/data.parquet} for append-only tables and {@code <table>/_empty/data.parquet} (zero rows,
- * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written. The lake
- * mirrors each month file under the same path below {@code curated/} in the bucket ({@link #lakeKey}). The one place
- * these paths are spelled.
+ * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written.
+ * <p>
+ * The lake in the bucket has one rule for every table ({@link #lakeKey}): {@code curated/<table>/billing_period=YYYY-MM/data.parquet}
+ * holds all the table's rows of that bill month (for the append-only tables, the rows of all the month's load files),
+ * and {@code curated/<table>/billing_period=_empty/data.parquet} holds zero rows with the DDL's columns, so a reader's
+ * glob always matches and knows every column. {@code billing_period} is no column of any table: engines that read the
+ * folder as a hive partition get it as an extra VARCHAR column beside the DATE {@code bill_month} of the file. The one
+ * place these paths are spelled.
  */
 public final class CuratedLayout {
 
     static final String FILE = "data.parquet";
-    /** Where the month files are mirrored in the bucket: the curated layout below this prefix. */
-    static final String LAKE_PREFIX = "curated/";
+    /** Where the lake is in the bucket. */
+    public static final String LAKE_PREFIX = "curated/";
+    /**
+     * The lake's partition folder name, {@code billing_period=YYYY-MM}: a column engines add from the folder, named
+     * unlike any data column so that it never shadows one (the DATE {@code bill_month} of each row stays a DATE).
+     */
+    public static final String LAKE_PARTITION = "billing_period";
+    /** The partition value of the lake's zero-row file of each table. */
+    public static final String LAKE_EMPTY = "_empty";
+    /** The partition folder the lake used before {@link #LAKE_PARTITION}; a month's new key replaces it. */
+    private static final String LEGACY_LAKE_PARTITION = "bill_month";
     /**
      * How every curated Parquet file is written: zstd level 1 rather than DuckDB's default 3 (for a 2M-row L3 month it
      * writes about 17 % faster and the file is no larger).
@@ -43,9 +57,38 @@ public final class CuratedLayout {
         return root.resolve(monthPath(table, month));
     }
 
-    /** The key of a table's month in the lake: {@code curated/<table>/bill_month=YYYY-MM/data.parquet}. */
+    /** The key of a table's month in the lake: {@code curated/<table>/billing_period=YYYY-MM/data.parquet}. */
     public static String lakeKey(String table, YearMonth month) {
-        return LAKE_PREFIX + monthPath(table, month);
+        return LAKE_PREFIX + lakePath(table, month.toString());
+    }
+
+    /** The key of a table's zero-row file in the lake: {@code curated/<table>/billing_period=_empty/data.parquet}. */
+    public static String lakeEmptyKey(String table) {
+        return LAKE_PREFIX + lakePath(table, LAKE_EMPTY);
+    }
+
+    /** Where a table's month was before (tcbill 0.1 up to issue 12): {@code curated/<table>/bill_month=YYYY-MM/data.parquet}. */
+    public static String legacyLakeKey(String table, YearMonth month) {
+        return LAKE_PREFIX + table + "/" + LEGACY_LAKE_PARTITION + "=" + month + "/" + FILE;
+    }
+
+    /** The key of the generated views script of an engine: {@code curated/_views/<engine>.sql}. */
+    public static String lakeViewsKey(String engine) {
+        return LAKE_PREFIX + "_views/" + engine + ".sql";
+    }
+
+    /** A table's folder in a lake at {@code location} (the URI of the bucket's {@code curated/}, no trailing slash). */
+    public static String lakeTable(String location, String table) {
+        return location + "/" + table;
+    }
+
+    /** The files of a table in a lake at {@code location}: every {@code billing_period=*} folder's data.parquet. */
+    public static String lakeGlob(String location, String table) {
+        return lakeTable(location, table) + "/" + LAKE_PARTITION + "=*/" + FILE;
+    }
+
+    private static String lakePath(String table, String period) {
+        return table + "/" + LAKE_PARTITION + "=" + period + "/" + FILE;
     }
 
     private static String monthPath(String table, YearMonth month) {

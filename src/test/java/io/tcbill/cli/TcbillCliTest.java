@@ -25,7 +25,7 @@ class TcbillCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench"})
+    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench", "lake-views"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         assertThat(execute(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tcbill " + command).contains("Exit codes:");
@@ -41,13 +41,13 @@ class TcbillCliTest {
     void theCommandListGivesEachCommandAWholeSentenceOnOneLine() {
         assertThat(execute("--help")).isZero();
         String list = out.toString().substring(out.toString().indexOf("Commands:"));
-        for (String command : List.of("run", "backfill", "status", "demo", "schedule", "simulate", "bench", "dictionary")) {
+        for (String command : List.of("run", "backfill", "status", "demo", "schedule", "simulate", "bench", "lake-views", "dictionary")) {
             assertThat(list).containsPattern("(?m)^  " + command + " +[A-Z][^\\n]*\\.$");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench"})
+    @ValueSource(strings = {"run", "backfill", "status", "schedule", "demo", "simulate", "bench", "lake-views"})
     void helpFitsEightyColumnsWithoutHardBreaksMidSentence(String command) {
         CommandLine cli = TcbillCli.commandLine();
         cli.setOut(new PrintWriter(out));

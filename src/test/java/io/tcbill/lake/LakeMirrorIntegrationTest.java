@@ -38,7 +38,7 @@ class LakeMirrorIntegrationTest extends PipelineTestSupport {
         assertThat(runner.run(MONTH, "l3", customers).succeeded()).isTrue();
 
         Path local = dir.resolve("l3.parquet");
-        storage.client().getObject(b -> b.bucket(storage.bucket()).key("curated/bill_l3/bill_month=2026-01/data.parquet"),
+        storage.client().getObject(b -> b.bucket(storage.bucket()).key(io.tcbill.load.CuratedLayout.lakeKey("bill_l3", MONTH)),
                 ResponseTransformer.toFile(local));
 
         BillData data = SIMULATOR.data();

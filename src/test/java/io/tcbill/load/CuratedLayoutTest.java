@@ -9,13 +9,24 @@ import org.junit.jupiter.api.Test;
 class CuratedLayoutTest {
 
     @Test
-    void aMonthIsOneFileUnderItsTableAndTheSamePathUnderCuratedInTheLake() {
+    void aMonthIsOneFileUnderItsTableAndOneObjectPerBillingPeriodInTheLake() {
         CuratedLayout layout = new CuratedLayout(Path.of("/data/curated"));
 
         assertThat(layout.monthFile("bill_l3", YearMonth.of(2024, 5)))
                 .isEqualTo(Path.of("/data/curated/bill_l3/bill_month=2024-05/data.parquet"));
         assertThat(CuratedLayout.lakeKey("bill_l3", YearMonth.of(2024, 5)))
+                .isEqualTo("curated/bill_l3/billing_period=2024-05/data.parquet");
+        assertThat(CuratedLayout.legacyLakeKey("bill_l3", YearMonth.of(2024, 5)))
                 .isEqualTo("curated/bill_l3/bill_month=2024-05/data.parquet");
+        assertThat(CuratedLayout.lakeEmptyKey("load_log")).isEqualTo("curated/load_log/billing_period=_empty/data.parquet");
+        assertThat(CuratedLayout.lakeViewsKey("spark")).isEqualTo("curated/_views/spark.sql");
+        assertThat(CuratedLayout.lakeGlob("s3://b/curated", "bill_l3")).isEqualTo("s3://b/curated/bill_l3/billing_period=*/data.parquet");
+    }
+
+    @Test
+    void theLakePartitionIsNoColumnOfAnyTable() {
+        assertThat(SchemaContract.tables()).isNotEmpty().allSatisfy(table -> assertThat(table.columns())
+                .extracting(SchemaContract.Column::name).doesNotContain(CuratedLayout.LAKE_PARTITION));
     }
 
     @Test
