@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The portable subset of SQL the views of {@code schema/views/} are written in, and its mechanical translation per
- * engine: comments dropped; for Spark, {@code "x"} becomes {@code `x`}, VARCHAR becomes STRING and a view becomes a
+ * engine: comments dropped; for Spark, {@code "x"} becomes {@code `x`}, VARCHAR becomes STRING, a quote or backslash in a
+ * string literal is escaped with a backslash, and a view becomes a
  * temporary view (it reads the tables' temporary views); DuckDB and Trino take the SQL as it is. A view using a
  * construct outside the subset is refused, naming the view and the construct, rather than translated into something
  * that may answer differently.
@@ -88,7 +89,7 @@ final class PortableSql {
         for (Token token : tokens(view.sql())) {
             switch (token.kind()) {
                 case COMMENT -> { }
-                case STRING -> out.append(token.text());
+                case STRING -> out.append(engine == LakeViews.Engine.SPARK ? sparkString(token.text()) : token.text());
                 case IDENTIFIER -> out.append(engine == LakeViews.Engine.SPARK
                         ? "`" + token.text().substring(1, token.text().length() - 1).replace("\"\"", "\"").replace("`", "``") + "`"
                         : token.text());
@@ -102,6 +103,15 @@ final class PortableSql {
             sql = VIEW.matcher(sql).replaceFirst("CREATE OR REPLACE TEMPORARY VIEW");
         }
         return sql;
+    }
+
+    /**
+     * A standard SQL string literal as Spark reads the same text: Spark takes {@code 'O''Brien'} as two adjacent
+     * literals ({@code OBrien}) and a backslash as an escape, so the quote and the backslash are escaped its way.
+     */
+    static String sparkString(String literal) {
+        String text = literal.substring(1, literal.length() - 1).replace("''", "'");
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     static String sparkType(String duckDbType) {

@@ -35,6 +35,17 @@ class LakeViewsTest {
     }
 
     @Test
+    void sparkReadsAQuoteOrBackslashInAStringLiteralAsTheOtherEnginesDo() {
+        // a configured reseller name reaches focus_1_3 as a literal; Spark would read 'O''Brien' as 'O' 'Brien' = OBrien
+        String sql = new LakeViews(TABLES, List.of(view("SELECT 'O''Brien \\ Co' AS issuer, '' AS empty FROM bill_l3")))
+                .script(LakeViews.Engine.SPARK, "/lake");
+
+        assertThat(sql).contains("SELECT 'O\\'Brien \\\\ Co' AS issuer, '' AS empty FROM bill_l3");
+        assertThat(new LakeViews(TABLES, List.of(view("SELECT 'O''Brien' AS issuer FROM bill_l3")))
+                .script(LakeViews.Engine.TRINO, "/lake")).contains("'O''Brien'");
+    }
+
+    @Test
     void duckDbReadsOnlyBillingPeriodFoldersWithThePartitionAsVarcharAndTheDdlTypes() {
         String sql = new LakeViews(TABLES, List.of()).script(LakeViews.Engine.DUCKDB, "/copy/curated");
 
