@@ -34,13 +34,13 @@ public final class Reconciler {
     private final DuckDbProperties properties;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
-    private final AnalystViews views;
+    private final AnalystSnapshot snapshot;
 
     public Reconciler(DuckDbProperties properties) {
         this.properties = properties;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
-        this.views = new AnalystViews(properties, layout, tables);
+        this.snapshot = new AnalystSnapshot(properties, layout, tables);
     }
 
     /** Whether both sides of the month are published: a month file of bill_l3 and one of bill_summary_by_pay_mode. */
@@ -111,7 +111,7 @@ public final class Reconciler {
         } catch (SQLException e) {
             throw new LoadException("reconciling " + month + " failed in DuckDB: " + e.getMessage(), e);
         }
-        views.ensure();
+        snapshot.ensure();
         return new ReconciliationReport(month, rows);
     }
 
