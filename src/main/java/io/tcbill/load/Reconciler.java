@@ -53,7 +53,7 @@ public final class Reconciler {
      * checked), because one side was loaded again. Nothing to mark when the month was never reconciled.
      *
      * @return whether there was an earlier result to mark
-     * @throws LoadException when the result file cannot be rewritten
+     * @throws LoadException when the result file cannot be rewritten, or the DuckDB snapshot cannot be updated
      */
     public boolean markStale(YearMonth month) {
         Path file = layout.monthFile(RESULT, month);
@@ -66,6 +66,7 @@ public final class Reconciler {
         } catch (SQLException e) {
             throw new LoadException("marking the reconciliation of " + month + " stale failed in DuckDB: " + e.getMessage(), e);
         }
+        snapshot.ensure();
         return true;
     }
 
