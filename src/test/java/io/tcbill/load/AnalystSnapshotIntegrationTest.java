@@ -196,6 +196,28 @@ class AnalystSnapshotIntegrationTest {
     }
 
     @Test
+    void anotherProcessPublishingMakesALoadWaitForItsTurnAndIsNamed() throws Exception {
+        Path db = dir.resolve("tcbill.duckdb");
+        MonthLoader loader = new MonthLoader(MonthLoaderIntegrationTest.properties(db, 0, Duration.ofMillis(800)));
+        loader.ensureViews();
+        Process publisher = start(PublishLockHolder.class, db.toString());
+        try {
+            LoadRequest request = request(false, input(BillCsv.l3().payer(1).row("a-1", "2").write(dir.resolve("a.csv")), 1L));
+
+            assertThatThrownBy(() -> loader.load(request)).isInstanceOf(LoadException.class)
+                    .hasMessageContaining("another process (PID " + publisher.pid() + ") kept publishing " + db)
+                    .hasMessageContaining("the data is already published as Parquet");
+            assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_l3")).isEqualTo(0L);
+        } finally {
+            release(publisher);
+        }
+
+        loader.ensureViews();
+
+        assertThat(AnalystDb.query(db, "SELECT sum(total_cost) FROM bill_l3")).isEqualTo(new BigDecimal("2.00000000"));
+    }
+
+    @Test
     void anotherProcessHoldingTheFileReadWriteDelaysOnlyTheSnapshotAndIsNamed() throws Exception {
         Path db = dir.resolve("tcbill.duckdb");
         new MonthLoader(DuckDbProperties.at(db)).ensureViews();
@@ -264,9 +286,16 @@ class AnalystSnapshotIntegrationTest {
     }
 
     private static Process hold(Path db, String mode) throws Exception {
+        return start(DuckDbFileHolder.class, db.toString(), mode);
+    }
+
+    /** A child JVM running {@code main} of a holder class, once it printed "holding". */
+    private static Process start(Class<?> main, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                DuckDbFileHolder.class.getName(), db.toString(), mode).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertThat(line).as("holder process output").isEqualTo("holding");
