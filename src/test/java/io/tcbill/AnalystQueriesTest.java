@@ -143,6 +143,16 @@ class AnalystQueriesTest extends PipelineTestSupport {
         } finally {
             Files.move(DATA_DIR.resolve("tcbill.duckdb.away"), db);
             Files.move(DATA_DIR.resolve("curated.away"), curated);
+            deleteTree(elsewhere);
+            deleteTree(unrelated);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
