@@ -45,7 +45,10 @@ final class AnalystSnapshot {
         this.database = properties.path();
         this.layout = layout;
         this.tables = tables;
-        this.content = new SnapshotContent(layout, tables, DerivedView.readAll());
+        List<DerivedView> views = DerivedView.readAll();
+        // the COMMENT ON statements for every table, view and column go here (none yet)
+        List<String> comments = List.of();
+        this.content = new SnapshotContent(layout, tables, views, comments);
         this.lock = new FileLock(database, properties.lockWait(), layout.root());
     }
 

@@ -63,6 +63,11 @@ public final class CuratedLayout {
         return root.resolve(table).resolve(loadId).resolve(FILE);
     }
 
+    /** Every published file of a table, for reading them all at once (the zero-row {@code _empty} file of older versions too). */
+    String glob(String table) {
+        return root.resolve(table).toAbsolutePath() + "/*/" + FILE;
+    }
+
     /**
      * Whether a folder under a table's directory is a published partition: a month or a load id. Not {@code _empty}
      * (zero-row files older versions wrote for views over Parquet) nor anything else starting with {@code _} or {@code .}.

@@ -32,17 +32,23 @@ final class SnapshotContent {
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
     private final List<DerivedView> views;
+    private final List<String> comments;
     private final String definitions;
 
-    SnapshotContent(CuratedLayout layout, List<TableSchema> tables, List<DerivedView> views) {
+    /**
+     * @param comments statements run once the tables and views exist, e.g. {@code COMMENT ON} from the DDL and view
+     *                 files; part of the definitions' fingerprint, so a changed one rebuilds the snapshot
+     */
+    SnapshotContent(CuratedLayout layout, List<TableSchema> tables, List<DerivedView> views, List<String> comments) {
         this.layout = layout;
         this.tables = tables;
         this.views = views;
+        this.comments = List.copyOf(comments);
         List<String> all = new ArrayList<>(List.of(FORMAT));
         tables.forEach(table -> all.add(table.ddl()));
         all.addAll(SnapshotManifest.DDL);
         views.forEach(view -> all.add(view.sql()));
-        all.addAll(comments());
+        all.addAll(this.comments);
         this.definitions = sha256(String.join("\n;\n", all));
     }
 
@@ -65,16 +71,9 @@ final class SnapshotContent {
         applyComments(connection);
     }
 
-    /**
-     * The statements run once the tables and views exist, e.g. {@code COMMENT ON} from the DDL and view files. Part of
-     * the definitions' fingerprint: a change rebuilds the snapshot.
-     */
-    static List<String> comments() {
-        return List.of();
-    }
-
-    private static void applyComments(Connection connection) throws SQLException {
-        for (String sql : comments()) {
+    /** The one place extra statements run, after every table and view exists: the comments. */
+    private void applyComments(Connection connection) throws SQLException {
+        for (String sql : comments) {
             Sql.execute(connection, sql);
         }
     }

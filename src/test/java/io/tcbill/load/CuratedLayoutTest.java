@@ -19,6 +19,13 @@ class CuratedLayoutTest {
     }
 
     @Test
+    void theGlobReadsEveryPartitionOfATableButNoTemporaryFile() {
+        CuratedLayout layout = new CuratedLayout(Path.of("/data/curated"));
+
+        assertThat(layout.glob("customer_month")).isEqualTo("/data/curated/customer_month/*/data.parquet");
+    }
+
+    @Test
     void aPartitionFolderNamesTheRowsItsFileHoldsAndLeftoversAreNoPartitions() {
         assertThat(CuratedLayout.partitionRows("bill_month=2024-05")).isEqualTo("bill_month = DATE '2024-05-01'");
         assertThat(CuratedLayout.partitionRows("l3_2024-05_self_20240601T000000Z_ab'cd"))
