@@ -27,7 +27,16 @@ record SnapshotManifest(String definitions, Map<String, PublishedFile> files) {
             "CREATE TABLE " + FILES + " (table_name VARCHAR NOT NULL, file VARCHAR NOT NULL, size_bytes BIGINT NOT NULL, "
                     + "modified_at TIMESTAMP NOT NULL, row_count BIGINT NOT NULL)",
             "COMMENT ON TABLE " + FILES + " IS 'tcbill: the curated Parquet files whose rows this snapshot holds, one row "
-                    + "per file; file is relative to the curated directory, modified_at is its modification time (UTC).'");
+                    + "per file; file is relative to the curated directory, modified_at is its modification time (UTC).'",
+            "COMMENT ON COLUMN " + PUBLICATION + ".definitions_sha256 IS 'SHA-256 of the DDL, view and comment statements "
+                    + "the snapshot was built with; other definitions rebuild it'",
+            "COMMENT ON COLUMN " + PUBLICATION + ".published_at IS 'When this snapshot was published, UTC'",
+            "COMMENT ON COLUMN " + FILES + ".table_name IS 'The table holding the file''s rows'",
+            "COMMENT ON COLUMN " + FILES + ".file IS 'The Parquet file, relative to the curated directory, e.g. "
+                    + "bill_l3/bill_month=2026-10/data.parquet'",
+            "COMMENT ON COLUMN " + FILES + ".size_bytes IS 'The file''s size in bytes when its rows were inserted'",
+            "COMMENT ON COLUMN " + FILES + ".modified_at IS 'The file''s modification time when its rows were inserted, UTC'",
+            "COMMENT ON COLUMN " + FILES + ".row_count IS 'Rows the file added to its table'");
 
     /** The manifest of the snapshot attached as {@code catalog}; empty definitions when it has none (an older file of views). */
     static SnapshotManifest read(Connection connection, String catalog) throws SQLException {

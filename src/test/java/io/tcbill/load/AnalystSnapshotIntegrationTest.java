@@ -62,6 +62,8 @@ class AnalystSnapshotIntegrationTest {
                 .extracting(r -> String.valueOf(r.get(0)))
                 .noneMatch(sql -> sql.contains("read_parquet") || sql.contains(dir.toString()));
         assertThat(Files.exists(dir.resolve("tcbill.duckdb.wal"))).isFalse();
+        assertThat(AnalystDb.queryRows(db, "SELECT column_name FROM duckdb_columns() WHERE table_name LIKE 'tcbill_publication%' "
+                + "AND comment IS NULL")).as("undescribed manifest columns").isEmpty();
         // every table has exactly the DDL's columns and types
         try (Connection scratch = DriverManager.getConnection("jdbc:duckdb:")) {
             for (TableSchema table : TableSchema.readAll()) {
