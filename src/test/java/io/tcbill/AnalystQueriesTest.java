@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Every query of docs/queries.sql and the FOCUS view against a loaded month, checked against the simulator's totals. */
+/**
+ * Every query of docs/queries.sql and the FOCUS view against a loaded month, checked against the simulator's totals; the
+ * DuckDB file in older clients, also as a copy elsewhere with the original gone.
+ */
 @IntegrationTest
 class AnalystQueriesTest extends PipelineTestSupport {
 
@@ -83,17 +86,11 @@ class AnalystQueriesTest extends PipelineTestSupport {
     @Test
     void theFileAndEveryViewGiveTheSameAnswersInDuckDb14And15Clients() throws Exception {
         loadOnce();
-        String clientsDir = System.getProperty("tcbill.duckdb-clients");
-        assumeTrue(clientsDir != null, "run by Maven, which downloads the older clients (pom: duckdb-clients)");
-        List<Path> clients;
-        try (var jars = Files.list(Path.of(clientsDir))) {
-            clients = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-        }
-        assertThat(clients).extracting(p -> p.getFileName().toString())
-                .anyMatch(name -> name.startsWith("duckdb_jdbc-1.4.")).anyMatch(name -> name.startsWith("duckdb_jdbc-1.5."));
-        // every view, every column evaluated (the row cast to text), and the money totals
+        List<Path> clients = olderClients();
+        // every table and view, every column evaluated (the row cast to text), and the money totals
         List<String> checks = new ArrayList<>();
-        for (List<Object> view : query("SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
+        for (List<Object> view : query("SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION ALL "
+                + "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
             checks.add("SELECT CAST(count(*) AS VARCHAR) FROM (SELECT * FROM \"" + view.get(0) + "\") t"
                     + " WHERE CAST(t AS VARCHAR) IS NOT NULL");
         }
@@ -104,31 +101,130 @@ class AnalystQueriesTest extends PipelineTestSupport {
         for (String sql : checks) {
             expected.add(String.join("|", query(sql).get(0).stream().map(String::valueOf).toList()));
         }
-        assertThat(expected).as("views found").hasSizeGreaterThan(15);
+        assertThat(expected).as("tables and views found").hasSizeGreaterThan(20);
 
         for (Path client : clients) {
             List<String> answers = probe(client, checks);
-            String version = client.getFileName().toString().replaceAll("duckdb_jdbc-(\\d+\\.\\d+).*", "$1");
-            assertThat(answers.get(0)).as("client version").startsWith("version v" + version + ".");
             for (int i = 0; i < checks.size(); i++) {
                 assertThat(answers.get(i + 1)).as("%s: %s", client.getFileName(), checks.get(i)).isEqualTo(expected.get(i));
             }
         }
     }
 
+    @Test
+    void aCopyOfTheDataDirectoryAnswersTheSameInOlderClientsFromAnotherWorkingDirectoryWithTheOriginalGone() throws Exception {
+        loadOnce();
+        List<Path> clients = olderClients();
+        // every table and view: its row count, and per column the sum of a number, the total length of a text, the
+        // first and last of a date or time (all as text, so every driver prints them alike)
+        List<String> checks = new ArrayList<>();
+        for (List<Object> relation : query("SELECT table_name FROM duckdb_tables() WHERE NOT internal UNION ALL "
+                + "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")) {
+            checks.add(fingerprint(String.valueOf(relation.get(0))));
+        }
+        assertThat(checks).as("tables and views found").hasSizeGreaterThan(20).allMatch(sql -> sql.contains("), CAST("));
+        List<String> expected = new ArrayList<>();
+        for (String sql : checks) {
+            expected.add(String.join("|", query(sql).get(0).stream().map(String::valueOf).toList()));
+        }
+        assertThat(expected).as("the month is loaded").anyMatch(answer -> !answer.startsWith("0|"));
+        Path elsewhere = Files.createTempDirectory("tcbill-copied-");
+        Path unrelated = Files.createTempDirectory("tcbill-analyst-cwd-");
+        copyTree(DATA_DIR.resolve("curated"), elsewhere.resolve("data/curated"));
+        Files.copy(DATA_DIR.resolve("tcbill.duckdb"), elsewhere.resolve("data/tcbill.duckdb"));
+        // the original goes away while the copy is read (put back after, for the other tests of this context)
+        Path db = DATA_DIR.resolve("tcbill.duckdb");
+        Path curated = DATA_DIR.resolve("curated");
+        Files.move(db, DATA_DIR.resolve("tcbill.duckdb.away"));
+        Files.move(curated, DATA_DIR.resolve("curated.away"));
+        try {
+            for (Path client : clients) {
+                List<String> answers = probe(client, elsewhere.resolve("data/tcbill.duckdb"), unrelated, checks);
+                for (int i = 0; i < checks.size(); i++) {
+                    assertThat(answers.get(i + 1)).as("%s: %s", client.getFileName(), checks.get(i)).isEqualTo(expected.get(i));
+                }
+            }
+        } finally {
+            Files.move(DATA_DIR.resolve("tcbill.duckdb.away"), db);
+            Files.move(DATA_DIR.resolve("curated.away"), curated);
+            deleteTree(elsewhere);
+            deleteTree(unrelated);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** One query answering a relation's row count and a summary of each column, as one row of text cells. */
+    private static String fingerprint(String relation) {
+        List<String> cells = new ArrayList<>(List.of("CAST(count(*) AS VARCHAR)"));
+        for (List<Object> column : query("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '" + relation
+                + "' ORDER BY column_index")) {
+            String name = "\"" + column.get(0) + "\"";
+            String type = String.valueOf(column.get(1));
+            if (type.matches("(DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|DOUBLE|FLOAT).*")) {
+                cells.add("CAST(sum(" + name + ") AS VARCHAR)");
+            } else if (type.equals("VARCHAR")) {
+                cells.add("CAST(sum(length(" + name + ")) AS VARCHAR)");
+            } else if (type.matches("(DATE|TIMESTAMP|BOOLEAN).*")) {
+                cells.add("CAST(min(" + name + ") AS VARCHAR) || '..' || CAST(max(" + name + ") AS VARCHAR)");
+            } else {
+                cells.add("CAST(count(" + name + ") AS VARCHAR)");
+            }
+        }
+        return "SELECT " + String.join(", ", cells) + " FROM \"" + relation + "\"";
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+
+    private static List<Path> olderClients() throws IOException {
+        String clientsDir = System.getProperty("tcbill.duckdb-clients");
+        assumeTrue(clientsDir != null, "run by Maven, which downloads the older clients (pom: duckdb-clients)");
+        List<Path> clients;
+        try (var jars = Files.list(Path.of(clientsDir))) {
+            clients = jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        assertThat(clients).extracting(p -> p.getFileName().toString())
+                .anyMatch(name -> name.startsWith("duckdb_jdbc-1.4.")).anyMatch(name -> name.startsWith("duckdb_jdbc-1.5."));
+        return clients;
+    }
+
     /** The answers of {@link DuckDbClientProbe} run on the DuckDB file with {@code client} as its only driver. */
     private static List<String> probe(Path client, List<String> checks) throws Exception {
+        return probe(client, DATA_DIR.resolve("tcbill.duckdb"), Path.of("").toAbsolutePath(), checks);
+    }
+
+    /** The same on {@code database}, the child's working directory being {@code workingDir}; checks its version too. */
+    private static List<String> probe(Path client, Path database, Path workingDir, List<String> checks) throws Exception {
         Path classes = Path.of(DuckDbClientProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-cp", client + java.io.File.pathSeparator + classes, DuckDbClientProbe.class.getName(),
-                DATA_DIR.resolve("tcbill.duckdb").toString()));
+                database.toString()));
         command.addAll(checks);
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("%s exit; output:%n%s", client.getFileName(), output).isZero();
         List<String> lines = output.lines().filter(l -> !l.startsWith("WARNING") && !l.startsWith("SLF4J")).toList();
         assertThat(lines).as(output).hasSize(checks.size() + 1);
+        String version = client.getFileName().toString().replaceAll("duckdb_jdbc-(\\d+\\.\\d+).*", "$1");
+        assertThat(lines.get(0)).as("client version").startsWith("version v" + version + ".");
         return lines;
     }
 

@@ -1,5 +1,6 @@
 package io.tcbill.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Facts for {@code status} read straight from the curated Parquet files with a private in-memory DuckDB, so status
@@ -27,7 +29,9 @@ public final class CuratedFacts {
 
     public static CuratedFacts read(Path curatedDir) {
         CuratedFacts facts = new CuratedFacts();
-        if (!Files.isDirectory(curatedDir.resolve("load_log")) && !Files.isDirectory(curatedDir.resolve("reconciliation"))) {
+        boolean loads = published(curatedDir, "load_log");
+        boolean reconciliations = published(curatedDir, "reconciliation");
+        if (!loads && !reconciliations) {
             return facts; // nothing loaded yet: no DuckDB to start
         }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
@@ -35,17 +39,17 @@ public final class CuratedFacts {
             sql.execute("SET autoinstall_known_extensions=false");
             sql.execute("SET autoload_known_extensions=false");
             String loadLog = parquet(curatedDir, "load_log");
-            try (ResultSet rows = sql.executeQuery("SELECT strftime(bill_month, '%Y-%m') || '/' || feed, sum(rejected_count) FROM ("
+            try (ResultSet rows = !loads ? null : sql.executeQuery("SELECT strftime(bill_month, '%Y-%m') || '/' || feed, sum(rejected_count) FROM ("
                     + " SELECT *, row_number() OVER (PARTITION BY feed, bill_month, customer_uin ORDER BY finished_at DESC) AS n"
                     + " FROM " + loadLog + ") WHERE n = 1 GROUP BY ALL")) {
-                while (rows.next()) {
+                while (rows != null && rows.next()) {
                     facts.rejected.put(rows.getString(1), rows.getLong(2));
                 }
             }
-            try (ResultSet rows = sql.executeQuery("SELECT strftime(bill_month, '%Y-%m'), count(*),"
+            try (ResultSet rows = !reconciliations ? null : sql.executeQuery("SELECT strftime(bill_month, '%Y-%m'), count(*),"
                     + " count(*) FILTER (WHERE status <> 'RECONCILED'), count(*) FILTER (WHERE status = 'STALE') FROM "
                     + parquet(curatedDir, "reconciliation") + " GROUP BY ALL")) {
-                while (rows.next()) {
+                while (rows != null && rows.next()) {
                     long all = rows.getLong(2);
                     long problems = rows.getLong(3);
                     facts.reconciliation.put(YearMonth.parse(rows.getString(1)), rows.getLong(4) > 0 ? "STALE (" + all
@@ -57,6 +61,19 @@ public final class CuratedFacts {
             // nothing loaded yet (no curated files): status still shows the runs
         }
         return facts;
+    }
+
+    /** Whether the table has a published file (a month or a load), so its glob matches. */
+    private static boolean published(Path curatedDir, String table) {
+        Path dir = curatedDir.resolve(table);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> partitions = Files.list(dir)) {
+            return partitions.anyMatch(partition -> Files.isRegularFile(partition.resolve(CuratedLayout.FILE)));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String parquet(Path curatedDir, String table) {

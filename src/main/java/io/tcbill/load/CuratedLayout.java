@@ -11,9 +11,9 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 /**
- * The Parquet files behind the analysts' views: {@code <table>/bill_month=YYYY-MM/data.parquet} per month,
- * {@code <table>/<load_id>/data.parquet} for append-only tables and {@code <table>/_empty/data.parquet} (zero rows,
- * from the DDL) so a view's glob always matches. Every file appears by an atomic move, never half-written.
+ * The published Parquet files, the source of the analysts' DuckDB snapshot: {@code <table>/bill_month=YYYY-MM/data.parquet}
+ * per month and {@code <table>/<load_id>/data.parquet} for append-only tables. Every file appears by an atomic move,
+ * never half-written.
  * <p>
  * The lake in the bucket has one rule for every table ({@link #lakeKey}): {@code curated/<table>/billing_period=YYYY-MM/data.parquet}
  * holds all the table's rows of that bill month (for the append-only tables, the rows of all the month's load files),
@@ -107,13 +107,28 @@ public final class CuratedLayout {
         return root.resolve(table).resolve(loadId).resolve(FILE);
     }
 
-    Path emptyFile(String table) {
-        return root.resolve(table).resolve("_empty").resolve(FILE);
-    }
-
-    /** The files a view reads: every partition directory's data.parquet (temporary files never match). */
+    /** Every published file of a table, for reading them all at once (the zero-row {@code _empty} file of older versions too). */
     String glob(String table) {
         return root.resolve(table).toAbsolutePath() + "/*/" + FILE;
+    }
+
+    /**
+     * Whether a folder under a table's directory is a published partition: a month or a load id. Not {@code _empty}
+     * (zero-row files older versions wrote for views over Parquet) nor anything else starting with {@code _} or {@code .}.
+     */
+    static boolean isPartition(String folder) {
+        return !folder.isEmpty() && !folder.startsWith("_") && !folder.startsWith(".");
+    }
+
+    /**
+     * The rows a partition folder's file holds in its table, as a SQL condition: {@code bill_month = DATE 'YYYY-MM-01'}
+     * for a month folder, {@code load_id = '<folder>'} for an append-only table's load.
+     */
+    static String partitionRows(String folder) {
+        if (folder.startsWith("bill_month=")) {
+            return "bill_month = DATE '" + YearMonth.parse(folder.substring("bill_month=".length())).atDay(1) + "'";
+        }
+        return "load_id = " + Sql.literal(folder);
     }
 
     /** Writes {@code select} as Parquet ({@link #PARQUET_OPTIONS}) to a temporary file beside {@code target}, then moves it over target. */

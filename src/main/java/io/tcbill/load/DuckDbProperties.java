@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where analysts' data lives and how a load may use resources.
  *
- * @param path            the DuckDB file analysts open; it holds views only
- * @param curatedDir      the Parquet files behind the views (null: {@code <path's dir>/curated})
+ * @param path            the DuckDB file analysts open: a snapshot of the curated Parquet files, replaced whole by each publish
+ * @param curatedDir      the Parquet files the snapshot is built from (null: {@code <path's dir>/curated})
  * @param workDir         scratch space for DuckDB spill files during a load (null: {@code <path's dir>/work})
  * @param memoryLimit     DuckDB {@code memory_limit} of a load, e.g. {@code 2GB}
  * @param maxRejectedRows a file with more rejected rows than this fails and is not published
- * @param lockWait        how long to wait for another process to release the DuckDB file when views must change
+ * @param lockWait        how long to wait for another publisher of the DuckDB file, or a read-write session holding it
  */
 @ConfigurationProperties("tcbill.duckdb")
 public record DuckDbProperties(@DefaultValue("data/tcbill.duckdb") Path path, Path curatedDir, Path workDir,

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Loads the raw files of one feed and month and publishes the month once per table: each file (a CSV, a reseller
  * pack of CSVs, or NDJSON API answers) is staged and checked in a private in-memory DuckDB, then each table's month
  * Parquet file is replaced atomically for the customers whose files all loaded, load_log and rejected_rows are
- * appended, and the analysts' views are (re)created if needed.
+ * appended, and the analysts' DuckDB snapshot is brought up to date.
  */
 @Component
 public final class MonthLoader {
@@ -38,7 +38,7 @@ public final class MonthLoader {
     private final PackLimits packLimits;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
-    private final AnalystViews views;
+    private final AnalystSnapshot snapshot;
 
     /** A loader with the default {@link PackLimits}. */
     public MonthLoader(DuckDbProperties properties) {
@@ -56,7 +56,7 @@ public final class MonthLoader {
         this.packLimits = packLimits;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
-        this.views = new AnalystViews(properties, focus, layout, tables);
+        this.snapshot = new AnalystSnapshot(properties, focus, layout, tables);
     }
 
     public Path databasePath() {
@@ -77,16 +77,20 @@ public final class MonthLoader {
         return properties.workDir();
     }
 
-    /** Creates the DuckDB file, a view per table of {@code schema/} and the views of {@code schema/views/} where missing or changed. Idempotent. */
+    /**
+     * Brings the analysts' DuckDB file (a snapshot: the tables of {@code schema/} filled from the curated Parquet files,
+     * the views of {@code schema/views/}) up to date, creating it if missing; swapped in whole, never written in place.
+     * Idempotent, and cheap when nothing changed.
+     */
     public void ensureViews() {
-        views.ensure();
+        snapshot.ensure();
     }
 
     /**
      * Loads every file of the request, then publishes the month of each of the feed's tables once, replacing the rows of
      * the customers whose files all loaded (a pack covers every customer); every other published row is kept.
      *
-     * @throws LoadException when publishing fails, or when the views cannot be updated (the data is then published)
+     * @throws LoadException when publishing fails, or when the DuckDB snapshot cannot be updated (the Parquet files are then published)
      */
     public LoadReport load(LoadRequest request) {
         return load(request, file -> { });
@@ -132,7 +136,7 @@ public final class MonthLoader {
         } catch (SQLException e) {
             throw new LoadException("loading " + feed.name() + " " + request.month() + " failed in DuckDB: " + e.getMessage(), e);
         }
-        views.ensure();
+        snapshot.ensure();
         return new LoadReport(feed, request.month(), attempts.stream().map(Attempt::result).toList());
     }
 
@@ -155,7 +159,7 @@ public final class MonthLoader {
         } catch (SQLException e) {
             throw new LoadException("publishing customer_month " + month + " failed in DuckDB: " + e.getMessage(), e);
         }
-        views.ensure();
+        snapshot.ensure();
     }
 
     /**

@@ -35,7 +35,7 @@ public final class Reconciler {
     private final DuckDbProperties properties;
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
-    private final AnalystViews views;
+    private final AnalystSnapshot snapshot;
 
     public Reconciler(DuckDbProperties properties) {
         this(properties, FocusProperties.defaults());
@@ -47,7 +47,7 @@ public final class Reconciler {
         this.properties = properties;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();
-        this.views = new AnalystViews(properties, focus, layout, tables);
+        this.snapshot = new AnalystSnapshot(properties, focus, layout, tables);
     }
 
     /** Whether both sides of the month are published: a month file of bill_l3 and one of bill_summary_by_pay_mode. */
@@ -60,7 +60,7 @@ public final class Reconciler {
      * checked), because one side was loaded again. Nothing to mark when the month was never reconciled.
      *
      * @return whether there was an earlier result to mark
-     * @throws LoadException when the result file cannot be rewritten
+     * @throws LoadException when the result file cannot be rewritten, or the DuckDB snapshot cannot be updated
      */
     public boolean markStale(YearMonth month) {
         Path file = layout.monthFile(RESULT, month);
@@ -73,6 +73,7 @@ public final class Reconciler {
         } catch (SQLException e) {
             throw new LoadException("marking the reconciliation of " + month + " stale failed in DuckDB: " + e.getMessage(), e);
         }
+        snapshot.ensure();
         return true;
     }
 
@@ -118,7 +119,7 @@ public final class Reconciler {
         } catch (SQLException e) {
             throw new LoadException("reconciling " + month + " failed in DuckDB: " + e.getMessage(), e);
         }
-        views.ensure();
+        snapshot.ensure();
         return new ReconciliationReport(month, rows);
     }
 

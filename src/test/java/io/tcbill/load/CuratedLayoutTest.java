@@ -30,9 +30,19 @@ class CuratedLayoutTest {
     }
 
     @Test
-    void theViewsReadEveryPartitionOfATableButNoTemporaryFile() {
+    void theGlobReadsEveryPartitionOfATableButNoTemporaryFile() {
         CuratedLayout layout = new CuratedLayout(Path.of("/data/curated"));
 
         assertThat(layout.glob("customer_month")).isEqualTo("/data/curated/customer_month/*/data.parquet");
+    }
+
+    @Test
+    void aPartitionFolderNamesTheRowsItsFileHoldsAndLeftoversAreNoPartitions() {
+        assertThat(CuratedLayout.partitionRows("bill_month=2024-05")).isEqualTo("bill_month = DATE '2024-05-01'");
+        assertThat(CuratedLayout.partitionRows("l3_2024-05_self_20240601T000000Z_ab'cd"))
+                .isEqualTo("load_id = 'l3_2024-05_self_20240601T000000Z_ab''cd'");
+        assertThat(CuratedLayout.isPartition("bill_month=2024-05")).isTrue();
+        assertThat(CuratedLayout.isPartition("_empty")).isFalse();
+        assertThat(CuratedLayout.isPartition(".hidden")).isFalse();
     }
 }

@@ -44,18 +44,22 @@ class SchemaCommentsIntegrationTest {
                 + "AND (comment IS NULL OR comment = '') ORDER BY 1");
         assertThat(undescribed).as("tables, views and columns without a comment (write one in schema/, schema/README.md)")
                 .isEmpty();
+        // the manifest tables (tcbill_publication*) are described by the snapshot code, not by schema/
         assertThat(AnalystDb.query(db, "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() "
-                + "AND schema_name = 'main' AND comment IS NOT NULL")).isEqualTo((long) wantedColumns());
+                + "AND schema_name = 'main' AND comment IS NOT NULL AND table_name NOT LIKE 'tcbill_publication%'"))
+                .isEqualTo((long) wantedColumns());
         assertThat(AnalystDb.query(db, "SELECT comment FROM duckdb_columns() WHERE table_name = 'bill_l3' "
                 + "AND column_name = 'transaction_time'")).asString().contains("Beijing time (UTC+8)");
     }
 
     @Test
-    void aCommentChangedInTheFileIsWrittenBackByTheNextLoader() throws Exception {
+    void aFileBuiltWithOtherDescriptionsIsRebuiltWithTodaysByTheNextLoader() throws Exception {
         Path db = dir.resolve("data/tcbill.duckdb");
         new MonthLoader(MonthLoaderIntegrationTest.properties(db, 0, Duration.ofSeconds(5))).ensureViews();
+        // as an earlier tcbill with another description would have left it: its comment and its definitions' fingerprint
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-            connection.createStatement().execute("COMMENT ON COLUMN load_log.started_at IS 'changed by hand'");
+            connection.createStatement().execute("COMMENT ON COLUMN load_log.started_at IS 'an older description'");
+            connection.createStatement().execute("UPDATE tcbill_publication SET definitions_sha256 = 'an older build'");
         }
 
         new MonthLoader(MonthLoaderIntegrationTest.properties(db, 0, Duration.ofSeconds(5))).ensureViews();
