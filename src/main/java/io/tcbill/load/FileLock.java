@@ -63,6 +63,12 @@ final class FileLock {
             throw new LoadException("interrupted while waiting to publish " + database, e);
         }
         Path lockFile = database.resolveSibling(database.getFileName() + ".publish-lock");
+        try {
+            Files.createDirectories(lockFile.getParent()); // the first publish of a new data directory
+        } catch (IOException e) {
+            local.unlock();
+            throw new UncheckedIOException("cannot create the directory of " + database, e);
+        }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
             long pause = 100;
