@@ -65,3 +65,11 @@ SELECT feed, bill_month, count(*) AS files, sum(row_count) AS rows, sum(rejected
 FROM load_log_current
 GROUP BY ALL
 ORDER BY bill_month DESC, feed;
+
+-- 12. FOCUS 1.3: billed cost per billing account and billing period, the periods in UTC (a Beijing-time month
+--     starts at 16:00 UTC the day before); the same total as bill_l3 for each account and month.
+SELECT "BillingAccountId", "BillingPeriodStart", "BillingPeriodEnd", "ServiceCategory", sum("BilledCost") AS billed_cost,
+       sum("EffectiveCost") AS effective_cost
+FROM focus_1_3
+GROUP BY ALL
+ORDER BY 2 DESC, 1, billed_cost DESC;
