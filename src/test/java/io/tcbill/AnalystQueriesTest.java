@@ -52,7 +52,7 @@ class AnalystQueriesTest extends PipelineTestSupport {
         List<String> statements = Arrays.stream(file.split(";\\s*\\n")).map(String::strip)
                 .map(s -> s.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip())
                 .filter(s -> !s.isEmpty()).toList();
-        assertThat(statements).hasSize(12);
+        assertThat(statements).hasSize(13);
         for (String sql : statements) {
             assertThat(query(sql)).as(sql).isNotNull();
         }
