@@ -73,3 +73,12 @@ SELECT "BillingAccountId", "BillingPeriodStart", "BillingPeriodEnd", "ServiceCat
 FROM focus_1_3
 GROUP BY ALL
 ORDER BY 2 DESC, 1, billed_cost DESC;
+
+-- 13. Cost by tag (the customers' cost-allocation tags, bill_l3.tags): cost per tag key and value, month by month. A row
+--     with several tags counts once under each of its keys, so add up within one key (e.g. WHERE tag_key = 'env');
+--     rows without any tag are the line with tag_key NULL. focus_1_3."Tags" holds the same JSON object text.
+SELECT b.bill_month, t.key AS tag_key, t.value ->> '$' AS tag_value, count(*) AS lines, sum(b.total_cost) AS total_cost
+FROM bill_l3 b
+LEFT JOIN json_each(b.tags) t ON true
+GROUP BY ALL
+ORDER BY b.bill_month DESC, tag_key NULLS LAST, total_cost DESC;

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS bill_l2 (
     currency VARCHAR,                           -- Currency: ISO code of every amount of the row, e.g. USD
     billable_month VARCHAR,                     -- Billable Month: the month the charge is billed in, as the bill writes it (Beijing time)
     extra_columns VARCHAR,                      -- JSON object of the file columns the mapping does not know (header: value); NULL when none; the headers are listed in load_log.extra_columns
+    tags VARCHAR,                               -- Cost-allocation tags of the row as JSON object text (tag key: value), from the file's Tag:<key> columns, empty values left out; NULL when none (FOCUS Tags)
     bill_month DATE NOT NULL,                   -- Lineage: first day of the billing month the file was requested for (a Tencent month, Beijing time UTC+8)
     customer_uin BIGINT,                        -- Lineage: customer UIN the row belongs to (the customer the file was requested for, or the row payer in a pack); NULL for the own bill of the account
     source_key VARCHAR NOT NULL,                -- Lineage: object-storage key of the raw file the row was read from (raw zone, bytes as downloaded)

@@ -40,7 +40,7 @@
 -- @column ListUnitPrice Component list price
 -- @column ContractedUnitPrice Component contracted price
 -- @column PricingCategory Dynamic for spot, Committed for reserved-instance usage, else Standard; NULL for credits and adjustments
--- @column Tags Always NULL: the L3 files carry no tags yet (JSON object text once they do)
+-- @column Tags The row's cost-allocation tags (bill_l3.tags): JSON object text of user-defined tag keys and values, NULL when the row has none
 -- @column x_TransactionId Tencent transaction id
 -- @column x_TransactionType Tencent transaction type as the bill writes it
 -- @column x_TransactionTypeMapped False when the transaction type is not in the mapping, so ChargeCategory fell back to Adjustment
@@ -114,7 +114,7 @@ SELECT
         WHEN t.charge_category = 'Usage' AND lower(coalesce(b.reserved_instances, 'no')) NOT IN ('no', '', '否') THEN 'Committed'
         ELSE 'Standard'
     END                                                                  AS "PricingCategory",
-    CAST(NULL AS VARCHAR)                                                AS "Tags",
+    CAST(b.tags AS VARCHAR)                                              AS "Tags",
     b.transaction_id                                                     AS "x_TransactionId",
     b.transaction_type                                                   AS "x_TransactionType",
     t.charge_category IS NOT NULL                                        AS "x_TransactionTypeMapped",

@@ -52,7 +52,7 @@ class AnalystQueriesTest extends PipelineTestSupport {
         List<String> statements = Arrays.stream(file.split(";\\s*\\n")).map(String::strip)
                 .map(s -> s.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip())
                 .filter(s -> !s.isEmpty()).toList();
-        assertThat(statements).hasSize(12);
+        assertThat(statements).hasSize(13);
         for (String sql : statements) {
             assertThat(query(sql)).as(sql).isNotNull();
         }
@@ -81,6 +81,49 @@ class AnalystQueriesTest extends PipelineTestSupport {
         assertThat(count("SELECT count(*) FROM focus_1_2" + month + " AND \"ChargeCategory\" = 'Credit'")).isPositive();
         assertThat(decimal("SELECT sum(\"EffectiveCost\" + \"x_TaxAmount\" - \"BilledCost\") FROM focus_1_2" + month))
                 .isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void costByTagAddsUpToTheTagColumnsOfTheSimulatorsFiles() throws IOException {
+        loadOnce();
+        // the simulator's files of the month carry Tag:env and Tag:team (from SimulatedTags.TEAM_FROM on)
+        java.util.Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+        for (long uin : customers) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            SIMULATOR.data().writeCsv("l3", MONTH, uin, out);
+            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8).substring(1);
+            for (org.apache.commons.csv.CSVRecord row : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                    .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(text))) {
+                BigDecimal cost = new BigDecimal(row.get("Total Cost (Including Tax)"));
+                boolean tagged = false;
+                for (String key : List.of("env", "team")) {
+                    if (!row.get("Tag:" + key).isEmpty()) {
+                        expected.merge(key + "=" + row.get("Tag:" + key), cost, BigDecimal::add);
+                        tagged = true;
+                    }
+                }
+                if (!tagged) {
+                    expected.merge("untagged", cost, BigDecimal::add);
+                }
+            }
+        }
+        java.util.Map<String, BigDecimal> actual = new java.util.TreeMap<>();
+        for (List<Object> row : query("SELECT coalesce(tag_key || '=' || tag_value, 'untagged'), sum(total_cost) FROM ("
+                + costByTag() + ") WHERE bill_month = DATE '" + MONTH.atDay(1) + "' GROUP BY 1")) {
+            actual.put((String) row.get(0), (BigDecimal) row.get(1));
+        }
+        expected.replaceAll((k, v) -> v.setScale(8));
+        assertThat(expected).containsKeys("team=web \"shop\"", "team=数据平台", "untagged");
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    /** The "cost by tag" statement of docs/queries.sql, without its ORDER BY. */
+    private static String costByTag() throws IOException {
+        String file = Files.readString(Path.of("docs/queries.sql"));
+        String statement = Arrays.stream(file.split(";\\s*\\n")).filter(s -> s.contains("json_each(b.tags)")).findFirst()
+                .orElseThrow();
+        return statement.lines().filter(l -> !l.startsWith("--") && !l.startsWith("ORDER BY"))
+                .reduce("", (a, b) -> a + "\n" + b).strip();
     }
 
     @Test

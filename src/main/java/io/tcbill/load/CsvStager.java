@@ -123,6 +123,7 @@ final class CsvStager {
             case "source_key" -> Sql.literal(lineage.sourceKey());
             case "load_id" -> Sql.literal(lineage.loadId());
             case TableSchema.EXTRA_COLUMNS -> extraColumns(layout);
+            case TagColumns.COLUMN -> TagColumns.json(layout);
             default -> !layout.fills(column.name()) ? "CAST(NULL AS " + column.type() + ")"
                     : column.type().equals("VARCHAR") ? trimmed(name)
                     : column.type().equals("BIGINT") ? RowChecks.strictId(name)
@@ -157,7 +158,7 @@ final class CsvStager {
     private static String extraColumns(FileLayout layout) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < layout.headers().size(); i++) {
-            if (layout.targets().get(i) == null) {
+            if (layout.isExtra(i)) {
                 pairs.add(Sql.literal(layout.headers().get(i)));
                 pairs.add(Sql.identifier(layout.readerName(i)));
             }

@@ -57,9 +57,14 @@ public final class DataDictionary {
         return out.toString();
     }
 
+    /**
+     * The view's columns as its SELECT names them: DuckDB's DESCRIBE gives an alias that differs from a table column
+     * only in case (focus_1_3's {@code "Tags"} over {@code tags}) in the table column's case.
+     */
     private static List<Column> viewColumns(Connection connection, String view) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        for (List<String> row : Sql.query(connection, "DESCRIBE " + Sql.identifier(view))) {
+        for (List<String> row : Sql.query(connection, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = "
+                + Sql.literal(view) + " AND schema_name = 'main' ORDER BY column_index")) {
             columns.add(new Column(row.get(0), row.get(1)));
         }
         return columns;

@@ -34,11 +34,14 @@ final class HeaderMapping {
     private final String resource;
     private final Map<String, String> columnByHeader;
     private final Map<String, String> requiredColumns;
+    private final boolean tagColumns;
 
-    private HeaderMapping(String resource, Map<String, String> columnByHeader, Map<String, String> requiredColumns) {
+    private HeaderMapping(String resource, Map<String, String> columnByHeader, Map<String, String> requiredColumns,
+                          boolean tagColumns) {
         this.resource = resource;
         this.columnByHeader = columnByHeader;
         this.requiredColumns = requiredColumns;
+        this.tagColumns = tagColumns;
     }
 
     /** Reads a mapping from the classpath, e.g. {@code schema/mappings/bill_l3.csv}. */
@@ -56,10 +59,19 @@ final class HeaderMapping {
                     required.putIfAbsent(column, header);
                 }
             }
-            return new HeaderMapping(resource, columnByHeader, required);
+            return new HeaderMapping(resource, columnByHeader, required, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the header mapping " + resource + " from the classpath", e);
         }
+    }
+
+    /**
+     * This mapping, also recognising cost-allocation tag columns ({@link TagColumns}) for a table with a {@code tags}
+     * column: a tag header is never mapped to a column nor kept as extra, whatever its key (also a key that spells a
+     * mapped header, e.g. {@code Tag:Region}); of two headers naming the same key, the second is kept as extra.
+     */
+    HeaderMapping withTagColumns() {
+        return new HeaderMapping(resource, columnByHeader, requiredColumns, true);
     }
 
     static String normalise(String header) {
@@ -85,10 +97,14 @@ final class HeaderMapping {
         List<String> headers = readHeader(file, sourceKey);
         checkPrintable(headers, sourceKey);
         List<String> targets = new ArrayList<>(headers.size());
+        List<String> tagKeys = new ArrayList<>(headers.size());
         Set<String> taken = new LinkedHashSet<>();
+        Set<String> tagsTaken = new LinkedHashSet<>();
         for (String header : headers) {
-            String column = columnByHeader.get(normalise(header));
+            String key = tagColumns ? TagColumns.keyOf(header) : null;
+            String column = key != null ? null : columnByHeader.get(normalise(header));
             targets.add(column != null && taken.add(column) ? column : null);
+            tagKeys.add(key != null && tagsTaken.add(key) ? key : null);
         }
         requiredColumns.forEach((column, header) -> {
             if (!taken.contains(column)) {
@@ -96,7 +112,7 @@ final class HeaderMapping {
                         + header + "' in " + resource + ") is missing; headers found: " + headers);
             }
         });
-        return new FileLayout(headers, targets, requiredColumns.keySet());
+        return new FileLayout(headers, targets, requiredColumns.keySet(), tagKeys);
     }
 
     /**

@@ -187,7 +187,10 @@ public final class MonthLoader {
         }
         CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(),
                 feed.customerColumn(), tempDir);
-        return new CsvFileStager(csv, HeaderMapping.read(feed.mapping()), feed.packCustomerColumn(), tempDir, packLimits);
+        HeaderMapping mapping = HeaderMapping.read(feed.mapping());
+        boolean tags = columns.get(feed.table()).stream().anyMatch(c -> c.name().equals(TagColumns.COLUMN));
+        return new CsvFileStager(csv, tags ? mapping.withTagColumns() : mapping, feed.packCustomerColumn(), tempDir,
+                packLimits);
     }
 
     /** @return the current rows kept, by customer (see {@link MonthPublisher#publish}) */

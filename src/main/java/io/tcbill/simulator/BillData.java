@@ -50,6 +50,7 @@ public final class BillData {
     private final VoucherBook vouchers;
     private final Map<BillFile, ExpectedFile> expectedCache = new ConcurrentHashMap<>();
     private final Map<BillFile, CustomerSummary> summaries = new ConcurrentHashMap<>();
+    private final Map<String, FileMapping> taggedMappings = new ConcurrentHashMap<>();
 
     public BillData(SimulatorConfig config) {
         this.config = config;
@@ -144,7 +145,7 @@ public final class BillData {
             return new PackWriter(this, config.packRowLimit()).write(file, target);
         }
         CountingOutputStream counting = new CountingOutputStream(target);
-        CsvSink sink = new CsvSink(counting, mapping(file.feed()));
+        CsvSink sink = new CsvSink(counting, mapping(file));
         BigDecimal total = forEachRow(file, sink::print);
         sink.finish();
         return new ExpectedFile(rowCount(file), total, counting.count());
@@ -156,7 +157,7 @@ public final class BillData {
      */
     BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
         CsvRowGenerator generator = CsvRowGenerator.of(file, config.seed(), ownUin, billedCustomers);
-        FileMapping.Row row = mapping(file.feed()).newRow();
+        FileMapping.Row row = mapping(file).newRow();
         long rows = rowCount(file);
         BigDecimal total = BigDecimal.ZERO;
         for (long i = 0; i < rows; i++) {
@@ -177,8 +178,14 @@ public final class BillData {
         return vouchers;
     }
 
-    FileMapping mapping(String feed) {
-        return mappings.get(BillFile.feedName(feed));
+    /** The header of a file: its feed's mapping, and for bill files the tag columns of its month. */
+    FileMapping mapping(BillFile file) {
+        FileMapping mapping = mappings.get(file.feed());
+        if (BillFile.COMMISSION.equals(file.feed())) {
+            return mapping;
+        }
+        return taggedMappings.computeIfAbsent(file.feed() + "|" + file.month(),
+                k -> mapping.withTags(SimulatedTags.keys(file.month())));
     }
 
     String fileName(BillFile file) {

@@ -131,5 +131,6 @@ final class ChargeRowGenerator extends CsvRowGenerator {
                 .put("tax_amount", tax.toPlainString())
                 .put("total_cost", total.toPlainString())
                 .put("billable_month", month.toString());
+        SimulatedTags.fill(row, ownerUin, row.get("instance_id"));
     }
 }

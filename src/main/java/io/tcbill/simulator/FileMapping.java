@@ -47,6 +47,17 @@ record FileMapping(String resource, List<String> headers, Map<String, Integer> i
         return new FileMapping(resource, List.copyOf(headers), Map.copyOf(index), amount);
     }
 
+    /** This mapping with a {@code Tag:<key>} column after the mapped ones for each key (filled as {@code tag:<key>}). */
+    FileMapping withTags(List<String> keys) {
+        List<String> all = new ArrayList<>(headers);
+        Map<String, Integer> index = new HashMap<>(indexByColumn);
+        for (String key : keys) {
+            index.put(SimulatedTags.column(key), all.size());
+            all.add(SimulatedTags.header(key));
+        }
+        return new FileMapping(resource, List.copyOf(all), Map.copyOf(index), amountIndex);
+    }
+
     Row newRow() {
         return new Row(this);
     }

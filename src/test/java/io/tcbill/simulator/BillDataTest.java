@@ -41,8 +41,9 @@ class BillDataTest {
 
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(text.substring(1)).startsWith("Payer Account ID,Customer Name,Owner Account ID,Operator Account ID,ProductName,");
-        assertThat(text.lines().findFirst().orElseThrow()).endsWith("Total Cost (Including Tax),Billable Month");
-        assertThat(text).contains("Billable Month\r\n");
+        // the mapped headers, then the tag columns of the month (before SimulatedTags.TEAM_FROM only env)
+        assertThat(text.lines().findFirst().orElseThrow()).endsWith("Total Cost (Including Tax),Billable Month,Tag:env");
+        assertThat(text).contains("Tag:env\r\n");
         assertThat(text).contains("\"web, \"\"prod\"\"\nline2\"");
         assertThat(text).contains("默认项目");
     }
