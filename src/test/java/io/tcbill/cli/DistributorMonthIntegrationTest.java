@@ -140,6 +140,18 @@ class DistributorMonthIntegrationTest {
                 "Customer, Reseller, ResellerCustomer").doesNotContain("\tat ");
     }
 
+    @Test
+    void packsOfDirectCustomersAreRefusedForADistributorBeforeAnythingIsRequested() {
+        long before = simulator.stats().requests("DescribeCustomerBillDownloadUrl");
+
+        int exit = execute(Map.of("tcbill.api.customer-types", "Customer,ResellerCustomer",
+                "tcbill.job.reseller-bills", "pack"), "run", "--month", MONTH.toString(), "--feed", "l3", "--no-progress");
+
+        assertThat(exit).as(out + "\n" + err).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(out.toString()).contains("tcbill.job.reseller-bills=pack asks for the pack of direct customers only");
+        assertThat(simulator.stats().requests("DescribeCustomerBillDownloadUrl")).isEqualTo(before);
+    }
+
     private int execute(Map<String, String> configuration, String... args) {
         settings.put("tcbill.duckdb.path", dir.resolve("tcbill.duckdb").toString());
         settings.put("tcbill.storage.embedded-dir", dir.resolve("objects").toString());
