@@ -29,6 +29,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--customers", defaultValue = "5", description = "Number of reseller customers. Default: ${DEFAULT-VALUE}.")
     int customers;
 
+    @Option(names = "--distributor", defaultValue = "0", paramLabel = "N",
+            description = "Serve a distributor: besides the customers, two second-level resellers with N customers each"
+                    + " (pull them with TCBILL_API_CUSTOMER_TYPES=Customer,Reseller,ResellerCustomer). Default: ${DEFAULT-VALUE} (a reseller).")
+    int distributor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +45,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (customers < 0 || customers > 100_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--customers must be between 0 and 100000");
         }
-        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers));
+        if (distributor < 0 || distributor > 10_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--distributor must be between 0 and 10000");
+        }
+        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers))
+                .withDistributor(distributor);
         PrintWriter out = spec.commandLine().getOut();
         try (PartnerSimulator simulator = PartnerSimulator.start(config)) {
             out.println("Partner API simulator listening on " + simulator.endpoint());
@@ -48,6 +57,9 @@ final class SimulateCommand implements Callable<Integer> {
             out.println("  export TENCENTCLOUD_SECRET_ID=" + SimulatorConfig.DEMO_SECRET_ID);
             out.println("  export TENCENTCLOUD_SECRET_KEY=" + SimulatorConfig.DEMO_SECRET_KEY);
             out.println("  export TCBILL_DOWNLOAD_ALLOWED_HOSTS=127.0.0.1");
+            if (distributor > 0) {
+                out.println("  export TCBILL_API_CUSTOMER_TYPES=Customer,Reseller,ResellerCustomer");
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package io.tcbill.job;
 
 import io.tcbill.feed.Feed;
+import io.tcbill.partner.CustomerType;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.run.LocalExecutions;
 import io.tcbill.run.ProgressListeners;
@@ -50,7 +51,10 @@ final class ArchiveFileTasklet implements Tasklet {
         Feed feed = feeds.get(parameters.feed());
         Feed.SourceKind kind = Feed.SourceKind.valueOf(context.getString(FilePartitioner.SOURCE_KIND));
         Long customerUin = context.containsKey(FilePartitioner.CUSTOMER_UIN) ? context.getLong(FilePartitioner.CUSTOMER_UIN) : null;
-        FeedFile file = new FeedFile(feed, kind, parameters.billMonth(), customerUin);
+        CustomerType type = context.containsKey(FilePartitioner.CUSTOMER_TYPE)
+                ? CustomerType.of(context.getString(FilePartitioner.CUSTOMER_TYPE), FilePartitioner.CUSTOMER_TYPE)
+                : CustomerType.CUSTOMER;
+        FeedFile file = new FeedFile(feed, kind, parameters.billMonth(), customerUin, type);
         RunProgress listener = progress.of(parameters.billMonth(), feed.name());
         RawObject raw;
         AtomicLong inFlight = new AtomicLong();

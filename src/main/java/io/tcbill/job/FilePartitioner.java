@@ -4,6 +4,7 @@ import io.tcbill.feed.Role;
 import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.partner.CustomerType;
 import io.tcbill.run.RunProgress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 class FilePartitioner implements Partitioner {
 
     static final String CUSTOMER_UIN = "customerUin";
+    /** Partition-context key: the customer's {@code CustomerUinType}, when not {@code Customer}. */
+    static final String CUSTOMER_TYPE = "customerType";
     static final String SOURCE_KIND = "sourceKind";
 
     private static final Logger log = LoggerFactory.getLogger(FilePartitioner.class);
@@ -34,12 +37,17 @@ class FilePartitioner implements Partitioner {
     private final ApiProperties api;
     private final JobProperties job;
     private final List<Long> listed;
+    private final Map<Long, CustomerType> types;
     private final Set<String> alreadyArchived;
     private final RunProgress progress;
 
-    /** {@code listed}: the customers the listing step listed for this execution, or null when it listed none. */
+    /**
+     * {@code listed}: the customers the listing step listed for this execution, or null when it listed none;
+     * {@code types}: the customer type of each UIN that is not a direct customer (a distributor's listing).
+     */
     FilePartitioner(BillJobParameters parameters, FeedCatalog feeds, ApiProperties api, JobProperties job,
-                    List<Long> listed, Set<String> alreadyArchived, RunProgress progress) {
+                    List<Long> listed, Map<Long, CustomerType> types, Set<String> alreadyArchived, RunProgress progress) {
+        this.types = Map.copyOf(types);
         this.parameters = parameters;
         this.feeds = feeds;
         this.api = api;
@@ -75,6 +83,10 @@ class FilePartitioner implements Partitioner {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SOURCE_KIND, Feed.SourceKind.CUSTOMER.name());
                 context.putLong(CUSTOMER_UIN, uin);
+                CustomerType type = types.getOrDefault(uin, CustomerType.CUSTOMER);
+                if (type != CustomerType.CUSTOMER) {
+                    context.putString(CUSTOMER_TYPE, type.apiName());
+                }
                 partitions.put(feed.name() + ":" + uin, context);
             }
         } else if (feed.has(Feed.SourceKind.OWN)) {

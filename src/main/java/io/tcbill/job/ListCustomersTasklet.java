@@ -4,11 +4,17 @@ import io.tcbill.feed.Feed;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.feed.Role;
 import io.tcbill.lake.LakeMirror;
+import io.tcbill.load.MonthCustomer;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.partner.CustomerType;
+import io.tcbill.partner.CustomerTypesProperties;
+import io.tcbill.partner.ListedCustomer;
 import io.tcbill.partner.PartnerClient;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -28,6 +34,8 @@ final class ListCustomersTasklet implements Tasklet {
 
     /** Job-context key: the listed customer UINs, comma-separated; absent when this execution listed none. */
     static final String CUSTOMERS = "customers";
+    /** Job-context key: {@code uin:Type} of each listed UIN that is not a direct customer, comma-separated. */
+    static final String CUSTOMER_TYPES = "customerTypes";
 
     private static final int CUSTOMER_PAGE_SIZE = 100;
     private static final String CUSTOMER_MONTH = "customer_month";
@@ -35,12 +43,14 @@ final class ListCustomersTasklet implements Tasklet {
     private final FeedCatalog feeds;
     private final PartnerClient client;
     private final ApiProperties api;
+    private final CustomerTypesProperties customerTypes;
     private final JobProperties job;
     private final MonthLoader loader;
     private final LakeMirror lake;
 
-    ListCustomersTasklet(FeedCatalog feeds, PartnerClient client, ApiProperties api, JobProperties job,
-                         MonthLoader loader, LakeMirror lake) {
+    ListCustomersTasklet(FeedCatalog feeds, PartnerClient client, ApiProperties api,
+                         CustomerTypesProperties customerTypes, JobProperties job, MonthLoader loader, LakeMirror lake) {
+        this.customerTypes = customerTypes;
         this.feeds = feeds;
         this.client = client;
         this.api = api;
@@ -55,9 +65,19 @@ final class ListCustomersTasklet implements Tasklet {
         BillJobParameters parameters = BillJobParameters.from(step.getJobParameters());
         ExecutionContext jobContext = step.getJobExecution().getExecutionContext();
         jobContext.remove(CUSTOMERS); // a restart starts from the job context of the execution before it
-        if (lists(parameters, feeds.get(parameters.feed()))) {
-            List<Long> customers = listCustomers(parameters);
-            jobContext.putString(CUSTOMERS, customers.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        jobContext.remove(CUSTOMER_TYPES);
+        Feed feed = feeds.get(parameters.feed());
+        if (api.role() == Role.RESELLER && job.packs() && feed.has(Feed.SourceKind.PACK) && customerTypes.distributor()) {
+            throw new CustomerListException("tcbill.job.reseller-bills=pack asks for the pack of direct customers only,"
+                    + " but tcbill.api.customer-types lists " + customerTypes.types() + "; nothing was requested. Pull a"
+                    + " distributor's months with tcbill.job.reseller-bills=files (one file per UIN and type)");
+        }
+        if (lists(parameters, feed)) {
+            List<ListedCustomer> customers = listCustomers(parameters);
+            jobContext.putString(CUSTOMERS, customers.stream().map(c -> String.valueOf(c.customerUin()))
+                    .collect(Collectors.joining(",")));
+            jobContext.putString(CUSTOMER_TYPES, customers.stream().filter(c -> c.type() != CustomerType.CUSTOMER)
+                    .map(c -> c.customerUin() + ":" + c.type().apiName()).collect(Collectors.joining(",")));
         }
         return RepeatStatus.FINISHED;
     }
@@ -72,6 +92,17 @@ final class ListCustomersTasklet implements Tasklet {
                 : Arrays.stream(customers.split(",")).map(Long::valueOf).toList();
     }
 
+    /** The type of each UIN this execution listed that is not a direct customer (empty when it listed none). */
+    static Map<Long, CustomerType> listedTypes(ExecutionContext jobContext) {
+        Map<Long, CustomerType> types = new HashMap<>();
+        String value = jobContext.containsKey(CUSTOMER_TYPES) ? jobContext.getString(CUSTOMER_TYPES) : "";
+        for (String pair : value.isEmpty() ? new String[0] : value.split(",")) {
+            int colon = pair.indexOf(':');
+            types.put(Long.valueOf(pair.substring(0, colon)), CustomerType.of(pair.substring(colon + 1), CUSTOMER_TYPES));
+        }
+        return types;
+    }
+
     /** Whether the run needs the month's customer list: a reseller's whole month of a pack or per-customer feed. */
     private boolean lists(BillJobParameters parameters, Feed feed) {
         return api.role() == Role.RESELLER && parameters.wholeMonth()
@@ -83,8 +114,8 @@ final class ListCustomersTasklet implements Tasklet {
      * contradicts itself fails in the client; an empty list for a month that already lists customers fails here, since
      * publishing it would empty the month's customer list.
      */
-    private List<Long> listCustomers(BillJobParameters parameters) {
-        List<Long> customers = client.allCustomerUins(CUSTOMER_PAGE_SIZE);
+    private List<ListedCustomer> listCustomers(BillJobParameters parameters) {
+        List<ListedCustomer> customers = client.allCustomers(customerTypes.types(), CUSTOMER_PAGE_SIZE);
         if (customers.isEmpty()) {
             List<Long> before = loader.publishedCustomers(parameters.billMonth());
             if (!before.isEmpty()) {
@@ -94,7 +125,8 @@ final class ListCustomersTasklet implements Tasklet {
                         + " customers, ask Tencent Cloud why");
             }
         }
-        loader.publishCustomers(parameters.billMonth(), customers,
+        loader.publishListedCustomers(parameters.billMonth(), customers.stream()
+                        .map(c -> new MonthCustomer(c.customerUin(), c.type().apiName(), c.resellerUin())).toList(),
                 "customers-" + parameters.feed() + "-" + System.currentTimeMillis());
         lake.publish(List.of(CUSTOMER_MONTH), parameters.billMonth());
         return customers;

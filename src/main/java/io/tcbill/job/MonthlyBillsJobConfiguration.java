@@ -5,12 +5,17 @@ import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
 import io.tcbill.load.SpooledLoad;
 import io.tcbill.partner.ApiProperties;
+import io.tcbill.partner.CustomerType;
+import io.tcbill.partner.CustomerTypesProperties;
 import io.tcbill.partner.PartnerClient;
 import io.tcbill.run.LocalExecutions;
 import io.tcbill.run.ProgressListeners;
 import io.tcbill.run.RunLogContext;
 import io.tcbill.run.RunMetrics;
 import io.tcbill.transfer.FeedArchiver;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -20,6 +25,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,10 +42,10 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step listCustomers(JobRepository jobRepository, FeedCatalog feeds, PartnerClient client, ApiProperties api,
-                       JobProperties job, MonthLoader loader, LakeMirror lake) {
+                       CustomerTypesProperties customerTypes, JobProperties job, MonthLoader loader, LakeMirror lake) {
         // runs again on every restart, as the archive step's partitioner listed again on every execution before
         return new StepBuilder(MonthlyBillsJob.LIST_CUSTOMERS, jobRepository)
-                .tasklet(new ListCustomersTasklet(feeds, client, api, job, loader, lake), new ResourcelessTransactionManager())
+                .tasklet(new ListCustomersTasklet(feeds, client, api, customerTypes, job, loader, lake), new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -48,11 +54,15 @@ class MonthlyBillsJobConfiguration {
     @StepScope
     Partitioner filePartitioner(@Value("#{stepExecution}") StepExecution stepExecution, FeedCatalog feeds,
                                 ApiProperties api, JobProperties job, JobRepository jobRepository,
-                                ProgressListeners progress) {
+                                ProgressListeners progress, MonthLoader loader) {
         Set<String> archived = ArchivedFiles.of(jobRepository, stepExecution.getJobExecution()).keySet();
         BillJobParameters parameters = BillJobParameters.from(stepExecution.getJobParameters());
-        return new FilePartitioner(parameters, feeds, api, job,
-                ListCustomersTasklet.listed(stepExecution.getJobExecution().getExecutionContext()), Set.copyOf(archived),
+        ExecutionContext jobContext = stepExecution.getJobExecution().getExecutionContext();
+        List<Long> listed = ListCustomersTasklet.listed(jobContext);
+        // a run of named customers asks with the types the month's last listing recorded
+        Map<Long, CustomerType> types = listed != null ? ListCustomersTasklet.listedTypes(jobContext)
+                : parameters.wholeMonth() ? Map.of() : publishedTypes(loader, parameters);
+        return new FilePartitioner(parameters, feeds, api, job, listed, types, Set.copyOf(archived),
                 progress.of(parameters.billMonth(), parameters.feed()));
     }
 
@@ -152,5 +162,12 @@ class MonthlyBillsJobConfiguration {
                 .next(checkArchived)
                 .next(reconcile)
                 .build();
+    }
+
+    private static Map<Long, CustomerType> publishedTypes(MonthLoader loader, BillJobParameters parameters) {
+        Map<Long, CustomerType> types = new HashMap<>();
+        loader.publishedCustomerTypes(parameters.billMonth())
+                .forEach((uin, type) -> types.put(uin, CustomerType.of(type, "customer_month.customer_type")));
+        return types;
     }
 }

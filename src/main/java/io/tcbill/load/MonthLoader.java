@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -149,12 +151,28 @@ public final class MonthLoader {
         if (customerUins.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("customer_month " + month + ": a customer UIN is null (load " + loadId + ")");
         }
-        String uins = customerUins.stream().distinct().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        publishListedCustomers(month, customerUins.stream().map(MonthCustomer::direct).toList(), loadId);
+    }
+
+    /**
+     * The same with each UIN's customer type and second-level reseller (a distributor's listing).
+     *
+     * @throws LoadException when the month file cannot be written
+     */
+    public void publishListedCustomers(YearMonth month, List<MonthCustomer> customers, String loadId) {
+        Map<Long, MonthCustomer> unique = new TreeMap<>();
+        customers.forEach(customer -> unique.putIfAbsent(customer.customerUin(), customer));
+        StringJoiner rows = new StringJoiner(", ");
+        unique.values().forEach(c -> rows.add("(" + c.customerUin() + ", " + Sql.literal(c.customerType()) + ", "
+                + (c.resellerUin() == null ? "NULL" : c.resellerUin().toString()) + ")"));
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             Connection connection = db.connection();
             TableSchema.named(tables, "customer_month").columns(connection);
-            Sql.execute(connection, "INSERT INTO customer_month BY NAME SELECT unnest(CAST([" + uins + "] AS BIGINT[])) AS customer_uin, "
-                    + "DATE '" + month.atDay(1) + "' AS bill_month, " + Sql.literal(Objects.requireNonNull(loadId, "loadId")) + " AS load_id");
+            if (!unique.isEmpty()) {
+                Sql.execute(connection, "INSERT INTO customer_month BY NAME SELECT CAST(u AS BIGINT) AS customer_uin,"
+                        + " t AS customer_type, CAST(r AS BIGINT) AS reseller_uin, DATE '" + month.atDay(1) + "' AS bill_month, "
+                        + Sql.literal(Objects.requireNonNull(loadId, "loadId")) + " AS load_id FROM (VALUES " + rows + ") AS v(u, t, r)");
+            }
             CuratedLayout.write(connection, "SELECT * FROM customer_month ORDER BY customer_uin", layout.monthFile("customer_month", month));
         } catch (SQLException e) {
             throw new LoadException("publishing customer_month " + month + " failed in DuckDB: " + e.getMessage(), e);
@@ -176,6 +194,29 @@ public final class MonthLoader {
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             return Sql.query(db.connection(), "SELECT DISTINCT customer_uin FROM " + CuratedLayout.read(file)
                     + " ORDER BY 1").stream().map(row -> Long.valueOf(row.get(0))).toList();
+        } catch (SQLException e) {
+            throw new LoadException("reading customer_month " + month + " from " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The customer type ({@code Reseller}, {@code ResellerCustomer}) of each UIN of the month's {@code customer_month}
+     * that is not a direct customer, as the
+     * month's last listing recorded it (empty when the month has none). Read-only.
+     *
+     * @throws LoadException when the month file cannot be read
+     */
+    public Map<Long, String> publishedCustomerTypes(YearMonth month) {
+        Path file = layout.monthFile("customer_month", month);
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
+            Map<Long, String> types = new TreeMap<>();
+            Sql.query(db.connection(), "SELECT customer_uin, customer_type FROM " + CuratedLayout.read(file)
+                    + " WHERE coalesce(customer_type, 'Customer') <> 'Customer'")
+                    .forEach(row -> types.put(Long.valueOf(row.get(0)), row.get(1)));
+            return types;
         } catch (SQLException e) {
             throw new LoadException("reading customer_month " + month + " from " + file + " failed: " + e.getMessage(), e);
         }

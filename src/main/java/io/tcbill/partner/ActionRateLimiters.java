@@ -64,7 +64,9 @@ final class ActionRateLimiters {
             Map.entry("DescribeCustomerOwnVoucherList", 20.0),
             Map.entry("DescribeCustomerVoucherUsageDetails", 20.0),
             Map.entry("DescribeCustomerOwnVoucherUsageDetails", 20.0),
-            Map.entry("QueryVoucherListByUin", 5.0));
+            Map.entry("QueryVoucherListByUin", 5.0),
+            Map.entry("QuerySubAgentsDetailV2", 20.0),
+            Map.entry("QueryT1IndirectCustomersDetail", 20.0));
 
     /** Permission to send one request of an action. */
     interface Permit extends AutoCloseable {

@@ -52,4 +52,30 @@ final class ApiMessages {
 
     record CustomerUinData(@JsonProperty("CustomerUin") String customerUin) {
     }
+
+    /** {@code QuerySubAgentsDetailV2} (a distributor's second-level resellers), pages start at 1, PageSize up to 100. */
+    @JsonPropertyOrder({"Page", "PageSize"})
+    record SubAgentsRequest(@JsonProperty("Page") long page, @JsonProperty("PageSize") long pageSize) {
+    }
+
+    /** {@code Total} and each {@code SubAgentUin} are JSON integers. */
+    record SubAgentsResponse(@JsonProperty("Total") Long total, @JsonProperty("Data") List<SubAgentData> data) {
+    }
+
+    record SubAgentData(@JsonProperty("SubAgentUin") Long subAgentUin) {
+    }
+
+    /** {@code QueryT1IndirectCustomersDetail}: the customers of one second-level reseller. */
+    @JsonPropertyOrder({"SubAgentUin", "Page", "PageSize"})
+    record IndirectCustomersRequest(@JsonProperty("SubAgentUin") long subAgentUin, @JsonProperty("Page") long page,
+                                    @JsonProperty("PageSize") long pageSize) {
+    }
+
+    /** {@code Total} and each {@code ClientUin} are JSON integers. */
+    record IndirectCustomersResponse(@JsonProperty("Total") Long total,
+                                     @JsonProperty("Data") List<IndirectCustomerData> data) {
+    }
+
+    record IndirectCustomerData(@JsonProperty("ClientUin") Long clientUin) {
+    }
 }

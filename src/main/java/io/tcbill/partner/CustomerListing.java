@@ -54,6 +54,14 @@ final class CustomerListing {
 
     /** Every page, in order, until Total distinct UINs are listed; see the class comment for what fails. */
     static List<Long> all(LongFunction<CustomerUinPage> pages, long pageSize) {
+        return all(ACTION, pages, pageSize);
+    }
+
+    /**
+     * The same for another listing {@code action} (a distributor's second-level resellers and their customers): its
+     * pages are held to the same rules and a contradiction names that action.
+     */
+    static List<Long> all(String action, LongFunction<CustomerUinPage> pages, long pageSize) {
         Set<Long> uins = new LinkedHashSet<>();
         List<Long> previous = List.of();
         long total = 0;
@@ -65,11 +73,11 @@ final class CustomerListing {
                 total = result.total();
                 lastPage = Math.max(1, (total + pageSize - 1) / pageSize);
             } else if (result.total() != total) {
-                throw inconsistent("Total was " + total + " on page 1 but " + result.total() + " on page " + page
+                throw inconsistent(action, "Total was " + total + " on page 1 but " + result.total() + " on page " + page
                         + "; the customer list changed while it was read", null);
             }
             if (!result.customerUins().isEmpty() && result.customerUins().equals(previous)) {
-                throw inconsistent("page " + page + " repeats page " + (page - 1) + " (the same "
+                throw inconsistent(action, "page " + page + " repeats page " + (page - 1) + " (the same "
                         + previous.size() + " UINs); Total is " + total + ", " + uins.size()
                         + " distinct UINs were listed before it", null);
             }
@@ -80,7 +88,7 @@ final class CustomerListing {
             }
         }
         if (uins.size() != total) {
-            throw inconsistent("Total is " + total + " but " + page + " page(s) of PageSize " + pageSize + " listed "
+            throw inconsistent(action, "Total is " + total + " but " + page + " page(s) of PageSize " + pageSize + " listed "
                     + uins.size() + " distinct UIN(s)" + named(uins), null);
         }
         return List.copyOf(uins);
@@ -99,6 +107,10 @@ final class CustomerListing {
     }
 
     private static PartnerApiException inconsistent(String message, String requestId) {
-        return new PartnerApiException(ACTION, ApiErrors.INCONSISTENT_ANSWER, message, requestId, false);
+        return inconsistent(ACTION, message, requestId);
+    }
+
+    static PartnerApiException inconsistent(String action, String message, String requestId) {
+        return new PartnerApiException(action, ApiErrors.INCONSISTENT_ANSWER, message, requestId, false);
     }
 }

@@ -11,11 +11,16 @@ import io.tcbill.partner.ApiMessages.CustomerBillDownloadUrlRequest;
 import io.tcbill.partner.ApiMessages.CustomerUinRequest;
 import io.tcbill.partner.ApiMessages.CustomerUinResponse;
 import io.tcbill.partner.ApiMessages.DownloadUrlResponse;
+import io.tcbill.partner.ApiMessages.IndirectCustomersRequest;
+import io.tcbill.partner.ApiMessages.IndirectCustomersResponse;
+import io.tcbill.partner.ApiMessages.SubAgentsRequest;
+import io.tcbill.partner.ApiMessages.SubAgentsResponse;
 import io.tcbill.partner.ApiMessages.RebateDownloadUrlRequest;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -114,11 +119,16 @@ public final class PartnerClient {
      * own and commission actions and must be null for packs.
      */
     public DownloadLink describeDownloadUrl(Feed.Source source, YearMonth month, Long customerUin) {
+        return describeDownloadUrl(source, month, customerUin, CustomerType.CUSTOMER);
+    }
+
+    /** The same for a UIN of {@code type} (a distributor's second-level reseller or its customer): its CustomerUinType. */
+    public DownloadLink describeDownloadUrl(Feed.Source source, YearMonth month, Long customerUin, CustomerType type) {
         return switch (source.action()) {
             case "DescribeBillDownloadUrl" -> describeBillDownloadUrl(month, source.fileType());
             case "DescribeRebateDownloadUrl" -> describeRebateDownloadUrl(month, source.fileType());
             case "DescribeCustomerBillDownloadUrl" -> describeCustomerBillDownloadUrl(month, source.fileType(),
-                    CUSTOMER_UIN_TYPE, FILE_LANGUAGE, customerUin);
+                    type.apiName(), FILE_LANGUAGE, customerUin);
             default -> throw new IllegalArgumentException("no download-URL action " + source.action()
                     + " (feed source with FileType " + source.fileType() + "); expected DescribeBillDownloadUrl,"
                     + " DescribeCustomerBillDownloadUrl or DescribeRebateDownloadUrl");
@@ -145,6 +155,37 @@ public final class PartnerClient {
      */
     public List<Long> allCustomerUins(long pageSize) {
         return CustomerListing.all(page -> describeCustomerUin(page, pageSize), pageSize);
+    }
+
+    /**
+     * Every UIN of the configured {@code types}: direct customers by {@code DescribeCustomerUin}, second-level
+     * resellers by {@code QuerySubAgentsDetailV2} and each one's customers by {@code QueryT1IndirectCustomersDetail}
+     * (pages of at most 100), each listing as strict as {@link #allCustomerUins}; a UIN listed under two types fails.
+     */
+    public List<ListedCustomer> allCustomers(Set<CustomerType> types, long pageSize) {
+        return DistributorListing.all(types, this::allCustomerUins,
+                size -> CustomerListing.all(DistributorListing.SUB_AGENTS, page -> subAgents(page, size), size),
+                (reseller, size) -> CustomerListing.all(DistributorListing.INDIRECT_CUSTOMERS,
+                        page -> indirectCustomers(reseller, page, size), size),
+                pageSize);
+    }
+
+    private CustomerUinPage subAgents(long page, long pageSize) {
+        String action = DistributorListing.SUB_AGENTS;
+        JsonNode answer = invoke(action, new SubAgentsRequest(page, pageSize));
+        SubAgentsResponse response = convert(action, answer, SubAgentsResponse.class);
+        return DistributorListing.page(action, response.total(), response.data() == null ? null
+                        : response.data().stream().map(d -> d == null ? null : d.subAgentUin()).toList(),
+                page, answer.path("RequestId").asString(null));
+    }
+
+    private CustomerUinPage indirectCustomers(long reseller, long page, long pageSize) {
+        String action = DistributorListing.INDIRECT_CUSTOMERS;
+        JsonNode answer = invoke(action, new IndirectCustomersRequest(reseller, page, pageSize));
+        IndirectCustomersResponse response = convert(action, answer, IndirectCustomersResponse.class);
+        return DistributorListing.page(action, response.total(), response.data() == null ? null
+                        : response.data().stream().map(d -> d == null ? null : d.clientUin()).toList(),
+                page, answer.path("RequestId").asString(null));
     }
 
     /**

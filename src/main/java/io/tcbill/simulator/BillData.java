@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,16 @@ public final class BillData {
     public record ExpectedVouchers(int vouchers, long usageRecords, BigDecimal usageAmount) {
     }
 
+    static final String CUSTOMER = "Customer";
+    static final String RESELLER = "Reseller";
+    static final String RESELLER_CUSTOMER = "ResellerCustomer";
+
     private final SimulatorConfig config;
     private final long ownUin;
     private final List<Long> customerUins;
+    private final List<Long> resellerUins;
+    private final Map<Long, List<Long>> resellerCustomerUins;
+    private final Map<Long, String> types;
     private final Set<Long> customerSet;
     private final Set<Long> emptyCustomers;
     private final List<Long> billedCustomers;
@@ -57,16 +65,35 @@ public final class BillData {
         SplittableRandom random = new SplittableRandom(Seeds.mix(config.seed(), 0));
         Set<Long> uins = new LinkedHashSet<>();
         this.ownUin = 800_000_000_000L + random.nextLong(100_000_000_000L);
-        while (uins.size() < config.customers()) {
+        int distributorUins = config.resellerCustomers() == 0 ? 0
+                : SimulatorConfig.SECOND_LEVEL_RESELLERS * (1 + config.resellerCustomers());
+        while (uins.size() < config.customers() + distributorUins) {
             long uin = 800_000_000_000L + random.nextLong(100_000_000_000L);
             if (uin != ownUin) {
                 uins.add(uin);
             }
         }
-        this.customerUins = List.copyOf(uins);
+        // direct customers first (the same UINs as without a distributor), then each second-level reseller and its customers
+        List<Long> all = List.copyOf(uins);
+        this.customerUins = all.subList(0, config.customers());
+        Map<Long, String> typeOf = new LinkedHashMap<>();
+        customerUins.forEach(uin -> typeOf.put(uin, CUSTOMER));
+        List<Long> resellers = new ArrayList<>();
+        Map<Long, List<Long>> ofReseller = new LinkedHashMap<>();
+        for (int i = config.customers(); i < all.size(); i += 1 + config.resellerCustomers()) {
+            long reseller = all.get(i);
+            resellers.add(reseller);
+            typeOf.put(reseller, RESELLER);
+            List<Long> theirs = all.subList(i + 1, i + 1 + config.resellerCustomers());
+            theirs.forEach(uin -> typeOf.put(uin, RESELLER_CUSTOMER));
+            ofReseller.put(reseller, List.copyOf(theirs));
+        }
+        this.resellerUins = List.copyOf(resellers);
+        this.resellerCustomerUins = Map.copyOf(ofReseller);
+        this.types = Map.copyOf(typeOf);
         this.customerSet = Set.copyOf(uins);
         this.emptyCustomers = Set.copyOf(customerUins.subList(customerUins.size() - config.emptyCustomers(), customerUins.size()));
-        List<Long> billed = new ArrayList<>(customerUins);
+        List<Long> billed = new ArrayList<>(all);
         billed.removeAll(emptyCustomers);
         this.billedCustomers = List.copyOf(billed);
         FeedCatalog catalog = FeedCatalog.load();
@@ -85,6 +112,35 @@ public final class BillData {
     /** Every customer, in the order {@code DescribeCustomerUin} pages through them. */
     public List<Long> customerUins() {
         return customerUins;
+    }
+
+    /** A distributor's second-level resellers ({@code CustomerUinType} Reseller), in {@code QuerySubAgentsDetailV2} order; empty for a reseller. */
+    public List<Long> resellerUins() {
+        return resellerUins;
+    }
+
+    /** The customers of a second-level reseller ({@code ResellerCustomer}), in {@code QueryT1IndirectCustomersDetail} order. */
+    public List<Long> resellerCustomerUins(long resellerUin) {
+        List<Long> theirs = resellerCustomerUins.get(resellerUin);
+        if (theirs == null) {
+            throw new IllegalArgumentException(resellerUin + " is not a second-level reseller of the simulator's distributor");
+        }
+        return theirs;
+    }
+
+    /** Every UIN with bills, direct customers, second-level resellers and their customers alike. */
+    public List<Long> billableUins() {
+        List<Long> all = new ArrayList<>(customerUins);
+        resellerUins.forEach(reseller -> {
+            all.add(reseller);
+            all.addAll(resellerCustomerUins.get(reseller));
+        });
+        return all;
+    }
+
+    /** The {@code CustomerUinType} a UIN's files are asked for with: Customer, Reseller or ResellerCustomer; null for none. */
+    public String customerType(long uin) {
+        return types.get(uin);
     }
 
     /** The customers whose bill files have a header and no rows (and who have no summaries and no vouchers). */

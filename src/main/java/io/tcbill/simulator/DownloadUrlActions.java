@@ -67,6 +67,9 @@ final class DownloadUrlActions {
         if (!data.isCustomer(uin)) {
             throw ApiError.uinNoAuth(uin);
         }
+        if (!uinType.equals(data.customerType(uin))) {
+            throw params.invalid("CustomerUinType", uin + " is a " + data.customerType(uin) + ", not a " + uinType);
+        }
         String key = "DescribeCustomerBillDownloadUrl|" + type + "|" + month + "|" + uinType + "|" + language + "|" + uin;
         return delivery.answer(key, new BillFile(feed, month, uin));
     }

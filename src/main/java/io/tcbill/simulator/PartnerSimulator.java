@@ -53,6 +53,7 @@ public final class PartnerSimulator implements AutoCloseable {
         BillMonths months = new BillMonths(config.clock(), config.latestFinalMonth());
         List<ApiAction> actions = new ArrayList<>(new DownloadUrlActions(data, months, delivery).actions());
         actions.add(new CustomerUinAction(data, faults).action());
+        actions.addAll(new DistributorActions(data).actions());
         actions.addAll(new SummaryActions(data, months, faults).actions());
         actions.addAll(new VoucherActions(data, months).actions());
         actions = withConfiguredLimits(actions, config);

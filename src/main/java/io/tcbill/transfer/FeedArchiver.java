@@ -43,7 +43,8 @@ public final class FeedArchiver {
             return archiveAnswers(file);
         }
         return archiver.archive(file.target(), () -> poller.awaitReady(file.toString(),
-                () -> client.describeDownloadUrl(feed.source(file.kind()), file.month(), file.customerUin())), received);
+                () -> client.describeDownloadUrl(feed.source(file.kind()), file.month(), file.customerUin(),
+                        file.customerType())), received);
     }
 
     /** Calls the feed's JSON APIs for one customer and archives the answers as one NDJSON object. */

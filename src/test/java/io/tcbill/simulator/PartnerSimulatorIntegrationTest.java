@@ -93,7 +93,7 @@ class PartnerSimulatorIntegrationTest {
     void emptyCustomerGetsAHeaderOnlyFile() throws Exception {
         long empty = simulator.data().emptyCustomerUins().get(0);
         String url = client.awaitUrl("DescribeCustomerBillDownloadUrl", "{\"Month\":\"2024-12\",\"FileType\":\"billDetail\","
-                + "\"CustomerUinType\":\"ResellerCustomer\",\"FileLanguage\":\"zh_cn\",\"CustomerUin\":" + empty + "}");
+                + "\"CustomerUinType\":\"Customer\",\"FileLanguage\":\"zh_cn\",\"CustomerUin\":" + empty + "}");
 
         assertThat(BillDataTest.parse(client.download(url, null).body())).isEmpty();
     }
