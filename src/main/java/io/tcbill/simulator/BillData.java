@@ -46,7 +46,8 @@ public final class BillData {
     private final Set<Long> customerSet;
     private final Set<Long> emptyCustomers;
     private final List<Long> billedCustomers;
-    private final Map<String, FileMapping> mappings;
+    private final FeedCatalog catalog;
+    private final Map<String, FileMapping> mappings = new ConcurrentHashMap<>();
     private final VoucherBook vouchers;
     private final Map<BillFile, ExpectedFile> expectedCache = new ConcurrentHashMap<>();
     private final Map<BillFile, CustomerSummary> summaries = new ConcurrentHashMap<>();
@@ -68,11 +69,7 @@ public final class BillData {
         List<Long> billed = new ArrayList<>(customerUins);
         billed.removeAll(emptyCustomers);
         this.billedCustomers = List.copyOf(billed);
-        FeedCatalog catalog = FeedCatalog.load();
-        this.mappings = Map.of(
-                BillFile.L3, FileMapping.forFeed(catalog, BillFile.L3, "total_cost"),
-                BillFile.L2, FileMapping.forFeed(catalog, BillFile.L2, "total_cost"),
-                BillFile.COMMISSION, FileMapping.forFeed(catalog, BillFile.COMMISSION, "commission_amount"));
+        this.catalog = FeedCatalog.load();
         this.vouchers = new VoucherBook(config.seed(), billedCustomers);
     }
 
@@ -144,7 +141,7 @@ public final class BillData {
             return new PackWriter(this, config.packRowLimit()).write(file, target);
         }
         CountingOutputStream counting = new CountingOutputStream(target);
-        CsvSink sink = new CsvSink(counting, mapping(file.feed()));
+        CsvSink sink = new CsvSink(counting, mapping(file));
         BigDecimal total = forEachRow(file, sink::print);
         sink.finish();
         return new ExpectedFile(rowCount(file), total, counting.count());
@@ -156,12 +153,15 @@ public final class BillData {
      */
     BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
         CsvRowGenerator generator = CsvRowGenerator.of(file, config.seed(), ownUin, billedCustomers);
-        FileMapping.Row row = mapping(file.feed()).newRow();
+        FileMapping.Row row = mapping(file).newRow();
         long rows = rowCount(file);
         BigDecimal total = BigDecimal.ZERO;
         for (long i = 0; i < rows; i++) {
             row.clear();
             generator.fill(row, i);
+            if (file.chinese()) {
+                ChineseValues.translate(row);
+            }
             total = total.add(new BigDecimal(row.amount()));
             action.accept(row);
         }
@@ -177,8 +177,13 @@ public final class BillData {
         return vouchers;
     }
 
-    FileMapping mapping(String feed) {
-        return mappings.get(BillFile.feedName(feed));
+    /** The header of {@code file}: its feed's mapping in the configured layout (of its month) and its language. */
+    FileMapping mapping(BillFile file) {
+        FileLayout layout = config.fileLayout().of(file.month());
+        String language = file.feed().equals(BillFile.COMMISSION) ? FileLayout.ENGLISH : file.language();
+        return mappings.computeIfAbsent(file.feed() + "|" + layout.code() + "|" + language, key -> FileMapping.forFeed(
+                catalog, file.feed(), file.feed().equals(BillFile.COMMISSION) ? "commission_amount" : "total_cost",
+                layout, language));
     }
 
     String fileName(BillFile file) {

@@ -40,7 +40,7 @@ final class PackWriter {
         zip = new ZipOutputStream(counting, StandardCharsets.UTF_8);
         BigDecimal total = BigDecimal.ZERO;
         for (long customer : data.customerUins()) {
-            BillFile single = new BillFile(file.feed(), file.month(), customer);
+            BillFile single = new BillFile(file.feed(), file.month(), customer, false, file.language());
             total = total.add(data.forEachRow(single, this::print));
         }
         try {
@@ -74,7 +74,7 @@ final class PackWriter {
         ZipEntry zipEntry = new ZipEntry(pack.packEntryName(data.seed(), data.ownUin(), entries));
         zipEntry.setTimeLocal(LocalDateTime.of(pack.month().plusMonths(1).atDay(1), LocalTime.of(1, 0)));
         zip.putNextEntry(zipEntry);
-        entry = new CsvSink(zip, data.mapping(pack.feed()));
+        entry = new CsvSink(zip, data.mapping(pack));
         rowsInEntry = 0;
     }
 

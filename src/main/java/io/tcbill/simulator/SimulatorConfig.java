@@ -27,11 +27,14 @@ import java.util.Objects;
  *                         the clock: month M is final after 01:00 UTC+8 on the 5th of M+1
  * @param packRowLimit     most data rows in one CSV entry of a bill package ZIP; more rows split into further entries
  * @param rateLimits       per-action requests per second that replace the documented limits (e.g. to speed up tests)
+ * @param fileLayout       the columns of the bill files: {@link FileLayout#Y2022} (default), {@link FileLayout#Y2024}
+ *                         or {@link FileLayout#AUTO} (each month as Tencent writes it); the language follows each
+ *                         request's {@code FileLanguage}
  */
 public record SimulatorConfig(int port, long seed, Map<String, String> credentials, int customers, int emptyCustomers,
                               int pollsBeforeReady, Duration linkTtl, int ownL3Rows, int ownL2Rows, int customerL3Rows,
                               int customerL2Rows, int commissionRows, Clock clock, YearMonth latestFinalMonth,
-                              int packRowLimit, Map<String, Integer> rateLimits) {
+                              int packRowLimit, Map<String, Integer> rateLimits, FileLayout fileLayout) {
 
     /** A fixed demo credential pair, printed by {@code tcbill simulate}; not a secret. */
     public static final String DEMO_SECRET_ID = "AKIDtcbillSimulatorDemoKey000000000";
@@ -61,6 +64,7 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
             throw new IllegalArgumentException("packRowLimit must be >= 1, was " + packRowLimit);
         }
         rateLimits = Map.copyOf(Objects.requireNonNull(rateLimits, "rateLimits"));
+        fileLayout = fileLayout == null ? FileLayout.Y2022 : fileLayout;
         rateLimits.forEach((action, qps) -> {
             if (qps < 1) {
                 throw new IllegalArgumentException("rate limit of " + action + " must be >= 1/s, was " + qps);
@@ -75,69 +79,69 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 42L, Map.of(DEMO_SECRET_ID, DEMO_SECRET_KEY), 5, 1, 2, Duration.ofHours(1),
                 500, 120, 200, 50, 60, Clock.systemUTC(), null,
-                DEFAULT_PACK_ROW_LIMIT, Map.of());
+                DEFAULT_PACK_ROW_LIMIT, Map.of(), FileLayout.Y2022);
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(port, newSeed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withCredentials(Map<String, String> newCredentials) {
         return new SimulatorConfig(port, seed, newCredentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withCustomers(int newCustomers, int newEmptyCustomers) {
         return new SimulatorConfig(port, seed, credentials, newCustomers, newEmptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withPollsBeforeReady(int polls) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, polls, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withLinkTtl(Duration ttl) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, ttl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     /** Row counts per month: own L3, own L2, each customer's L3, each customer's L2, commission. */
     public SimulatorConfig withRows(int ownL3, int ownL2, int customerL3, int customerL2, int commission) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3, ownL2, customerL3, customerL2, commission, clock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, newClock, latestFinalMonth,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     public SimulatorConfig withLatestFinalMonth(YearMonth month) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, month,
-                packRowLimit, rateLimits);
+                packRowLimit, rateLimits, fileLayout);
     }
 
     /** Splits bill package CSVs every {@code rows} data rows. */
     public SimulatorConfig withPackRowLimit(int rows) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                rows, rateLimits);
+                rows, rateLimits, fileLayout);
     }
 
     /** Replaces the documented rate limit of one action (e.g. 1/s of the summaries) with {@code requestsPerSecond}. */
@@ -146,7 +150,14 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
         limits.put(Objects.requireNonNull(action, "action"), requestsPerSecond);
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, limits);
+                packRowLimit, limits, fileLayout);
+    }
+
+    /** Serves bill files of {@code layout} (2022, 2024 or auto: by month). */
+    public SimulatorConfig withFileLayout(FileLayout layout) {
+        return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits, Objects.requireNonNull(layout, "layout"));
     }
 
     /** The configured limit of an action, or {@code documented} when none is configured. */
