@@ -1,6 +1,7 @@
 package io.tcbill.cli;
 
 import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.FileLayout;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,6 +30,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--customers", defaultValue = "5", description = "Number of reseller customers. Default: ${DEFAULT-VALUE}.")
     int customers;
 
+    @Option(names = "--file-layout", defaultValue = "2022", paramLabel = "2022|2024|auto",
+            converter = FileConverters.Layout.class,
+            description = "Columns of the bill files: 2022 (before Tencent's November 2024 bill upgrade), 2024 (after it)"
+                    + " or auto (each month as Tencent writes it). Chinese files follow each request's FileLanguage."
+                    + " Default: ${DEFAULT-VALUE}.")
+    FileLayout fileLayout;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (customers < 0 || customers > 100_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--customers must be between 0 and 100000");
         }
-        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers));
+        SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers))
+                .withFileLayout(fileLayout);
         PrintWriter out = spec.commandLine().getOut();
         try (PartnerSimulator simulator = PartnerSimulator.start(config)) {
             out.println("Partner API simulator listening on " + simulator.endpoint());

@@ -93,6 +93,14 @@ public final class BillData {
         write(file(feed, month, customerUin), out);
     }
 
+    /**
+     * Streams the file of a feed for a month and customer in {@code language} ({@code en} or {@code zh_cn}, as
+     * {@code FileLanguage} asks): the same rows as in English, with Chinese headers and values for {@code zh_cn}.
+     */
+    public void writeCsv(String feed, YearMonth month, Long customerUin, String language, OutputStream out) {
+        write(file(feed, month, customerUin).withLanguage(language), out);
+    }
+
     /** Streams the bill package (ZIP of every customer's CSV, split at the pack row limit) of {@code l2} or {@code l3}. */
     public void writePack(String feed, YearMonth month, OutputStream out) {
         write(BillFile.pack(feed, month), out);
