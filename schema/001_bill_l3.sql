@@ -39,7 +39,18 @@ CREATE TABLE IF NOT EXISTS bill_l3 (
     tax_rate DECIMAL(38,8),                     -- TaxRate: tax rate as a fraction (0.09 means 9 percent)
     tax_amount DECIMAL(38,8),                   -- TaxAmount: amount_before_tax x tax_rate, in currency
     total_cost DECIMAL(38,8),                   -- Total Cost (Including Tax): amount_before_tax plus tax_amount, in currency; what the customer pays (negative for refunds)
-    billable_month VARCHAR,                     -- Billable Month: the month the charge is billed in, as the bill writes it (Beijing time)
+    billable_month VARCHAR,                     -- Billable Month (Bill Month in files from November 2024): the month the charge is billed in, as the bill writes it (Beijing time)
+    reseller_account_id BIGINT,                 -- Reseller Account ID: UIN of the reseller that directly manages the resource owner (a distributor's second-level reseller, or the partner itself); in files since 2023
+    instance_type VARCHAR,                      -- Instance Type: resource package, RI, SP or spot instance; a regular instance shows as a dash
+    component_configuration VARCHAR,            -- Component Configuration: the configuration of the billed component (named Configuration Description in L3 files before November 2024)
+    sp_deduction DECIMAL(38,8),                 -- SP Deduction: the part of the cost deducted from a savings plan commitment, in currency, excluding tax (SavingsPlanDeduction before November 2024)
+    sp_deduction_rate DECIMAL(38,8),            -- SP Deduction Rate: savings plan deduction divided by the cost at savings plan list price, as a fraction (SavingsPlanDeductionRate before November 2024)
+    order_id VARCHAR,                           -- Order ID: the order the charge belongs to (subscription purchases); in files from the November 2024 bill month
+    region_code VARCHAR,                        -- Region Code: Tencent region id of region, e.g. ap-singapore; in files from the November 2024 bill month
+    availability_zone_code VARCHAR,             -- Availability Zone Code: Tencent zone id of availability_zone, e.g. ap-singapore-3; in files from the November 2024 bill month
+    discount_object VARCHAR,                    -- Discount Object: who grants the discount, e.g. official website, user or event discount; in files from the November 2024 bill month
+    discount_type VARCHAR,                      -- Discount Type: the kind of discount, e.g. discount or contract price; in files from the November 2024 bill month
+    discount_content VARCHAR,                   -- Discount Content: the discount detail, e.g. 0.8 for a 20 percent discount; in files from the November 2024 bill month
     extra_columns VARCHAR,                      -- JSON object of the file columns the mapping does not know (header: value); NULL when none; the headers are listed in load_log.extra_columns
     tags VARCHAR,                               -- Cost-allocation tags of the row as JSON object text (tag key: value), from the file's Tag:<key> columns, empty values left out; NULL when none (FOCUS Tags)
     bill_month DATE NOT NULL,                   -- Lineage: first day of the billing month the file was requested for (a Tencent month, Beijing time UTC+8)

@@ -27,7 +27,13 @@ CREATE TABLE IF NOT EXISTS bill_l2 (
     tax_amount DECIMAL(38,8),                   -- TaxAmount: tax on amount_before_tax, in currency
     total_cost DECIMAL(38,8),                   -- Total Cost (Including Tax): amount_before_tax plus tax_amount, in currency; what the customer pays (negative for refunds)
     currency VARCHAR,                           -- Currency: ISO code of every amount of the row, e.g. USD
-    billable_month VARCHAR,                     -- Billable Month: the month the charge is billed in, as the bill writes it (Beijing time)
+    billable_month VARCHAR,                     -- Billable Month (Bill Month in files from November 2024): the month the charge is billed in, as the bill writes it (Beijing time)
+    reseller_account_id BIGINT,                 -- Reseller Account ID: UIN of the reseller that directly manages the instance owner (a distributor's second-level reseller, or the partner itself); in files since 2023
+    sp_deduction DECIMAL(38,8),                 -- SP Deduction: the part of the cost deducted from a savings plan commitment, in currency, excluding tax; in files from the November 2024 bill month
+    order_id VARCHAR,                           -- Order ID: the order the charge belongs to (subscription purchases); in files from the November 2024 bill month
+    region_code VARCHAR,                        -- Region Code: Tencent region id of region, e.g. ap-singapore; in files from the November 2024 bill month
+    availability_zone_code VARCHAR,             -- Availability Zone Code: Tencent zone id of availability_zone, e.g. ap-singapore-3; in files from the November 2024 bill month
+    additional_attribute VARCHAR,               -- Additional Attribute: extra attributes of the instance as the bill writes them; only in files before the November 2024 bill month (removed by the bill upgrade)
     extra_columns VARCHAR,                      -- JSON object of the file columns the mapping does not know (header: value); NULL when none; the headers are listed in load_log.extra_columns
     tags VARCHAR,                               -- Cost-allocation tags of the row as JSON object text (tag key: value), from the file's Tag:<key> columns, empty values left out; NULL when none (FOCUS Tags)
     bill_month DATE NOT NULL,                   -- Lineage: first day of the billing month the file was requested for (a Tencent month, Beijing time UTC+8)

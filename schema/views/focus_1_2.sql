@@ -23,7 +23,7 @@
 -- @column BillingAccountName Customer name of the bill (customer_name)
 -- @column SubAccountId Owner account id (owner_account_id) as text
 -- @column SubAccountName Customer name of the bill (customer_name)
--- @column RegionId Tencent region id for the common region names, NULL for others
+-- @column RegionId Tencent region id: the bill Region Code (files from the November 2024 month on), else derived from the common region names in English or Chinese, NULL for others
 -- @column RegionName Region name as the bill writes it
 -- @column AvailabilityZone Availability zone as the bill writes it
 -- @column ResourceId Instance id
@@ -55,17 +55,19 @@ SELECT
     coalesce(usage_start_time, transaction_time, CAST(bill_month AS TIMESTAMP)) AS "ChargePeriodStart",
     coalesce(usage_end_time, transaction_time, CAST(bill_month AS TIMESTAMP) + INTERVAL '1' MONTH) AS "ChargePeriodEnd",
     CASE
-        WHEN lower(transaction_type) LIKE '%refund%' OR lower(transaction_type) LIKE '%reversal%' THEN 'Credit'
-        WHEN lower(transaction_type) LIKE '%adjust%' THEN 'Adjustment'
+        WHEN lower(transaction_type) LIKE '%refund%' OR lower(transaction_type) LIKE '%reversal%'
+             OR transaction_type LIKE '%退款%' OR transaction_type LIKE '%冲正%' THEN 'Credit'
+        WHEN lower(transaction_type) LIKE '%adjust%' OR transaction_type LIKE '%调账%' THEN 'Adjustment'
         WHEN lower(billing_mode) LIKE '%monthly%' OR lower(billing_mode) LIKE 'prepa%'
-             OR lower(billing_mode) LIKE '%subscription%' THEN 'Purchase'
+             OR lower(billing_mode) LIKE '%subscription%' OR billing_mode LIKE '%包年包月%' THEN 'Purchase'
         ELSE 'Usage'
     END                                                                  AS "ChargeCategory",
-    CASE WHEN lower(transaction_type) LIKE '%refund%' OR lower(transaction_type) LIKE '%reversal%' THEN 'Correction' END
+    CASE WHEN lower(transaction_type) LIKE '%refund%' OR lower(transaction_type) LIKE '%reversal%'
+              OR transaction_type LIKE '%退款%' OR transaction_type LIKE '%冲正%' THEN 'Correction' END
                                                                          AS "ChargeClass",
     CASE
         WHEN lower(billing_mode) LIKE '%monthly%' OR lower(billing_mode) LIKE 'prepa%'
-             OR lower(billing_mode) LIKE '%subscription%' THEN 'Recurring'
+             OR lower(billing_mode) LIKE '%subscription%' OR billing_mode LIKE '%包年包月%' THEN 'Recurring'
         ELSE 'Usage-Based'
     END                                                                  AS "ChargeFrequency",
     coalesce(component_name, subproduct_name, product_name)              AS "ChargeDescription",
@@ -92,13 +94,17 @@ SELECT
     customer_name                                                        AS "BillingAccountName",
     CAST(owner_account_id AS VARCHAR)                                    AS "SubAccountId",
     customer_name                                                        AS "SubAccountName",
-    CASE region
+    coalesce(region_code, CASE region
         WHEN 'Singapore' THEN 'ap-singapore' WHEN 'Hong Kong, China' THEN 'ap-hongkong'
         WHEN 'Frankfurt' THEN 'eu-frankfurt' WHEN 'Silicon Valley' THEN 'na-siliconvalley'
         WHEN 'Virginia' THEN 'na-ashburn' WHEN 'Tokyo' THEN 'ap-tokyo' WHEN 'Seoul' THEN 'ap-seoul'
         WHEN 'Bangkok' THEN 'ap-bangkok' WHEN 'Jakarta' THEN 'ap-jakarta' WHEN 'Mumbai' THEN 'ap-mumbai'
         WHEN 'Sao Paulo' THEN 'sa-saopaulo' WHEN 'Toronto' THEN 'na-toronto'
-    END                                                                  AS "RegionId",
+        WHEN '新加坡' THEN 'ap-singapore' WHEN '中国香港' THEN 'ap-hongkong' WHEN '法兰克福' THEN 'eu-frankfurt'
+        WHEN '硅谷' THEN 'na-siliconvalley' WHEN '弗吉尼亚' THEN 'na-ashburn' WHEN '东京' THEN 'ap-tokyo'
+        WHEN '首尔' THEN 'ap-seoul' WHEN '曼谷' THEN 'ap-bangkok' WHEN '雅加达' THEN 'ap-jakarta'
+        WHEN '孟买' THEN 'ap-mumbai' WHEN '圣保罗' THEN 'sa-saopaulo' WHEN '多伦多' THEN 'na-toronto'
+    END)                                                                 AS "RegionId",
     region                                                               AS "RegionName",
     availability_zone                                                    AS "AvailabilityZone",
     instance_id                                                          AS "ResourceId",
@@ -110,7 +116,8 @@ SELECT
     component_price_unit                                                 AS "PricingUnit",
     CAST(component_list_price AS DECIMAL(38,8))                          AS "ListUnitPrice",
     CAST(component_contracted_price AS DECIMAL(38,8))                    AS "ContractedUnitPrice",
-    CASE WHEN lower(billing_mode) LIKE '%monthly%' OR lower(billing_mode) LIKE 'prepa%' THEN 'Committed' ELSE 'Standard' END
+    CASE WHEN lower(billing_mode) LIKE '%monthly%' OR lower(billing_mode) LIKE 'prepa%' OR billing_mode LIKE '%包年包月%'
+         THEN 'Committed' ELSE 'Standard' END
                                                                          AS "PricingCategory",
     transaction_id                                                       AS "x_TransactionId",
     transaction_type                                                     AS "x_TransactionType",

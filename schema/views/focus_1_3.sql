@@ -27,7 +27,7 @@
 -- @column BillingAccountName Customer name of the bill (customer_name)
 -- @column SubAccountId Owner account id (owner_account_id) as text
 -- @column SubAccountName Customer name of the bill (customer_name)
--- @column RegionId Tencent region id for the common region names, NULL for others
+-- @column RegionId Tencent region id: the bill Region Code (files from the November 2024 month on), else derived from the common region names in English or Chinese, NULL for others
 -- @column RegionName Region name as the bill writes it
 -- @column AvailabilityZone Availability zone as the bill writes it
 -- @column ResourceId Instance id
@@ -90,13 +90,17 @@ SELECT
     b.customer_name                                                      AS "BillingAccountName",
     CAST(b.owner_account_id AS VARCHAR)                                  AS "SubAccountId",
     b.customer_name                                                      AS "SubAccountName",
-    CASE b.region
+    coalesce(b.region_code, CASE b.region
         WHEN 'Singapore' THEN 'ap-singapore' WHEN 'Hong Kong, China' THEN 'ap-hongkong'
         WHEN 'Frankfurt' THEN 'eu-frankfurt' WHEN 'Silicon Valley' THEN 'na-siliconvalley'
         WHEN 'Virginia' THEN 'na-ashburn' WHEN 'Tokyo' THEN 'ap-tokyo' WHEN 'Seoul' THEN 'ap-seoul'
         WHEN 'Bangkok' THEN 'ap-bangkok' WHEN 'Jakarta' THEN 'ap-jakarta' WHEN 'Mumbai' THEN 'ap-mumbai'
         WHEN 'Sao Paulo' THEN 'sa-saopaulo' WHEN 'Toronto' THEN 'na-toronto'
-    END                                                                  AS "RegionId",
+        WHEN '新加坡' THEN 'ap-singapore' WHEN '中国香港' THEN 'ap-hongkong' WHEN '法兰克福' THEN 'eu-frankfurt'
+        WHEN '硅谷' THEN 'na-siliconvalley' WHEN '弗吉尼亚' THEN 'na-ashburn' WHEN '东京' THEN 'ap-tokyo'
+        WHEN '首尔' THEN 'ap-seoul' WHEN '曼谷' THEN 'ap-bangkok' WHEN '雅加达' THEN 'ap-jakarta'
+        WHEN '孟买' THEN 'ap-mumbai' WHEN '圣保罗' THEN 'sa-saopaulo' WHEN '多伦多' THEN 'na-toronto'
+    END)                                                                 AS "RegionId",
     b.region                                                             AS "RegionName",
     b.availability_zone                                                  AS "AvailabilityZone",
     b.instance_id                                                        AS "ResourceId",
@@ -110,7 +114,7 @@ SELECT
     CAST(b.component_contracted_price AS DECIMAL(38,8))                  AS "ContractedUnitPrice",
     CASE
         WHEN coalesce(t.charge_category, 'Adjustment') NOT IN ('Usage', 'Purchase') THEN NULL
-        WHEN lower(b.transaction_type) = 'spot' THEN 'Dynamic'
+        WHEN lower(b.transaction_type) IN ('spot', '竞价实例', '竞价实例小时结') THEN 'Dynamic'
         WHEN t.charge_category = 'Usage' AND lower(coalesce(b.reserved_instances, 'no')) NOT IN ('no', '', '否') THEN 'Committed'
         ELSE 'Standard'
     END                                                                  AS "PricingCategory",
@@ -156,5 +160,29 @@ LEFT JOIN (VALUES
     ('offline deduction',                               'Adjustment', 'One-Time',    'no'),
     ('offline product deduction',                       'Adjustment', 'One-Time',    'no'),
     ('guarantee deduction',                             'Adjustment', 'One-Time',    'no'),
-    ('minimum spend deduction',                         'Adjustment', 'One-Time',    'no')
+    ('minimum spend deduction',                         'Adjustment', 'One-Time',    'no'),
+    ('新购',                                            'Purchase',   'One-Time',    'no'),
+    ('包年包月新购',                                    'Purchase',   'One-Time',    'no'),
+    ('续费',                                            'Purchase',   'Recurring',   'no'),
+    ('包年包月续费',                                    'Purchase',   'Recurring',   'no'),
+    ('变配',                                            'Purchase',   'One-Time',    'no'),
+    ('包年包月变配',                                    'Purchase',   'One-Time',    'no'),
+    ('退款',                                            'Purchase',   'One-Time',    'yes'),
+    ('包年包月退款',                                    'Purchase',   'One-Time',    'yes'),
+    ('预留实例预付费',                                  'Purchase',   'One-Time',    'no'),
+    ('预留实例小时费用',                                'Purchase',   'Recurring',   'no'),
+    ('节省计划小时费用',                                'Purchase',   'Recurring',   'no'),
+    ('按量计费',                                        'Usage',      'Usage-Based', 'no'),
+    ('按量计费扣费',                                    'Usage',      'Usage-Based', 'no'),
+    ('按量计费小时结',                                  'Usage',      'Usage-Based', 'no'),
+    ('按量计费日结',                                    'Usage',      'Usage-Based', 'no'),
+    ('按量计费月结',                                    'Usage',      'Usage-Based', 'no'),
+    ('竞价实例',                                        'Usage',      'Usage-Based', 'no'),
+    ('竞价实例小时结',                                  'Usage',      'Usage-Based', 'no'),
+    ('按量计费冲正',                                    'Usage',      'Usage-Based', 'yes'),
+    ('调账补偿',                                        'Credit',     'One-Time',    'yes'),
+    ('调账扣费',                                        'Adjustment', 'One-Time',    'yes'),
+    ('线下项目扣费',                                    'Adjustment', 'One-Time',    'no'),
+    ('线下产品扣费',                                    'Adjustment', 'One-Time',    'no'),
+    ('保底扣费',                                        'Adjustment', 'One-Time',    'no')
 ) AS t(transaction_type, charge_category, charge_frequency, correctable) ON lower(b.transaction_type) = t.transaction_type;

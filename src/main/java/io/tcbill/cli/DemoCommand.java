@@ -6,13 +6,17 @@ import io.tcbill.console.DemoQueries;
 import io.tcbill.console.RunOutput;
 import io.tcbill.run.BillCalendar;
 import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.partner.FileLanguage;
+import io.tcbill.simulator.FileLayout;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +41,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps its DuckDB file, objects and metadata. Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
+    @Option(names = "--file-layout", defaultValue = "2022", paramLabel = "2022|2024|auto",
+            converter = FileConverters.Layout.class,
+            description = "Columns of the simulator's bill files: 2022, 2024 or auto (by month). Default: ${DEFAULT-VALUE}.")
+    FileLayout fileLayout;
+
+    @Option(names = "--file-language", defaultValue = "en", paramLabel = "en|zh_cn", converter = FileConverters.Language.class,
+            description = "Language of the customer bill files asked for (tcbill.api.file-language). Default: ${DEFAULT-VALUE}.")
+    FileLanguage fileLanguage;
+
     @CommandLine.Mixin
     ProgressOption progress;
 
@@ -57,10 +70,12 @@ final class DemoCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--data-dir " + dir + " is a file, not a directory");
         }
-        try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults())) {
+        try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults().withFileLayout(fileLayout))) {
             out.println("Partner API simulator: " + simulator.endpoint() + "; pulling " + target + " ...");
             out.flush();
-            int exit = RunCommand.execute(target, List.of(), List.of(), SimulatorOverrides.of(simulator, dir, Role.RESELLER),
+            Map<String, Object> overrides = new HashMap<>(SimulatorOverrides.of(simulator, dir, Role.RESELLER));
+            overrides.put("tcbill.api.file-language", fileLanguage.code());
+            int exit = RunCommand.execute(target, List.of(), List.of(), overrides,
                     new RunOutput(out, err, progress.bars()));
             if (exit != ExitCodes.OK) {
                 return exit;

@@ -1,6 +1,7 @@
 package io.tcbill.cli;
 
 import io.tcbill.simulator.PartnerSimulator;
+import io.tcbill.simulator.FileLayout;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -33,6 +34,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Serve a distributor: besides the customers, two second-level resellers with N customers each"
                     + " (pull them with TCBILL_API_CUSTOMER_TYPES=Customer,Reseller,ResellerCustomer). Default: ${DEFAULT-VALUE} (a reseller).")
     int distributor;
+    @Option(names = "--file-layout", defaultValue = "2022", paramLabel = "2022|2024|auto",
+            converter = FileConverters.Layout.class,
+            description = "Columns of the bill files: 2022 (before Tencent's November 2024 bill upgrade), 2024 (after it)"
+                    + " or auto (each month as Tencent writes it). Chinese files follow each request's FileLanguage."
+                    + " Default: ${DEFAULT-VALUE}.")
+    FileLayout fileLayout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--distributor must be between 0 and 10000");
         }
         SimulatorConfig config = SimulatorConfig.defaults().withPort(port).withSeed(seed).withCustomers(customers, Math.min(1, customers))
-                .withDistributor(distributor);
+                .withDistributor(distributor).withFileLayout(fileLayout);
         PrintWriter out = spec.commandLine().getOut();
         try (PartnerSimulator simulator = PartnerSimulator.start(config)) {
             out.println("Partner API simulator listening on " + simulator.endpoint());

@@ -26,7 +26,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A {@code schema/mappings/<table>.csv} file (header,column,required): which CSV header fills which column. Headers
- * match ignoring case, spaces, underscores, hyphens, dots and parentheses; several spellings may name one column. A
+ * match ignoring case, spaces (the ideographic and no-break ones too), underscores, hyphens, dots and parentheses (full-width
+ * ones too), so Chinese headers match as written; several spellings may name one column. A
  * required column must be in every file, and hold a value in every row.
  */
 final class HeaderMapping {
@@ -75,7 +76,7 @@ final class HeaderMapping {
     }
 
     static String normalise(String header) {
-        return header.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.()（）]", "");
+        return header.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u3000\\u00A0_\\-.()（）]", "");
     }
 
     /** The columns this mapping can fill. */

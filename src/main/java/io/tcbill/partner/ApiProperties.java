@@ -34,6 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimits        per-action QPS overrides, e.g. {@code tcbill.api.rate-limits.DescribeCustomerUin=10}
  * @param responseTimeout   longest wait for a whole answer, headers and body: a body that stalls half-way fails
  *                          the attempt with the transient {@code Timeout} (retried) instead of hanging
+ * @param fileLanguage      language of customer bill files, sent as {@code FileLanguage}: {@code en} (default) or
+ *                          {@code zh_cn}; the mappings read both, so a month may be pulled in either
  */
 @ConfigurationProperties("tcbill.api")
 public record ApiProperties(
@@ -51,7 +53,8 @@ public record ApiProperties(
         @DefaultValue("30s") Duration maxBackoff,
         @DefaultValue("false") boolean allowInsecureHttp,
         Map<String, Double> rateLimits,
-        @DefaultValue("60s") Duration responseTimeout) {
+        @DefaultValue("60s") Duration responseTimeout,
+        @DefaultValue("en") FileLanguage fileLanguage) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://intlpartnersmgt.intl.tencentcloudapi.com");
     /**
@@ -72,6 +75,7 @@ public record ApiProperties(
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
         responseTimeout = responseTimeout == null ? Duration.ofSeconds(60) : responseTimeout;
+        fileLanguage = fileLanguage == null ? FileLanguage.EN : fileLanguage;
         validate(endpoint, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
                 allowInsecureHttp, rateLimits);
         if (responseTimeout.isNegative() || responseTimeout.isZero()) {
@@ -85,13 +89,22 @@ public record ApiProperties(
                          Duration initialBackoff, Duration maxBackoff, boolean allowInsecureHttp,
                          Map<String, Double> rateLimits) {
         this(endpoint, role, secretId, secretKey, service, version, region, connectTimeout, readTimeout, maxAttempts,
-                initialBackoff, maxBackoff, allowInsecureHttp, rateLimits, null);
+                initialBackoff, maxBackoff, allowInsecureHttp, rateLimits, null, null);
+    }
+
+    /** The same with English bill files. */
+    public ApiProperties(URI endpoint, Role role, String secretId, String secretKey, String service, String version,
+                         String region, Duration connectTimeout, Duration readTimeout, int maxAttempts,
+                         Duration initialBackoff, Duration maxBackoff, boolean allowInsecureHttp,
+                         Map<String, Double> rateLimits, Duration responseTimeout) {
+        this(endpoint, role, secretId, secretKey, service, version, region, connectTimeout, readTimeout, maxAttempts,
+                initialBackoff, maxBackoff, allowInsecureHttp, rateLimits, responseTimeout, null);
     }
 
     /** Defaults everywhere except where to go and with which key pair (tests, simulator demos). */
     public static ApiProperties of(URI endpoint, String secretId, String secretKey) {
         return new ApiProperties(endpoint, null, secretId, secretKey, null, null, null, null, null, 6, null, null,
-                false, null, null);
+                false, null, null, null);
     }
 
     /** Both halves of the key pair are set (not blank). */
@@ -106,7 +119,7 @@ public record ApiProperties(
                 + ", version=" + version + ", region=" + region + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
                 + ", maxBackoff=" + maxBackoff + ", allowInsecureHttp=" + allowInsecureHttp
-                + ", rateLimits=" + rateLimits + ", responseTimeout=" + responseTimeout + "]";
+                + ", rateLimits=" + rateLimits + ", responseTimeout=" + responseTimeout + ", fileLanguage=" + fileLanguage + "]";
     }
 
     private static void validate(URI endpoint, Duration connectTimeout, Duration readTimeout,

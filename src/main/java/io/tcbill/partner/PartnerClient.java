@@ -43,7 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PartnerClient {
 
     static final String CUSTOMER_UIN_TYPE = "Customer";
-    static final String FILE_LANGUAGE = "en";
     private static final Logger log = LoggerFactory.getLogger(PartnerClient.class);
 
     private final ApiProperties properties;
@@ -115,7 +114,7 @@ public final class PartnerClient {
 
     /**
      * The download link of a feed's source (see {@code jobs/*.yml}); customer bills use CustomerUinType
-     * {@value #CUSTOMER_UIN_TYPE} and FileLanguage {@value #FILE_LANGUAGE}; {@code customerUin} is ignored by the
+     * {@value #CUSTOMER_UIN_TYPE} and the configured FileLanguage ({@code tcbill.api.file-language}); {@code customerUin} is ignored by the
      * own and commission actions and must be null for packs.
      */
     public DownloadLink describeDownloadUrl(Feed.Source source, YearMonth month, Long customerUin) {
@@ -128,7 +127,7 @@ public final class PartnerClient {
             case "DescribeBillDownloadUrl" -> describeBillDownloadUrl(month, source.fileType());
             case "DescribeRebateDownloadUrl" -> describeRebateDownloadUrl(month, source.fileType());
             case "DescribeCustomerBillDownloadUrl" -> describeCustomerBillDownloadUrl(month, source.fileType(),
-                    type.apiName(), FILE_LANGUAGE, customerUin);
+                    type.apiName(), properties.fileLanguage().code(), customerUin);
             default -> throw new IllegalArgumentException("no download-URL action " + source.action()
                     + " (feed source with FileType " + source.fileType() + "); expected DescribeBillDownloadUrl,"
                     + " DescribeCustomerBillDownloadUrl or DescribeRebateDownloadUrl");

@@ -54,7 +54,8 @@ public final class BillData {
     private final Set<Long> customerSet;
     private final Set<Long> emptyCustomers;
     private final List<Long> billedCustomers;
-    private final Map<String, FileMapping> mappings;
+    private final FeedCatalog catalog;
+    private final Map<String, FileMapping> mappings = new ConcurrentHashMap<>();
     private final VoucherBook vouchers;
     private final Map<BillFile, ExpectedFile> expectedCache = new ConcurrentHashMap<>();
     private final Map<BillFile, CustomerSummary> summaries = new ConcurrentHashMap<>();
@@ -96,11 +97,7 @@ public final class BillData {
         List<Long> billed = new ArrayList<>(all);
         billed.removeAll(emptyCustomers);
         this.billedCustomers = List.copyOf(billed);
-        FeedCatalog catalog = FeedCatalog.load();
-        this.mappings = Map.of(
-                BillFile.L3, FileMapping.forFeed(catalog, BillFile.L3, "total_cost"),
-                BillFile.L2, FileMapping.forFeed(catalog, BillFile.L2, "total_cost"),
-                BillFile.COMMISSION, FileMapping.forFeed(catalog, BillFile.COMMISSION, "commission_amount"));
+        this.catalog = FeedCatalog.load();
         this.vouchers = new VoucherBook(config.seed(), billedCustomers);
     }
 
@@ -151,6 +148,14 @@ public final class BillData {
     /** Streams the file of a feed ({@code l2|l3|commission}) for a month and customer (null = the caller's own). */
     public void writeCsv(String feed, YearMonth month, Long customerUin, OutputStream out) {
         write(file(feed, month, customerUin), out);
+    }
+
+    /**
+     * Streams the file of a feed for a month and customer in {@code language} ({@code en} or {@code zh_cn}, as
+     * {@code FileLanguage} asks): the same rows as in English, with Chinese headers and values for {@code zh_cn}.
+     */
+    public void writeCsv(String feed, YearMonth month, Long customerUin, String language, OutputStream out) {
+        write(file(feed, month, customerUin).withLanguage(language), out);
     }
 
     /** Streams the bill package (ZIP of every customer's CSV, split at the pack row limit) of {@code l2} or {@code l3}. */
@@ -219,6 +224,9 @@ public final class BillData {
         for (long i = 0; i < rows; i++) {
             row.clear();
             generator.fill(row, i);
+            if (file.chinese()) {
+                ChineseValues.translate(row);
+            }
             total = total.add(new BigDecimal(row.amount()));
             action.accept(row);
         }
@@ -234,13 +242,20 @@ public final class BillData {
         return vouchers;
     }
 
-    /** The header of a file: its feed's mapping, and for bill files the tag columns of its month. */
+    /**
+     * The header of {@code file}: its feed's mapping in the configured layout (of its month) and its language, and for
+     * bill files the tag columns of its month.
+     */
     FileMapping mapping(BillFile file) {
-        FileMapping mapping = mappings.get(file.feed());
-        if (BillFile.COMMISSION.equals(file.feed())) {
+        FileLayout layout = config.fileLayout().of(file.month());
+        boolean commission = file.feed().equals(BillFile.COMMISSION);
+        String language = commission ? FileLayout.ENGLISH : file.language();
+        FileMapping mapping = mappings.computeIfAbsent(file.feed() + "|" + layout.code() + "|" + language, key -> FileMapping.forFeed(
+                catalog, file.feed(), commission ? "commission_amount" : "total_cost", layout, language));
+        if (commission) {
             return mapping;
         }
-        return taggedMappings.computeIfAbsent(file.feed() + "|" + file.month(),
+        return taggedMappings.computeIfAbsent(file.feed() + "|" + layout.code() + "|" + language + "|" + file.month(),
                 k -> mapping.withTags(SimulatedTags.keys(file.month())));
     }
 

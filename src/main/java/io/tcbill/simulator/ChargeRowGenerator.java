@@ -48,11 +48,14 @@ final class ChargeRowGenerator extends CsvRowGenerator {
 
     private final long ownerUin;
     private final int scale;
+    private final Long resellerUin;
 
-    ChargeRowGenerator(SplittableRandom random, YearMonth month, long ownerUin, int scale) {
+    /** @param resellerUin the reseller managing the owner (a customer's file), null for the caller's own bill */
+    ChargeRowGenerator(SplittableRandom random, YearMonth month, long ownerUin, int scale, Long resellerUin) {
         super(random, month);
         this.ownerUin = ownerUin;
         this.scale = scale;
+        this.resellerUin = resellerUin;
     }
 
     /** The product a file's {@code ProductName} (English or Chinese) names. */
@@ -96,6 +99,7 @@ final class ChargeRowGenerator extends CsvRowGenerator {
         BigDecimal taxRate = new BigDecimal(pick(TAX_RATES));
         BigDecimal tax = beforeTax.multiply(taxRate).setScale(scale, RoundingMode.HALF_UP);
         BigDecimal total = beforeTax.add(tax);
+        String configuration = chance(0.5) ? "2 cores, 4 GB memory" : "standard";
 
         row.put("payer_account_id", ownerUin).put("owner_account_id", ownerUin).put("operator_account_id", ownerUin)
                 .put("customer_name", customerName(ownerUin))
@@ -112,7 +116,8 @@ final class ChargeRowGenerator extends CsvRowGenerator {
                 .put("transaction_time", TIMESTAMP.format(timeInMonth()))
                 .put("usage_start_time", TIMESTAMP.format(start))
                 .put("usage_end_time", TIMESTAMP.format(usageEnd(start, hours)))
-                .put("configuration_description", chance(0.5) ? "2 cores, 4 GB memory" : "standard")
+                .put("configuration_description", configuration)
+                .put("component_configuration", configuration)
                 .put("component_type", product.componentType()).put("component_name", product.component())
                 .put("component_list_price", money(listPrice, 8))
                 .put("component_contracted_price", money(listPrice.multiply(discount), 8))
@@ -131,6 +136,24 @@ final class ChargeRowGenerator extends CsvRowGenerator {
                 .put("tax_amount", tax.toPlainString())
                 .put("total_cost", total.toPlainString())
                 .put("billable_month", month.toString());
+        putUpgradeColumns(row, region, monthly, discount, index);
         SimulatedTags.fill(row, ownerUin, row.get("instance_id"));
+    }
+
+    /**
+     * The columns the bill upgrade of November 2024 added (and the 2022 layout's Additional Attribute), derived from
+     * the row's other values without drawing from the random stream, so every layout has the same rows.
+     */
+    private void putUpgradeColumns(FileMapping.Row row, Region region, boolean monthly, BigDecimal discount, long index) {
+        row.put("reseller_account_id", resellerUin == null ? "" : resellerUin)
+                .put("order_id", monthly ? "ord-" + transactionId(ownerUin, index) : "")
+                .put("region_code", region.id())
+                .put("availability_zone_code", region.id() + "-" + region.zone().substring(region.zone().length() - 1))
+                .put("discount_object", discount.signum() != 0 && discount.compareTo(BigDecimal.ONE) != 0 ? "User discount" : "")
+                .put("discount_type", discount.compareTo(BigDecimal.ONE) != 0 ? "Discount" : "")
+                .put("discount_content", discount.compareTo(BigDecimal.ONE) != 0 ? discount.toPlainString() : "")
+                .put("sp_deduction", BigDecimal.ZERO.setScale(scale).toPlainString())
+                .put("sp_deduction_rate", "0")
+                .put("additional_attribute", "-");
     }
 }

@@ -35,8 +35,8 @@ abstract class CsvRowGenerator {
         SplittableRandom random = new SplittableRandom(Seeds.mix(seed, file.key().hashCode()));
         long owner = file.customerUin() == null ? ownUin : file.customerUin();
         return switch (file.feed()) {
-            case BillFile.L3 -> new ChargeRowGenerator(random, file.month(), owner, 8);
-            case BillFile.L2 -> new ChargeRowGenerator(random, file.month(), owner, 2);
+            case BillFile.L3 -> new ChargeRowGenerator(random, file.month(), owner, 8, file.customerUin() == null ? null : ownUin);
+            case BillFile.L2 -> new ChargeRowGenerator(random, file.month(), owner, 2, file.customerUin() == null ? null : ownUin);
             default -> new CommissionRowGenerator(random, file.month(), ownUin, billedCustomers);
         };
     }

@@ -55,7 +55,7 @@ final class DownloadLinks {
         long start = clock.instant().getEpochSecond();
         long end = start + ttl.toSeconds();
         String token = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((file.key() + "#" + issued.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((file.linkKey() + "#" + issued.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
         String signTime = URLEncoder.encode(start + ";" + end, StandardCharsets.UTF_8);
         return base + PATH_PREFIX + token + "/" + data.fileName(file)
                 + "?q-sign-algorithm=sha1&q-ak=" + ACCESS_KEY + "&q-sign-time=" + signTime + "&q-key-time=" + signTime

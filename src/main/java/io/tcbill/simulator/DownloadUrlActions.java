@@ -59,7 +59,7 @@ final class DownloadUrlActions {
                 throw params.invalid("CustomerUin", "must not be passed for a bill package");
             }
             String key = "DescribeCustomerBillDownloadUrl|" + type + "|" + month + "|" + uinType + "|" + language;
-            return delivery.answer(key, BillFile.pack(feed, month));
+            return delivery.answer(key, BillFile.pack(feed, month).withLanguage(language));
         }
         if (uin == null) {
             throw ApiError.missingParameter("CustomerUin");
@@ -71,7 +71,7 @@ final class DownloadUrlActions {
             throw params.invalid("CustomerUinType", uin + " is a " + data.customerType(uin) + ", not a " + uinType);
         }
         String key = "DescribeCustomerBillDownloadUrl|" + type + "|" + month + "|" + uinType + "|" + language + "|" + uin;
-        return delivery.answer(key, new BillFile(feed, month, uin));
+        return delivery.answer(key, new BillFile(feed, month, uin).withLanguage(language));
     }
 
     private Map<String, Object> rebate(RequestParams params) {

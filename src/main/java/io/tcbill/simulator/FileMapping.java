@@ -17,12 +17,22 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The CSV header of a feed's file, read from the feed's mapping in {@code schema/mappings/} so the simulator emits
  * exactly the headers the loader expects: generators fill values by column name, the mapping decides the header text
- * and order.
+ * and order. A mapping with {@code language} and {@code layouts} columns lists several spellings per column; a file
+ * of one {@link FileLayout} and language uses the first row of each column whose language matches and whose layouts
+ * name the layout (a row with no layouts is an alias the loader accepts and the simulator never writes).
  */
 record FileMapping(String resource, List<String> headers, Map<String, Integer> indexByColumn, int amountIndex) {
 
-    /** The mapping of a feed named in {@code jobs/}; {@code amountColumn} is the column whose sum a file reports. */
+    /** The mapping of a feed named in {@code jobs/}, as the 2022 English files spell it. */
     static FileMapping forFeed(FeedCatalog catalog, String feed, String amountColumn) {
+        return forFeed(catalog, feed, amountColumn, FileLayout.Y2022, FileLayout.ENGLISH);
+    }
+
+    /**
+     * The mapping of a feed named in {@code jobs/} for files of {@code layout} in {@code language} ({@code en} or
+     * {@code zh_cn}); {@code amountColumn} is the column whose sum a file reports.
+     */
+    static FileMapping forFeed(FeedCatalog catalog, String feed, String amountColumn, FileLayout layout, String language) {
         String resource = catalog.get(feed).mapping();
         List<String> headers = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
@@ -34,8 +44,13 @@ record FileMapping(String resource, List<String> headers, Map<String, Integer> i
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
             for (CSVRecord record : format.parse(reader)) {
-                index.put(record.get("column"), headers.size());
-                headers.add(record.get("header"));
+                if (record.isMapped("layouts") && !(record.get("language").equals(language)
+                        && List.of(record.get("layouts").split(" ")).contains(layout.code()))) {
+                    continue;
+                }
+                if (index.putIfAbsent(record.get("column"), headers.size()) == null) {
+                    headers.add(record.get("header"));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read mapping " + resource + " of feed " + feed, e);
@@ -91,6 +106,12 @@ record FileMapping(String resource, List<String> headers, Map<String, Integer> i
                 throw new IllegalArgumentException("mapping " + mapping.resource + " has no column " + column);
             }
             return values[i];
+        }
+
+        /** The value of a column, or null when this mapping's layout has no such column. */
+        String find(String column) {
+            Integer i = mapping.indexByColumn.get(column);
+            return i == null ? null : values[i];
         }
 
         String amount() {

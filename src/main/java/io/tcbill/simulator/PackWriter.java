@@ -40,7 +40,7 @@ final class PackWriter {
         zip = new ZipOutputStream(counting, StandardCharsets.UTF_8);
         BigDecimal total = BigDecimal.ZERO;
         for (long customer : data.customerUins()) {
-            BillFile single = new BillFile(file.feed(), file.month(), customer);
+            BillFile single = new BillFile(file.feed(), file.month(), customer, false, file.language());
             total = total.add(data.forEachRow(single, this::print));
         }
         try {

@@ -30,11 +30,15 @@ import java.util.Objects;
  * @param resellerCustomers 0: the caller is a reseller; more: it is a distributor with {@value #SECOND_LEVEL_RESELLERS}
  *                         second-level resellers ({@code CustomerUinType} Reseller, each with its own bills), each with
  *                         this many customers (ResellerCustomer), besides its {@code customers} (Customer)
+ * @param fileLayout       the columns of the bill files: {@link FileLayout#Y2022} (default), {@link FileLayout#Y2024}
+ *                         or {@link FileLayout#AUTO} (each month as Tencent writes it); the language follows each
+ *                         request's {@code FileLanguage}
  */
 public record SimulatorConfig(int port, long seed, Map<String, String> credentials, int customers, int emptyCustomers,
                               int pollsBeforeReady, Duration linkTtl, int ownL3Rows, int ownL2Rows, int customerL3Rows,
                               int customerL2Rows, int commissionRows, Clock clock, YearMonth latestFinalMonth,
-                              int packRowLimit, Map<String, Integer> rateLimits, int resellerCustomers) {
+                              int packRowLimit, Map<String, Integer> rateLimits, int resellerCustomers,
+                              FileLayout fileLayout) {
 
     /** How many second-level resellers a distributor ({@code resellerCustomers > 0}) has. */
     public static final int SECOND_LEVEL_RESELLERS = 2;
@@ -70,6 +74,7 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
             throw new IllegalArgumentException("resellerCustomers must be >= 0, was " + resellerCustomers);
         }
         rateLimits = Map.copyOf(Objects.requireNonNull(rateLimits, "rateLimits"));
+        fileLayout = fileLayout == null ? FileLayout.Y2022 : fileLayout;
         rateLimits.forEach((action, qps) -> {
             if (qps < 1) {
                 throw new IllegalArgumentException("rate limit of " + action + " must be >= 1/s, was " + qps);
@@ -84,69 +89,69 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 42L, Map.of(DEMO_SECRET_ID, DEMO_SECRET_KEY), 5, 1, 2, Duration.ofHours(1),
                 500, 120, 200, 50, 60, Clock.systemUTC(), null,
-                DEFAULT_PACK_ROW_LIMIT, Map.of(), 0);
+                DEFAULT_PACK_ROW_LIMIT, Map.of(), 0, FileLayout.Y2022);
     }
 
     public SimulatorConfig withPort(int newPort) {
         return new SimulatorConfig(newPort, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withSeed(long newSeed) {
         return new SimulatorConfig(port, newSeed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withCredentials(Map<String, String> newCredentials) {
         return new SimulatorConfig(port, seed, newCredentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withCustomers(int newCustomers, int newEmptyCustomers) {
         return new SimulatorConfig(port, seed, credentials, newCustomers, newEmptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withPollsBeforeReady(int polls) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, polls, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withLinkTtl(Duration ttl) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, ttl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     /** Row counts per month: own L3, own L2, each customer's L3, each customer's L2, commission. */
     public SimulatorConfig withRows(int ownL3, int ownL2, int customerL3, int customerL2, int commission) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3, ownL2, customerL3, customerL2, commission, clock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withClock(Clock newClock) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, newClock, latestFinalMonth,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     public SimulatorConfig withLatestFinalMonth(YearMonth month) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, month,
-                packRowLimit, rateLimits, resellerCustomers);
+                packRowLimit, rateLimits, resellerCustomers, fileLayout);
     }
 
     /** Splits bill package CSVs every {@code rows} data rows. */
     public SimulatorConfig withPackRowLimit(int rows) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                rows, rateLimits, resellerCustomers);
+                rows, rateLimits, resellerCustomers, fileLayout);
     }
 
     /** Replaces the documented rate limit of one action (e.g. 1/s of the summaries) with {@code requestsPerSecond}. */
@@ -155,7 +160,14 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
         limits.put(Objects.requireNonNull(action, "action"), requestsPerSecond);
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, limits, resellerCustomers);
+                packRowLimit, limits, resellerCustomers, fileLayout);
+    }
+
+    /** Serves bill files of {@code layout} (2022, 2024 or auto: by month). */
+    public SimulatorConfig withFileLayout(FileLayout layout) {
+        return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
+                ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
+                packRowLimit, rateLimits, resellerCustomers, Objects.requireNonNull(layout, "layout"));
     }
 
     /** The configured limit of an action, or {@code documented} when none is configured. */
@@ -170,6 +182,6 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
     public SimulatorConfig withDistributor(int customersEach) {
         return new SimulatorConfig(port, seed, credentials, customers, emptyCustomers, pollsBeforeReady, linkTtl,
                 ownL3Rows, ownL2Rows, customerL3Rows, customerL2Rows, commissionRows, clock, latestFinalMonth,
-                packRowLimit, rateLimits, customersEach);
+                packRowLimit, rateLimits, customersEach, fileLayout);
     }
 }

@@ -21,6 +21,22 @@ class SpringContextsTest {
     }
 
     @Test
+    void aFileLanguageThatIsNotOneOfTheChoicesIsNamedWithTheChoices() {
+        Throwable failure = bindFailure("tcbill.api", "tcbill.api.file-language", "fr", ApiProperties.class);
+
+        assertThat(SpringContexts.describe(new IllegalStateException("context failed", failure)))
+                .isEqualTo("could not start: tcbill.api.file-language is 'fr'; use one of en, zh_cn");
+    }
+
+    @Test
+    void theFileLanguageIsEnglishUnlessSetAndTakesTheApiSpelling() {
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("tcbill.api.role", "reseller")))
+                .bindOrCreate("tcbill.api", ApiProperties.class).fileLanguage().code()).isEqualTo("en");
+        assertThat(new Binder(new MapConfigurationPropertySource(Map.of("tcbill.api.file-language", "zh_cn")))
+                .bindOrCreate("tcbill.api", ApiProperties.class).fileLanguage().code()).isEqualTo("zh_cn");
+    }
+
+    @Test
     void resellerBillsThatAreNotOneOfTheChoicesAreNamedWithTheChoices() {
         Throwable failure = bindFailure("tcbill.job", "tcbill.job.reseller-bills", "zip", JobProperties.class);
 
