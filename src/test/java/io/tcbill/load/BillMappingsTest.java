@@ -31,7 +31,7 @@ import org.springframework.core.io.ClassPathResource;
  */
 class BillMappingsTest {
 
-    private static final Set<String> NOT_MAPPED = Set.of("extra_columns", "bill_month", "customer_uin", "source_key",
+    private static final Set<String> NOT_MAPPED = Set.of("extra_columns", "tags", "bill_month", "customer_uin", "source_key",
             "source_line", "load_id");
     private static final Pattern COLUMN = Pattern.compile("^\\s+([a-z_0-9]+) [A-Z]");
 
