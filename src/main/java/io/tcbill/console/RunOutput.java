@@ -89,7 +89,8 @@ public final class RunOutput implements MonthPull.Listener {
     static String line(FeedRun run) {
         String state = run.state();
         String detail = run.succeeded() ? run.rows() + " rows" : run.reason();
-        return String.format("%-10s %s  %-6s %s (execution %d)", run.feed(), run.month(), state, detail, run.executionId());
+        return String.format("%-10s %s  %-6s %s (execution %d)", run.feed(), run.month(), state, detail, run.executionId())
+                + (run.restated() == null ? "" : System.lineSeparator() + "  " + run.restated());
     }
 
     private static void print(Reconciliation reconciliation, PrintWriter out) {

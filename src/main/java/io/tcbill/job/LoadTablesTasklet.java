@@ -34,6 +34,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class LoadTablesTasklet implements Tasklet {
 
     static final String ROWS = "rows";
+    /** Step-context key: what the load changed in rows published before ({@link LoadReport#restated()}); absent: nothing. */
+    static final String RESTATED = "restated";
     /** Step-context key: true when the step published the month (the lake mirrors it then). */
     static final String PUBLISHED = "published";
     /** Step-context key: why files did not load, naming each; absent when every file loaded. */
@@ -68,6 +70,7 @@ final class LoadTablesTasklet implements Tasklet {
         // a restart's step starts from the context of the failed step before it: this execution's outcome only
         step.getExecutionContext().remove(PUBLISHED);
         step.getExecutionContext().remove(REJECTED);
+        step.getExecutionContext().remove(RESTATED);
         List<ExecutionContext> archived = List.copyOf(ArchivedFiles.of(jobRepository, step.getJobExecution()).values());
         if (archived.isEmpty()) {
             log.warn("{} {}: no file was archived, nothing to load", feed.name(), parameters.billMonth());
@@ -82,6 +85,10 @@ final class LoadTablesTasklet implements Tasklet {
         LoadReport report = outcome.report();
         if (report != null) {
             step.getExecutionContext().putLong(ROWS, report.rows());
+            if (report.restated() != null) {
+                step.getExecutionContext().putString(RESTATED, report.restated());
+                log.info("{} {}: {}", feed.name(), parameters.billMonth(), report.restated());
+            }
             metrics.loaded(report);
             if (report.files().stream().anyMatch(FileResult::loaded)) {
                 reconciler.published(feed.name(), parameters.billMonth());

@@ -41,8 +41,11 @@ final class MirrorToLakeTasklet implements Tasklet {
         List<String> tables = new ArrayList<>();
         if (loadStep.getExecutionContext().containsKey(LoadTablesTasklet.PUBLISHED)) {
             tables.addAll(feeds.get(parameters.feed()).tables());
+            // the earlier versions a load of these tables kept (a table without history has none to mirror)
+            feeds.get(parameters.feed()).tables().stream().map(table -> table + "_history")
+                    .filter(LakeFiles.APPEND_ONLY::contains).forEach(tables::add);
         }
-        tables.addAll(LakeFiles.APPEND_ONLY.stream().sorted().toList());
+        tables.addAll(LakeFiles.LOGS.stream().sorted().toList());
         if (reconciler.applies(parameters.feed())) {
             tables.add(MonthReconciler.RESULT);
         }

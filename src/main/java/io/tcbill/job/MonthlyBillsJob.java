@@ -76,6 +76,20 @@ public final class MonthlyBillsJob {
         return loadStep.containsKey(LoadTablesTasklet.ROWS) ? loadStep.getLong(LoadTablesTasklet.ROWS) : 0;
     }
 
+    /**
+     * What the execution's load step changed in months already published (e.g. {@code restated: 2 customers changed in
+     * bill_l3, total +12.50 USD}), or null when it changed no earlier rows.
+     */
+    public static String restated(JobExecution execution) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(LOAD_TABLES))
+                .map(s -> restated(s.getExecutionContext())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** What one {@link #LOAD_TABLES} step's context says it restated, or null. */
+    public static String restated(ExecutionContext loadStep) {
+        return loadStep.getString(LoadTablesTasklet.RESTATED, null);
+    }
+
     /** The raw object key an {@link #ARCHIVE_FILE} partition's context records, or null when it archived nothing. */
     public static String rawKey(ExecutionContext archivePartition) {
         return archivePartition.containsKey(ArchiveFileTasklet.RAW_KEY)

@@ -122,13 +122,15 @@ public final class CuratedLayout {
 
     /**
      * The rows a partition folder's file holds in its table, as a SQL condition: {@code bill_month = DATE 'YYYY-MM-01'}
-     * for a month folder, {@code load_id = '<folder>'} for an append-only table's load.
+     * for a month folder, {@code load_id = '<folder>'} for an append-only table's load, and
+     * {@code superseded_by_load_id = '<folder>'} for a table of earlier versions ({@link MonthHistory}), whose rows keep
+     * the load id that first published them.
      */
-    static String partitionRows(String folder) {
+    static String partitionRows(String table, String folder) {
         if (folder.startsWith("bill_month=")) {
             return "bill_month = DATE '" + YearMonth.parse(folder.substring("bill_month=".length())).atDay(1) + "'";
         }
-        return "load_id = " + Sql.literal(folder);
+        return (MonthHistory.isHistory(table) ? MonthHistory.KEY : "load_id") + " = " + Sql.literal(folder);
     }
 
     /** Writes {@code select} as Parquet ({@link #PARQUET_OPTIONS}) to a temporary file beside {@code target}, then moves it over target. */

@@ -19,8 +19,14 @@ import java.util.stream.Stream;
  */
 public final class LakeFiles {
 
-    /** The tables written one file per load ({@link LoadLog}); the lake holds them one object per month. */
-    public static final Set<String> APPEND_ONLY = Set.of("load_log", "rejected_rows");
+    /** The operational tables written one file per load ({@link LoadLog}), mirrored after every load. */
+    public static final Set<String> LOGS = Set.of("load_log", "rejected_rows");
+    /**
+     * The tables written one file per load: the logs and the earlier versions of the bill tables ({@link MonthHistory});
+     * the lake holds them one object per month.
+     */
+    public static final Set<String> APPEND_ONLY = Set.of("load_log", "rejected_rows", "bill_l3_history", "bill_l2_history",
+            "commission_detail_history");
 
     private final CuratedLayout layout;
     private final List<TableSchema> tables;
@@ -61,7 +67,8 @@ public final class LakeFiles {
             if (rows != null) {
                 Sql.execute(connection, "INSERT INTO " + table + " BY NAME" + rows);
             }
-            String order = table.equals("rejected_rows") ? "load_id, source_line" : "load_id";
+            String order = table.equals("rejected_rows") ? "load_id, source_line"
+                    : MonthHistory.isHistory(table) ? MonthHistory.KEY + ", customer_uin, load_id, source_line" : "load_id";
             CuratedLayout.write(connection, "SELECT * FROM " + table
                     + (APPEND_ONLY.contains(table) ? " ORDER BY " + order : ""), target);
         } catch (SQLException e) {

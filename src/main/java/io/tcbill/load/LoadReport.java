@@ -6,11 +6,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The outcome of one {@link LoadRequest}: one {@link FileResult} per raw file, in request order. */
-public record LoadReport(Feed feed, YearMonth month, List<FileResult> files) {
+/**
+ * The outcome of one {@link LoadRequest}: one {@link FileResult} per raw file, in request order, and what the load
+ * changed in each versioned table whose month it replaced ({@link Restatement}; none changed: empty).
+ */
+public record LoadReport(Feed feed, YearMonth month, List<FileResult> files, List<Restatement> restatements) {
 
     public LoadReport {
         files = List.copyOf(files);
+        restatements = restatements.stream().filter(Restatement::changed).toList();
+    }
+
+    public LoadReport(Feed feed, YearMonth month, List<FileResult> files) {
+        this(feed, month, files, List.of());
+    }
+
+    /** E.g. {@code restated: 2 customers changed in bill_l3, total +12.50 USD}; null when the load changed no earlier rows. */
+    public String restated() {
+        return restatements.isEmpty() ? null : "restated: " + restatements.stream().map(Restatement::toString)
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public boolean allLoaded() {

@@ -105,6 +105,7 @@ public final class MonthLoader {
     public LoadReport load(LoadRequest request, Consumer<FileResult> staged) {
         Feed feed = request.feed();
         List<Attempt> attempts = new ArrayList<>();
+        List<Restatement> restatements = new ArrayList<>();
         try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
             Connection connection = db.connection();
             Map<String, List<Column>> columns = new LinkedHashMap<>();
@@ -123,12 +124,13 @@ public final class MonthLoader {
             holdBackIncompleteCustomers(attempts);
             new PackCustomers(connection, layout, feed, request.month()).check(attempts);
             KeptCustomers kept = new KeptCustomers();
+            MonthHistory history = new MonthHistory(connection, layout, tables, db.tempDir());
             for (var table : columns.entrySet()) {
                 List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
                         .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
                 if (!publishable.isEmpty()) {
-                    kept.add(table.getKey(), publish(connection, table.getKey(), table.getValue(), request.month(), publishable,
-                            attempts));
+                    kept.add(table.getKey(), publish(connection, history, table.getKey(), table.getValue(), request.month(),
+                            publishable, attempts, restatements));
                 }
             }
             if (request.wholeMonth()) {
@@ -139,7 +141,7 @@ public final class MonthLoader {
             throw new LoadException("loading " + feed.name() + " " + request.month() + " failed in DuckDB: " + e.getMessage(), e);
         }
         snapshot.ensure();
-        return new LoadReport(feed, request.month(), attempts.stream().map(Attempt::result).toList());
+        return new LoadReport(feed, request.month(), attempts.stream().map(Attempt::result).toList(), restatements);
     }
 
     /**
@@ -234,12 +236,24 @@ public final class MonthLoader {
                 packLimits);
     }
 
-    /** @return the current rows kept, by customer (see {@link MonthPublisher#publish}) */
-    private Map<Long, Long> publish(Connection connection, String table, List<Column> columns, YearMonth month,
-                                    List<StagedFile> files, List<Attempt> attempts) throws SQLException {
+    /**
+     * Publishes the month, then the earlier version of the rows it changed ({@link MonthHistory}), adding what changed to
+     * {@code restatements}.
+     *
+     * @return the current rows kept, by customer (see {@link MonthPublisher#publish})
+     */
+    private Map<Long, Long> publish(Connection connection, MonthHistory history, String table, List<Column> columns,
+                                    YearMonth month, List<StagedFile> files, List<Attempt> attempts,
+                                    List<Restatement> restatements) throws SQLException {
         Map<Long, Long> kept;
         try {
+            MonthHistory.Staged earlier = history.stage(table, columns, month, files);
             kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
+            if (earlier != null) {
+                // after the month: a crash in between loses this version's history, never shows a change that did not publish
+                earlier.install();
+                restatements.add(earlier.restatement());
+            }
         } catch (SQLException | RuntimeException e) {
             String reason = ReaderMessage.of(e.getMessage());
             attempts.stream().filter(Attempt::publishable)

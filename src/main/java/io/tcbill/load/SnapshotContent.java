@@ -90,7 +90,7 @@ final class SnapshotContent {
         Sql.execute(connection, "BEGIN TRANSACTION");
         try {
             for (PublishedFile file : removed) {
-                Sql.execute(connection, "DELETE FROM " + file.table() + " WHERE " + CuratedLayout.partitionRows(file.partition()));
+                Sql.execute(connection, "DELETE FROM " + file.table() + " WHERE " + CuratedLayout.partitionRows(file.table(), file.partition()));
                 SnapshotManifest.remove(connection, file);
             }
             for (PublishedFile file : added) {
@@ -110,7 +110,7 @@ final class SnapshotContent {
     /** Inserts a file's rows, checking they are all the partition's: a file that holds others fails, loudly. */
     private long insert(Connection connection, PublishedFile file) throws SQLException {
         String source = CuratedLayout.read(layout.root().resolve(file.file()));
-        String partition = CuratedLayout.partitionRows(file.partition());
+        String partition = CuratedLayout.partitionRows(file.table(), file.partition());
         long foreign = Sql.queryLong(connection, "SELECT count(*) FROM " + source + " WHERE (" + partition + ") IS NOT TRUE");
         if (foreign > 0) {
             throw new LoadException(file.file() + " under " + layout.root() + " holds " + foreign + " rows outside its partition ("

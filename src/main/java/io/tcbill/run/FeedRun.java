@@ -13,9 +13,17 @@ import java.time.YearMonth;
  *                       (a feed other than a reseller's l3 or summaries, or a run that did not complete)
  * @param stopped        a shutdown signal (SIGTERM, Ctrl-C) ended the run, or kept it from starting: STOPPED, and the
  *                       next run resumes it
+ * @param restated       what the run changed in rows published before, e.g. {@code restated: 2 customers changed in
+ *                       bill_l3, total +12.50 USD}; null when it changed none (a first pull, or identical rows)
  */
 public record FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,
-                      double fetchSeconds, Reconciliation reconciliation, boolean stopped) {
+                      double fetchSeconds, Reconciliation reconciliation, boolean stopped, String restated) {
+
+    /** A run that restated nothing. */
+    public FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,
+                   double fetchSeconds, Reconciliation reconciliation, boolean stopped) {
+        this(feed, month, succeeded, executionId, rows, reason, fetchSeconds, reconciliation, stopped, null);
+    }
 
     /** A run that ended (or did not start) by its own outcome, not by a shutdown signal. */
     public FeedRun(String feed, YearMonth month, boolean succeeded, long executionId, long rows, String reason,

@@ -131,12 +131,13 @@ public class MonthRunner {
         double fetchSeconds = MonthlyBillsJob.archiveSeconds(execution);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return new FeedRun(feed, month, true, execution.getId(), rows, null, fetchSeconds,
-                    MonthlyBillsJob.reconciliation(execution));
+                    MonthlyBillsJob.reconciliation(execution), false, MonthlyBillsJob.restated(execution));
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return FeedRun.stopped(feed, month, execution.getId(), rows, STOPPED, fetchSeconds);
         }
-        return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds);
+        return new FeedRun(feed, month, false, execution.getId(), rows, reason(execution), fetchSeconds, null, false,
+                MonthlyBillsJob.restated(execution));
     }
 
     /** The distinct failure messages of the workers, not Spring Batch's generic "partition handler" summary. */

@@ -13,11 +13,20 @@ import java.util.List;
  * @param started   ISO-8601 with the offset, e.g. {@code 2026-12-07T14:35:34+08:00}
  * @param ended     the same; null while running
  * @param next      for a feed never run, the command that runs it
+ * @param restated  what the run's load changed in rows published before ({@code restated: N customers changed in
+ *                  <table>, total +X <currency>}), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonthStatus(String month, String feed, String scope, Long execution, Long attempt, String state,
                           String started, String ended, Long rows, Long rejectedRows, String reconciliation,
-                          String reason, String next, List<String> rawKeys) {
+                          String reason, String next, List<String> rawKeys, String restated) {
+
+    public MonthStatus(String month, String feed, String scope, Long execution, Long attempt, String state,
+                       String started, String ended, Long rows, Long rejectedRows, String reconciliation,
+                       String reason, String next, List<String> rawKeys) {
+        this(month, feed, scope, execution, attempt, state, started, ended, rows, rejectedRows, reconciliation, reason,
+                next, rawKeys, null);
+    }
 
     /** The state of a feed the month has no run of. */
     public static final String NOT_RUN = "NOT RUN";
@@ -38,6 +47,7 @@ public record MonthStatus(String month, String feed, String scope, Long executio
                 rejectedRows == null ? "-" : rejectedRows, reconciliation == null ? "-" : reconciliation,
                 ended == null ? "(running since " + started + ")" : ended)
                 + (scope.equals("all") ? "" : "  customers " + scope)
+                + (restated == null ? "" : System.lineSeparator() + "         " + restated)
                 + (reason == null ? "" : System.lineSeparator() + "         reason: " + reason);
     }
 }

@@ -48,7 +48,7 @@ public class RunHistory {
         return new RunRecord(MonthlyBillsJob.month(execution), MonthlyBillsJob.feed(execution),
                 MonthlyBillsJob.scope(execution), execution.getId(), MonthlyBillsJob.attempt(execution),
                 RunRecord.State.valueOf(status.name()), execution.isRunning(), execution.getStartTime(),
-                execution.getEndTime(), MonthlyBillsJob.rows(execution), reason(execution));
+                execution.getEndTime(), MonthlyBillsJob.rows(execution), reason(execution), MonthlyBillsJob.restated(execution));
     }
 
     /** The first line of a failed or stopped execution's exit description, without the exception's class name. */

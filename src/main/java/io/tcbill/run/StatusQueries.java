@@ -59,7 +59,9 @@ public final class StatusQueries {
             if (!tablesExist()) {
                 return List.of();
             }
-            Map<Long, Long> rows = loadedRows(newest, month);
+            Map<Long, Long> rows = new HashMap<>();
+            Map<Long, String> restated = new HashMap<>();
+            loadSteps(newest, month, rows, restated);
             List<RunRecord> runs = new ArrayList<>();
             String sql = "SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE, m.PARAMETER_VALUE,"
                     + " f.PARAMETER_VALUE, s.PARAMETER_VALUE, a.PARAMETER_VALUE FROM " + table("JOB_EXECUTION") + " e"
@@ -79,7 +81,7 @@ public final class StatusQueries {
                                 state == RunRecord.State.STARTING || state == RunRecord.State.STARTED
                                         || state == RunRecord.State.STOPPING,
                                 time(row.getTimestamp(3)), time(row.getTimestamp(4)), rows.getOrDefault(id, 0L),
-                                RunHistory.reason(row.getString(2), row.getString(5))));
+                                RunHistory.reason(row.getString(2), row.getString(5)), restated.get(id)));
                     }
                 }
             }
@@ -117,12 +119,14 @@ public final class StatusQueries {
         return MonthlyBillsJob.archivedKeys(steps);
     }
 
-    /** Rows published by the load step of each execution {@code newest} selects, by execution. */
-    private Map<Long, Long> loadedRows(String newest, YearMonth month) throws SQLException {
+    /**
+     * Rows published by the load step of each execution {@code newest} selects, and what it restated (if anything), by
+     * execution, into {@code rows} and {@code restated}.
+     */
+    private void loadSteps(String newest, YearMonth month, Map<Long, Long> rows, Map<Long, String> restated) throws SQLException {
         String sql = "SELECT s.JOB_EXECUTION_ID, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM " + table("STEP_EXECUTION")
                 + " s JOIN " + table("STEP_EXECUTION_CONTEXT") + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
                 + " WHERE s.STEP_NAME = ? AND s.JOB_EXECUTION_ID IN (" + newest + ")";
-        Map<Long, Long> rows = new HashMap<>();
         try (PreparedStatement query = db.prepareStatement(sql)) {
             query.setString(1, MonthlyBillsJob.LOAD_TABLES);
             query.setString(2, MonthlyBillsJob.NAME);
@@ -131,11 +135,14 @@ public final class StatusQueries {
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.merge(row.getLong(1), MonthlyBillsJob.rows(context(row.getString(2), row.getString(3))), Long::sum);
+                    ExecutionContext context = context(row.getString(2), row.getString(3));
+                    rows.merge(row.getLong(1), MonthlyBillsJob.rows(context), Long::sum);
+                    if (MonthlyBillsJob.restated(context) != null) {
+                        restated.put(row.getLong(1), MonthlyBillsJob.restated(context));
+                    }
                 }
             }
         }
-        return rows;
     }
 
     private PreparedStatement prepare(String sql, YearMonth month) throws SQLException {

@@ -71,7 +71,7 @@ public final class StatusReport {
         return new MonthStatus(run.month().toString(), run.feed(), run.scope(), run.executionId(), run.attempt(),
                 run.state().name(), time(run.started()), time(run.ended()), run.rows(),
                 facts.rejected.get(run.month() + "/" + run.feed()), facts.reconciliation.get(run.month()), run.reason(),
-                null, rawKeys);
+                null, rawKeys, run.restated());
     }
 
     private static MonthStatus notRun(YearMonth month, String feed) {

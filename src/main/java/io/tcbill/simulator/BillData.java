@@ -60,6 +60,8 @@ public final class BillData {
     private final Map<BillFile, ExpectedFile> expectedCache = new ConcurrentHashMap<>();
     private final Map<BillFile, CustomerSummary> summaries = new ConcurrentHashMap<>();
     private final Map<String, FileMapping> taggedMappings = new ConcurrentHashMap<>();
+    /** How often each (feed, month, customer) file was restated: its rows are generated anew for each revision. */
+    private final Map<BillFile, Integer> revisions = new ConcurrentHashMap<>();
 
     public BillData(SimulatorConfig config) {
         this.config = config;
@@ -196,6 +198,24 @@ public final class BillData {
         return new ExpectedVouchers(own.size(), records, amount);
     }
 
+    /**
+     * Restates a customer's month, as Tencent corrects a bill after the fact: from now on the customer's file of
+     * {@code feed} ({@code l2|l3|commission}; null customer: the caller's own file) for {@code month} holds other rows
+     * (its rows are generated anew from a seed of the file and its revision), and every expected total, pack and summary
+     * follows. The files of other customers and months do not change.
+     */
+    public synchronized void restate(String feed, YearMonth month, Long customerUin) {
+        BillFile file = file(feed, month, customerUin);
+        revisions.merge(file, 1, Integer::sum);
+        expectedCache.remove(file);
+        if (!BillFile.COMMISSION.equals(file.feed())) {
+            expectedCache.remove(BillFile.pack(file.feed(), month));
+        }
+        if (BillFile.L3.equals(file.feed())) {
+            summaries.remove(file);
+        }
+    }
+
     ExpectedFile expected(BillFile file) {
         return expectedCache.computeIfAbsent(file, f -> write(f, OutputStream.nullOutputStream()));
     }
@@ -217,7 +237,9 @@ public final class BillData {
      * action must read it before returning. Returns the exact sum of the file's amount column.
      */
     BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
-        CsvRowGenerator generator = CsvRowGenerator.of(file, config.seed(), ownUin, billedCustomers);
+        int revision = revisions.getOrDefault(file.withLanguage(FileLayout.ENGLISH), 0); // a restatement changes every language of the file
+        long seed = revision == 0 ? config.seed() : Seeds.mix(config.seed(), -revision);
+        CsvRowGenerator generator = CsvRowGenerator.of(file, seed, ownUin, billedCustomers);
         FileMapping.Row row = mapping(file).newRow();
         long rows = rowCount(file);
         BigDecimal total = BigDecimal.ZERO;

@@ -53,6 +53,14 @@ class LakeViewsIntegrationTest extends PipelineTestSupport {
             assertThat(runner.run(MONTH, feed, few).succeeded()).as(feed).isTrue();
         }
         assertThat(runner.run(MONTH, "commission", List.of()).succeeded()).isTrue();
+        // Tencent restates a customer's L3 and L2 and the commission file: the re-pulls keep the earlier versions
+        SIMULATOR.data().restate("l3", MONTH, few.get(0));
+        SIMULATOR.data().restate("l2", MONTH, few.get(0));
+        SIMULATOR.data().restate("commission", MONTH, null);
+        for (String feed : List.of("l3", "summaries", "l2")) {
+            assertThat(runner.run(MONTH, feed, few).succeeded()).as(feed + " again").isTrue();
+        }
+        assertThat(runner.run(MONTH, "commission", List.of()).succeeded()).as("commission again").isTrue();
 
         List<String> keys = LakeCopy.keys(storage);
         for (SchemaContract.Table table : SchemaContract.tables()) {

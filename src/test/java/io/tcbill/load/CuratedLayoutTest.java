@@ -38,9 +38,12 @@ class CuratedLayoutTest {
 
     @Test
     void aPartitionFolderNamesTheRowsItsFileHoldsAndLeftoversAreNoPartitions() {
-        assertThat(CuratedLayout.partitionRows("bill_month=2024-05")).isEqualTo("bill_month = DATE '2024-05-01'");
-        assertThat(CuratedLayout.partitionRows("l3_2024-05_self_20240601T000000Z_ab'cd"))
+        assertThat(CuratedLayout.partitionRows("bill_l3", "bill_month=2024-05")).isEqualTo("bill_month = DATE '2024-05-01'");
+        assertThat(CuratedLayout.partitionRows("load_log", "l3_2024-05_self_20240601T000000Z_ab'cd"))
                 .isEqualTo("load_id = 'l3_2024-05_self_20240601T000000Z_ab''cd'");
+        assertThat(CuratedLayout.partitionRows("bill_l3_history", "l3_2024-05_123_20240601T000000Z_abcd"))
+                .as("a version's rows keep the load that published them; their file is the load that replaced them")
+                .isEqualTo("superseded_by_load_id = 'l3_2024-05_123_20240601T000000Z_abcd'");
         assertThat(CuratedLayout.isPartition("bill_month=2024-05")).isTrue();
         assertThat(CuratedLayout.isPartition("_empty")).isFalse();
         assertThat(CuratedLayout.isPartition(".hidden")).isFalse();

@@ -102,7 +102,8 @@ class HeaderMappingTest {
             assertThat(tables).extracting(TableSchema::name)
                     .containsExactly("bill_l3", "bill_l2", "commission_detail", "load_log", "rejected_rows",
                             "bill_summary_by_region", "bill_summary_by_product", "bill_summary_by_pay_mode",
-                            "bill_summary_by_pay_mode_action", "voucher_usage", "customer_month", "reconciliation");
+                            "bill_summary_by_pay_mode_action", "voucher_usage", "customer_month", "reconciliation",
+                            "bill_l3_history", "bill_l2_history", "commission_detail_history");
         }
     }
 
