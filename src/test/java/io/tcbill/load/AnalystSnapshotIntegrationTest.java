@@ -51,12 +51,13 @@ class AnalystSnapshotIntegrationTest {
         }
         assertThat(AnalystDb.queryRows(db, "SELECT table_name FROM duckdb_tables() WHERE NOT internal ORDER BY 1"))
                 .extracting(r -> r.get(0))
-                .containsExactly("bill_l2", "bill_l3", "bill_summary_by_pay_mode", "bill_summary_by_pay_mode_action",
-                        "bill_summary_by_product", "bill_summary_by_region", "commission_detail", "customer_month", "load_log",
+                .containsExactly("bill_l2", "bill_l2_history", "bill_l3", "bill_l3_history", "bill_summary_by_pay_mode",
+                        "bill_summary_by_pay_mode_action", "bill_summary_by_product", "bill_summary_by_region",
+                        "commission_detail", "commission_detail_history", "customer_month", "load_log",
                         "reconciliation", "rejected_rows", "tcbill_publication", "tcbill_publication_file", "voucher_usage");
         assertThat(AnalystDb.queryRows(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1"))
                 .extracting(r -> r.get(0))
-                .containsExactly("canonical_product", "commission_by_customer", "customer", "focus_1_2", "focus_1_3",
+                .containsExactly("bill_changes", "canonical_product", "commission_by_customer", "customer", "focus_1_2", "focus_1_3",
                         "load_log_current", "monthly_cost_by_customer", "monthly_cost_by_product", "monthly_cost_by_region",
                         "voucher_usage_by_customer");
         assertThat(AnalystDb.queryRows(db, "SELECT sql FROM duckdb_views() WHERE NOT internal"))
