@@ -5,18 +5,13 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The simulator's data set, deterministic from the seed: the caller's own UIN, its customers, every file's content
+ * The simulator's data set, deterministic from the seed: the accounts ({@link SimulatedAccounts}), every file's content
  * (UTF-8 with BOM, CRLF, RFC 4180 quoting, headers from {@code schema/mappings/}), the bill packages of all customers,
  * the summaries computed from the same L3 rows, and the customers' vouchers. Files are generated row by row while
  * they are written, and a customer's summaries and vouchers only when first asked for, so hundreds of customers and
@@ -41,19 +36,8 @@ public final class BillData {
     public record ExpectedVouchers(int vouchers, long usageRecords, BigDecimal usageAmount) {
     }
 
-    static final String CUSTOMER = "Customer";
-    static final String RESELLER = "Reseller";
-    static final String RESELLER_CUSTOMER = "ResellerCustomer";
-
     private final SimulatorConfig config;
-    private final long ownUin;
-    private final List<Long> customerUins;
-    private final List<Long> resellerUins;
-    private final Map<Long, List<Long>> resellerCustomerUins;
-    private final Map<Long, String> types;
-    private final Set<Long> customerSet;
-    private final Set<Long> emptyCustomers;
-    private final List<Long> billedCustomers;
+    private final SimulatedAccounts accounts;
     private final FeedCatalog catalog;
     private final Map<String, FileMapping> mappings = new ConcurrentHashMap<>();
     private final VoucherBook vouchers;
@@ -65,62 +49,29 @@ public final class BillData {
 
     public BillData(SimulatorConfig config) {
         this.config = config;
-        SplittableRandom random = new SplittableRandom(Seeds.mix(config.seed(), 0));
-        Set<Long> uins = new LinkedHashSet<>();
-        this.ownUin = 800_000_000_000L + random.nextLong(100_000_000_000L);
-        int distributorUins = config.resellerCustomers() == 0 ? 0
-                : SimulatorConfig.SECOND_LEVEL_RESELLERS * (1 + config.resellerCustomers());
-        while (uins.size() < config.customers() + distributorUins) {
-            long uin = 800_000_000_000L + random.nextLong(100_000_000_000L);
-            if (uin != ownUin) {
-                uins.add(uin);
-            }
-        }
-        // direct customers first (the same UINs as without a distributor), then each second-level reseller and its customers
-        List<Long> all = List.copyOf(uins);
-        this.customerUins = all.subList(0, config.customers());
-        Map<Long, String> typeOf = new LinkedHashMap<>();
-        customerUins.forEach(uin -> typeOf.put(uin, CUSTOMER));
-        List<Long> resellers = new ArrayList<>();
-        Map<Long, List<Long>> ofReseller = new LinkedHashMap<>();
-        for (int i = config.customers(); i < all.size(); i += 1 + config.resellerCustomers()) {
-            long reseller = all.get(i);
-            resellers.add(reseller);
-            typeOf.put(reseller, RESELLER);
-            List<Long> theirs = all.subList(i + 1, i + 1 + config.resellerCustomers());
-            theirs.forEach(uin -> typeOf.put(uin, RESELLER_CUSTOMER));
-            ofReseller.put(reseller, List.copyOf(theirs));
-        }
-        this.resellerUins = List.copyOf(resellers);
-        this.resellerCustomerUins = Map.copyOf(ofReseller);
-        this.types = Map.copyOf(typeOf);
-        this.customerSet = Set.copyOf(uins);
-        this.emptyCustomers = Set.copyOf(customerUins.subList(customerUins.size() - config.emptyCustomers(), customerUins.size()));
-        List<Long> billed = new ArrayList<>(all);
-        billed.removeAll(emptyCustomers);
-        this.billedCustomers = List.copyOf(billed);
+        this.accounts = new SimulatedAccounts(config);
         this.catalog = FeedCatalog.load();
-        this.vouchers = new VoucherBook(config.seed(), billedCustomers);
+        this.vouchers = new VoucherBook(config.seed(), accounts.billedCustomers);
     }
 
     /** The UIN of the caller (the reseller the credentials belong to); own bills and commission are its files. */
     public long ownUin() {
-        return ownUin;
+        return accounts.ownUin;
     }
 
     /** Every customer, in the order {@code DescribeCustomerUin} pages through them. */
     public List<Long> customerUins() {
-        return customerUins;
+        return accounts.customerUins;
     }
 
     /** A distributor's second-level resellers ({@code CustomerUinType} Reseller), in {@code QuerySubAgentsDetailV2} order; empty for a reseller. */
     public List<Long> resellerUins() {
-        return resellerUins;
+        return accounts.resellerUins;
     }
 
     /** The customers of a second-level reseller ({@code ResellerCustomer}), in {@code QueryT1IndirectCustomersDetail} order. */
     public List<Long> resellerCustomerUins(long resellerUin) {
-        List<Long> theirs = resellerCustomerUins.get(resellerUin);
+        List<Long> theirs = accounts.resellerCustomerUins.get(resellerUin);
         if (theirs == null) {
             throw new IllegalArgumentException(resellerUin + " is not a second-level reseller of the simulator's distributor");
         }
@@ -129,22 +80,22 @@ public final class BillData {
 
     /** Every UIN with bills, direct customers, second-level resellers and their customers alike. */
     public List<Long> billableUins() {
-        List<Long> all = new ArrayList<>(customerUins);
-        resellerUins.forEach(reseller -> {
+        List<Long> all = new ArrayList<>(accounts.customerUins);
+        accounts.resellerUins.forEach(reseller -> {
             all.add(reseller);
-            all.addAll(resellerCustomerUins.get(reseller));
+            all.addAll(accounts.resellerCustomerUins.get(reseller));
         });
         return all;
     }
 
     /** The {@code CustomerUinType} a UIN's files are asked for with: Customer, Reseller or ResellerCustomer; null for none. */
     public String customerType(long uin) {
-        return types.get(uin);
+        return accounts.types.get(uin);
     }
 
     /** The customers whose bill files have a header and no rows (and who have no summaries and no vouchers). */
     public List<Long> emptyCustomerUins() {
-        return customerUins.stream().filter(emptyCustomers::contains).toList();
+        return accounts.customerUins.stream().filter(accounts.emptyCustomers::contains).toList();
     }
 
     /** Streams the file of a feed ({@code l2|l3|commission}) for a month and customer (null = the caller's own). */
@@ -239,7 +190,7 @@ public final class BillData {
     BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
         int revision = revisions.getOrDefault(file.withLanguage(FileLayout.ENGLISH), 0); // a restatement changes every language of the file
         long seed = revision == 0 ? config.seed() : Seeds.mix(config.seed(), -revision);
-        CsvRowGenerator generator = CsvRowGenerator.of(file, seed, ownUin, billedCustomers);
+        CsvRowGenerator generator = CsvRowGenerator.of(file, seed, accounts.ownUin, accounts.billedCustomers);
         FileMapping.Row row = mapping(file).newRow();
         long rows = rowCount(file);
         BigDecimal total = BigDecimal.ZERO;
@@ -282,7 +233,7 @@ public final class BillData {
     }
 
     String fileName(BillFile file) {
-        return file.fileName(config.seed(), ownUin);
+        return file.fileName(config.seed(), accounts.ownUin);
     }
 
     long seed() {
@@ -290,7 +241,7 @@ public final class BillData {
     }
 
     boolean isCustomer(long uin) {
-        return customerSet.contains(uin);
+        return accounts.all.contains(uin);
     }
 
     private BillFile file(String feed, YearMonth month, Long customerUin) {
@@ -308,7 +259,7 @@ public final class BillData {
     }
 
     private long rowCount(BillFile file) {
-        if (file.customerUin() != null && emptyCustomers.contains(file.customerUin())) {
+        if (file.customerUin() != null && accounts.emptyCustomers.contains(file.customerUin())) {
             return 0;
         }
         boolean own = file.customerUin() == null;
