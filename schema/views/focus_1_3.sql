@@ -27,7 +27,7 @@
 -- @column BillingAccountName Customer name of the bill (customer_name)
 -- @column SubAccountId Owner account id (owner_account_id) as text
 -- @column SubAccountName Customer name of the bill (customer_name)
--- @column RegionId Tencent region id: the bill Region Code (files from the November 2024 month on), else derived from the common region names in English or Chinese, NULL for others
+-- @column RegionId Tencent region id: the bill Region Code (files from the November 2024 month on), else the id canonical_region gives for the region name (English or Chinese), NULL for a name it does not list
 -- @column RegionName Region name as the bill writes it
 -- @column AvailabilityZone Availability zone as the bill writes it
 -- @column ResourceId Instance id
@@ -90,17 +90,7 @@ SELECT
     b.customer_name                                                      AS "BillingAccountName",
     CAST(b.owner_account_id AS VARCHAR)                                  AS "SubAccountId",
     b.customer_name                                                      AS "SubAccountName",
-    coalesce(b.region_code, CASE b.region
-        WHEN 'Singapore' THEN 'ap-singapore' WHEN 'Hong Kong, China' THEN 'ap-hongkong'
-        WHEN 'Frankfurt' THEN 'eu-frankfurt' WHEN 'Silicon Valley' THEN 'na-siliconvalley'
-        WHEN 'Virginia' THEN 'na-ashburn' WHEN 'Tokyo' THEN 'ap-tokyo' WHEN 'Seoul' THEN 'ap-seoul'
-        WHEN 'Bangkok' THEN 'ap-bangkok' WHEN 'Jakarta' THEN 'ap-jakarta' WHEN 'Mumbai' THEN 'ap-mumbai'
-        WHEN 'Sao Paulo' THEN 'sa-saopaulo' WHEN 'Toronto' THEN 'na-toronto'
-        WHEN '新加坡' THEN 'ap-singapore' WHEN '中国香港' THEN 'ap-hongkong' WHEN '法兰克福' THEN 'eu-frankfurt'
-        WHEN '硅谷' THEN 'na-siliconvalley' WHEN '弗吉尼亚' THEN 'na-ashburn' WHEN '东京' THEN 'ap-tokyo'
-        WHEN '首尔' THEN 'ap-seoul' WHEN '曼谷' THEN 'ap-bangkok' WHEN '雅加达' THEN 'ap-jakarta'
-        WHEN '孟买' THEN 'ap-mumbai' WHEN '圣保罗' THEN 'sa-saopaulo' WHEN '多伦多' THEN 'na-toronto'
-    END)                                                                 AS "RegionId",
+    coalesce(b.region_code, cr.region_id)                                AS "RegionId",
     b.region                                                             AS "RegionName",
     b.availability_zone                                                  AS "AvailabilityZone",
     b.instance_id                                                        AS "ResourceId",
@@ -132,6 +122,7 @@ SELECT
     CASE WHEN '{{tcbill.focus.perspective}}' = 'customer' THEN 'customer' ELSE 'payable' END AS "x_Perspective"
 FROM bill_l3 b
 LEFT JOIN canonical_product p ON lower(b.product_name) = lower(p.bill_name)
+LEFT JOIN canonical_region cr ON cr.region_name = b.region
 LEFT JOIN (VALUES
     ('purchase',                                        'Purchase',   'One-Time',    'no'),
     ('new monthly subscription',                        'Purchase',   'One-Time',    'no'),

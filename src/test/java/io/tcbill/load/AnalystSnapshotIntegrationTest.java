@@ -57,7 +57,7 @@ class AnalystSnapshotIntegrationTest {
                         "reconciliation", "rejected_rows", "tcbill_publication", "tcbill_publication_file", "voucher_usage");
         assertThat(AnalystDb.queryRows(db, "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1"))
                 .extracting(r -> r.get(0))
-                .containsExactly("bill_changes", "canonical_product", "commission_by_customer", "customer", "focus_1_2", "focus_1_3",
+                .containsExactly("bill_changes", "canonical_product", "canonical_region", "commission_by_customer", "customer", "focus_1_2", "focus_1_3",
                         "load_log_current", "monthly_cost_by_customer", "monthly_cost_by_product", "monthly_cost_by_region",
                         "voucher_usage_by_customer");
         assertThat(AnalystDb.queryRows(db, "SELECT sql FROM duckdb_views() WHERE NOT internal"))

@@ -28,7 +28,7 @@ class FocusPropertiesTest {
 
     @Test
     void everyViewReadsWithTheDefaults() {
-        assertThat(DerivedView.readAll()).extracting(DerivedView::name).startsWith("bill_changes", "canonical_product").contains("focus_1_3");
+        assertThat(DerivedView.readAll()).extracting(DerivedView::name).startsWith("bill_changes", "canonical_product", "canonical_region").contains("focus_1_3");
         assertThat(DerivedView.readAll()).allSatisfy(view -> assertThat(view.sql()).doesNotContain("{{"));
     }
 }
