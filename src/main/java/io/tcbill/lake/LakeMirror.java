@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,6 +43,8 @@ public final class LakeMirror {
     private final MonthLoader loader;
     private final LakeFiles files;
     private final FocusProperties focus;
+    /** Null until the first mirror makes them. */
+    private SchemaObjects schemaObjects;
 
     public LakeMirror(ObjectStorage storage, MonthLoader loader, FocusProperties focus) {
         this.storage = storage;
@@ -88,25 +91,46 @@ public final class LakeMirror {
 
     /** Every table's zero-row object and each engine's views script over this bucket. */
     private void shareSchema(Path scratch) {
-        LakeViews views;
         try {
-            views = LakeViews.ofSchema(focus);
-            for (String table : views.tableNames()) {
-                Path empty = scratch.resolve(table + ".empty.parquet");
-                files.writeEmpty(table, empty);
-                String key = CuratedLayout.lakeEmptyKey(table);
-                storage.client().putObject(b -> b.bucket(storage.bucket()).key(key).contentType(PARQUET),
-                        RequestBody.fromFile(empty));
-            }
-            for (LakeViews.Engine engine : LakeViews.Engine.values()) {
-                String script = views.script(engine, engine.defaultLocation(storage.bucket()));
-                storage.client().putObject(b -> b.bucket(storage.bucket()).key(CuratedLayout.lakeViewsKey(engine.id()))
-                        .contentType("application/sql; charset=utf-8"), RequestBody.fromString(script, StandardCharsets.UTF_8));
-            }
+            SchemaObjects objects = schemaObjects(scratch);
+            objects.emptyFiles().forEach((key, parquet) -> storage.client().putObject(b -> b.bucket(storage.bucket())
+                    .key(key).contentType(PARQUET), RequestBody.fromBytes(parquet)));
+            objects.scripts().forEach((key, script) -> storage.client().putObject(b -> b.bucket(storage.bucket()).key(key)
+                    .contentType("application/sql; charset=utf-8"), RequestBody.fromString(script, StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             throw new LakeMirrorException("cannot write the lake's zero-row files and views scripts under "
                     + CuratedLayout.LAKE_PREFIX + " in bucket " + storage.bucket() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The zero-row Parquet file of each table and each engine's views script, by key; they depend only on the build. */
+    private record SchemaObjects(Map<String, byte[]> emptyFiles, Map<String, String> scripts) {
+    }
+
+    /**
+     * Made on the first mirror and kept: reading the DDL into DuckDB and writing a zero-row file per table gives the same
+     * result every time, and a run mirrors several times.
+     */
+    private synchronized SchemaObjects schemaObjects(Path scratch) {
+        if (schemaObjects == null) {
+            LakeViews views = LakeViews.ofSchema(focus);
+            Map<String, byte[]> empties = new LinkedHashMap<>();
+            for (String table : views.tableNames()) {
+                Path empty = scratch.resolve(table + ".empty.parquet");
+                files.writeEmpty(table, empty);
+                try {
+                    empties.put(CuratedLayout.lakeEmptyKey(table), Files.readAllBytes(empty));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the zero-row file of " + table + " at " + empty, e);
+                }
+            }
+            Map<String, String> scripts = new LinkedHashMap<>();
+            for (LakeViews.Engine engine : LakeViews.Engine.values()) {
+                scripts.put(CuratedLayout.lakeViewsKey(engine.id()), views.script(engine, engine.defaultLocation(storage.bucket())));
+            }
+            schemaObjects = new SchemaObjects(Map.copyOf(empties), Map.copyOf(scripts));
+        }
+        return schemaObjects;
     }
 
     private interface Step<T> {
