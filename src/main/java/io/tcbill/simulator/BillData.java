@@ -153,18 +153,23 @@ public final class BillData {
      * Restates a customer's month, as Tencent corrects a bill after the fact: from now on the customer's file of
      * {@code feed} ({@code l2|l3|commission}; null customer: the caller's own file) for {@code month} holds other rows
      * (its rows are generated anew from a seed of the file and its revision), and every expected total, pack and summary
-     * follows. The files of other customers and months do not change.
+     * follows. L2 and L3 are one bill (L2 is made from L3), so restating either changes both. The files of other
+     * customers and months do not change.
      */
     public synchronized void restate(String feed, YearMonth month, Long customerUin) {
         BillFile file = file(feed, month, customerUin);
-        revisions.merge(file, 1, Integer::sum);
-        expectedCache.remove(file);
-        if (!BillFile.COMMISSION.equals(file.feed())) {
-            expectedCache.remove(BillFile.pack(file.feed(), month));
+        if (BillFile.COMMISSION.equals(file.feed())) {
+            revisions.merge(file, 1, Integer::sum);
+            expectedCache.remove(file);
+            return;
         }
-        if (BillFile.L3.equals(file.feed())) {
-            summaries.remove(file);
+        BillFile details = file(BillFile.L3, month, customerUin); // L2 is made from L3: restating either restates the bill
+        revisions.merge(details, 1, Integer::sum);
+        for (String bill : List.of(BillFile.L3, BillFile.L2)) {
+            expectedCache.remove(file(bill, month, customerUin));
+            expectedCache.remove(BillFile.pack(bill, month));
         }
+        summaries.remove(details);
     }
 
     ExpectedFile expected(BillFile file) {
@@ -188,9 +193,7 @@ public final class BillData {
      * action must read it before returning. Returns the exact sum of the file's amount column.
      */
     BigDecimal forEachRow(BillFile file, Consumer<FileMapping.Row> action) {
-        int revision = revisions.getOrDefault(file.withLanguage(FileLayout.ENGLISH), 0); // a restatement changes every language of the file
-        long seed = revision == 0 ? config.seed() : Seeds.mix(config.seed(), -revision);
-        CsvRowGenerator generator = CsvRowGenerator.of(file, seed, accounts.ownUin, accounts.billedCustomers);
+        CsvRowGenerator generator = generator(file);
         FileMapping.Row row = mapping(file).newRow();
         long rows = rowCount(file);
         BigDecimal total = BigDecimal.ZERO;
@@ -204,6 +207,20 @@ public final class BillData {
             action.accept(row);
         }
         return total;
+    }
+
+    /**
+     * The generator of a single file's rows: seeded by the file and its revision; an L2 file aggregates the rows of the
+     * same customer's L3 file (its revision included), as Tencent derives the bill by instance from the details.
+     */
+    private CsvRowGenerator generator(BillFile file) {
+        if (BillFile.L2.equals(file.feed())) {
+            BillFile details = new BillFile(BillFile.L3, file.month(), file.customerUin());
+            return new InstanceRowGenerator(generator(details), mapping(details).newRow(), rowCount(details), rowCount(file));
+        }
+        int revision = revisions.getOrDefault(file.withLanguage(FileLayout.ENGLISH), 0); // a restatement changes every language of the file
+        long seed = revision == 0 ? config.seed() : Seeds.mix(config.seed(), -revision);
+        return CsvRowGenerator.of(file, seed, accounts);
     }
 
     /** The summaries of a customer's L3 file for the month, computed from its rows on first use. */

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Rows of the bill files: L3 (bill details, 8 decimals) and L2 (bill by instance, 2 decimals). Every row keeps the
+ * Rows of the L3 bill files (bill details, 8 decimals; L2 rows are made from them). Every row keeps the
  * documented arithmetic: after-discount = original × discount rate, before-tax = that − voucher, tax = before-tax ×
- * tax rate (rounded to the file's scale), total = before-tax + tax. About one row in twenty is a refund.
+ * tax rate (rounded to 8 decimals), total = before-tax + tax. About one row in twenty is a refund.
  */
 final class ChargeRowGenerator extends CsvRowGenerator {
 
@@ -47,14 +47,14 @@ final class ChargeRowGenerator extends CsvRowGenerator {
     private static final List<String> INSTANCE_NAMES = List.of("api-server", "batch-worker", "测试服务器", "data-lake");
 
     private final long ownerUin;
-    private final int scale;
+    /** L3 amounts have 8 decimals; L2 rows ({@link InstanceRowGenerator}) round their sums to 2. */
+    private static final int SCALE = 8;
     private final Long resellerUin;
 
     /** @param resellerUin the reseller managing the owner (a customer's file), null for the caller's own bill */
-    ChargeRowGenerator(SplittableRandom random, YearMonth month, long ownerUin, int scale, Long resellerUin) {
+    ChargeRowGenerator(SplittableRandom random, YearMonth month, long ownerUin, Long resellerUin) {
         super(random, month);
         this.ownerUin = ownerUin;
-        this.scale = scale;
         this.resellerUin = resellerUin;
     }
 
@@ -86,18 +86,18 @@ final class ChargeRowGenerator extends CsvRowGenerator {
         LocalDateTime start = monthly ? month.atDay(1).atStartOfDay() : timeInMonth().withMinute(0).withSecond(0);
 
         BigDecimal listPrice = amount(3, 8);
-        BigDecimal usage = scale == 8 ? amount(64, 4) : BigDecimal.valueOf(random.nextLong(1, 65));
-        BigDecimal original = listPrice.multiply(usage).multiply(BigDecimal.valueOf(hours)).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal usage = amount(64, 4);
+        BigDecimal original = listPrice.multiply(usage).multiply(BigDecimal.valueOf(hours)).setScale(SCALE, RoundingMode.HALF_UP);
         if (refund) {
             original = original.negate();
         }
         BigDecimal discount = new BigDecimal(pick(DISCOUNTS));
-        BigDecimal afterDiscount = original.multiply(discount).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal afterDiscount = original.multiply(discount).setScale(SCALE, RoundingMode.HALF_UP);
         BigDecimal voucher = !refund && chance(0.15)
-                ? afterDiscount.divide(BigDecimal.valueOf(2), scale, RoundingMode.DOWN) : BigDecimal.ZERO.setScale(scale);
+                ? afterDiscount.divide(BigDecimal.valueOf(2), SCALE, RoundingMode.DOWN) : BigDecimal.ZERO.setScale(SCALE);
         BigDecimal beforeTax = afterDiscount.subtract(voucher);
         BigDecimal taxRate = new BigDecimal(pick(TAX_RATES));
-        BigDecimal tax = beforeTax.multiply(taxRate).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal tax = beforeTax.multiply(taxRate).setScale(SCALE, RoundingMode.HALF_UP);
         BigDecimal total = beforeTax.add(tax);
         String configuration = chance(0.5) ? "2 cores, 4 GB memory" : "standard";
 
@@ -152,7 +152,7 @@ final class ChargeRowGenerator extends CsvRowGenerator {
                 .put("discount_object", discount.signum() != 0 && discount.compareTo(BigDecimal.ONE) != 0 ? "User discount" : "")
                 .put("discount_type", discount.compareTo(BigDecimal.ONE) != 0 ? "Discount" : "")
                 .put("discount_content", discount.compareTo(BigDecimal.ONE) != 0 ? discount.toPlainString() : "")
-                .put("sp_deduction", BigDecimal.ZERO.setScale(scale).toPlainString())
+                .put("sp_deduction", BigDecimal.ZERO.setScale(SCALE).toPlainString())
                 .put("sp_deduction_rate", "0")
                 .put("additional_attribute", "-");
     }

@@ -30,14 +30,15 @@ abstract class CsvRowGenerator {
         this.month = month;
     }
 
-    /** The generator of a file: seeded from the configured seed and the file's key. */
-    static CsvRowGenerator of(BillFile file, long seed, long ownUin, List<Long> billedCustomers) {
+    /** The generator of an L3 or commission file: seeded from the configured seed and the file's key (L2: {@link InstanceRowGenerator}). */
+    static CsvRowGenerator of(BillFile file, long seed, SimulatedAccounts accounts) {
         SplittableRandom random = new SplittableRandom(Seeds.mix(seed, file.key().hashCode()));
-        long owner = file.customerUin() == null ? ownUin : file.customerUin();
+        Long customer = file.customerUin();
         return switch (file.feed()) {
-            case BillFile.L3 -> new ChargeRowGenerator(random, file.month(), owner, 8, file.customerUin() == null ? null : ownUin);
-            case BillFile.L2 -> new ChargeRowGenerator(random, file.month(), owner, 2, file.customerUin() == null ? null : ownUin);
-            default -> new CommissionRowGenerator(random, file.month(), ownUin, billedCustomers);
+            case BillFile.L3 -> new ChargeRowGenerator(random, file.month(), customer == null ? accounts.ownUin : customer,
+                    customer == null ? null : accounts.resellerOf(customer));
+            case BillFile.COMMISSION -> new CommissionRowGenerator(random, file.month(), accounts.ownUin, accounts.billedCustomers);
+            default -> throw new IllegalArgumentException("no row generator of its own for " + file.key());
         };
     }
 

@@ -99,6 +99,16 @@ record FileMapping(String resource, List<String> headers, Map<String, Integer> i
             return this;
         }
 
+        /** Takes the value of every column this row's mapping shares with {@code other}'s (by column name). */
+        void copyFrom(Row other) {
+            mapping.indexByColumn.forEach((column, i) -> {
+                String value = other.find(column);
+                if (value != null) {
+                    values[i] = value;
+                }
+            });
+        }
+
         /** The value of a column of the mapping; an error for a column the mapping does not have. */
         String get(String column) {
             Integer i = mapping.indexByColumn.get(column);

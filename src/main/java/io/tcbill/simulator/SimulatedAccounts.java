@@ -68,4 +68,16 @@ final class SimulatedAccounts {
         billed.removeAll(emptyCustomers);
         this.billedCustomers = List.copyOf(billed);
     }
+
+    /**
+     * The reseller account that manages {@code uin}, as the bills' {@code Reseller Account ID} names it: the
+     * second-level reseller of a {@code ResellerCustomer}, the caller for anyone else.
+     */
+    long resellerOf(long uin) {
+        if (RESELLER_CUSTOMER.equals(types.get(uin))) {
+            return resellerCustomerUins.entrySet().stream().filter(e -> e.getValue().contains(uin)).findFirst()
+                    .orElseThrow().getKey();
+        }
+        return ownUin;
+    }
 }

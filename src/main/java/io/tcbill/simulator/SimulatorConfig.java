@@ -66,6 +66,10 @@ public record SimulatorConfig(int port, long seed, Map<String, String> credentia
         if (ownL3Rows < 0 || ownL2Rows < 0 || customerL3Rows < 0 || customerL2Rows < 0 || commissionRows < 0) {
             throw new IllegalArgumentException("row counts must be >= 0");
         }
+        if (ownL2Rows > ownL3Rows || customerL2Rows > customerL3Rows) {
+            throw new IllegalArgumentException("an L2 file is made from the L3 file's rows, so it cannot have more: own L2 "
+                    + ownL2Rows + " > L3 " + ownL3Rows + " or customer L2 " + customerL2Rows + " > L3 " + customerL3Rows);
+        }
         Objects.requireNonNull(clock, "clock");
         if (packRowLimit < 1) {
             throw new IllegalArgumentException("packRowLimit must be >= 1, was " + packRowLimit);

@@ -95,6 +95,44 @@ class BillDataTest {
     }
 
     @Test
+    void l2RowsAreTheL3RowsSummedPerBlockAndRoundedSoTheMonthDiffersByAtMostHalfACentPerRow() throws IOException {
+        long customer = data.customerUins().get(1);
+        List<CSVRecord> l3 = parse(bytes("l3", customer));
+        List<CSVRecord> l2 = parse(bytes("l2", customer));
+
+        assertThat(l2).hasSize(50);
+        for (String amount : List.of("OriginalCost", "Voucher Deduction", "Total Cost (Including Tax)")) {
+            BigDecimal exact = l3.stream().map(r -> dec(r, amount)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal rounded = l2.stream().map(r -> dec(r, amount)).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(exact.subtract(rounded).abs()).as(amount).isLessThanOrEqualTo(new BigDecimal("0.005").multiply(BigDecimal.valueOf(50)));
+        }
+        // block i of the 200 L3 rows is rows 4i..4i+3: its first row describes the L2 row, its amounts are summed
+        BigDecimal block = l3.subList(4, 8).stream().map(r -> dec(r, "Total Cost (Including Tax)")).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(dec(l2.get(1), "Total Cost (Including Tax)")).isEqualTo(block.setScale(2, RoundingMode.HALF_UP));
+        assertThat(l2.get(1).get("InstanceID")).isEqualTo(l3.get(4).get("InstanceID"));
+    }
+
+    @Test
+    void restatingL2RestatesTheWholeBillSoL2AndL3StayOneBill() throws IOException {
+        long customer = data.customerUins().get(2);
+        BigDecimal l3Before = data.expected("l3", MONTH, customer).totalCost();
+        BigDecimal l2Before = data.expected("l2", MONTH, customer).totalCost();
+
+        data.restate("l2", MONTH, customer);
+
+        assertThat(data.expected("l3", MONTH, customer).totalCost()).isNotEqualTo(l3Before);
+        assertThat(data.expected("l2", MONTH, customer).totalCost()).isNotEqualTo(l2Before);
+        assertThat(data.expected("l2", MONTH, customer).totalCost().subtract(data.expected("l3", MONTH, customer).totalCost()).abs())
+                .isLessThanOrEqualTo(new BigDecimal("0.25"));
+    }
+
+    @Test
+    void anL2FileCannotHaveMoreRowsThanTheL3FileItIsMadeFrom() {
+        assertThatThrownBy(() -> SimulatorConfig.defaults().withRows(10, 11, 10, 5, 0))
+                .hasMessageContaining("own L2 11 > L3 10");
+    }
+
+    @Test
     void emptyCustomerHasOnlyTheHeader() throws IOException {
         long empty = data.emptyCustomerUins().get(0);
 

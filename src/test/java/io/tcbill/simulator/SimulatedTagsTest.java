@@ -61,7 +61,7 @@ class SimulatedTagsTest {
         long customer = data.customerUins().get(1);
         BillFile file = new BillFile("l3", FROM, customer);
         FileMapping untagged = FileMapping.forFeed(FeedCatalog.load(), "l3", "total_cost");
-        CsvRowGenerator plain = CsvRowGenerator.of(file, SimulatorConfig.defaults().seed(), data.ownUin(), List.of());
+        CsvRowGenerator plain = CsvRowGenerator.of(file, SimulatorConfig.defaults().seed(), new SimulatedAccounts(SimulatorConfig.defaults()));
         FileMapping.Row row = untagged.newRow();
         List<List<String>> withoutTags = new ArrayList<>();
         List<List<String>> withTags = new ArrayList<>();
