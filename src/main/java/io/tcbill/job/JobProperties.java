@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            case; another value stops the start, listing these two)
  * @param reconcileTolerance  the largest difference between L3 detail totals and the summary APIs that still counts as
  *                            reconciled, in the bill currency
+ * @param reconcileL2RowTolerance what the L2 comparison allows on top, per L2 row of the customer: Tencent rounds each
+ *                            L2 row's amounts to 2 decimals, so half a cent per row is the most an exact L2 can be off
  * @param staleAfter          a run of a month and feed left STARTED by a process on another host is taken to be dead once
  *                            its metadata has not changed for this long, and is recovered and resumed; hosts sharing one
  *                            metadata database must keep a single file's fetch (or the load) shorter than this, or raise
@@ -25,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tcbill.job")
 public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("files") ResellerBills resellerBills,
                             @DefaultValue("0.01") BigDecimal reconcileTolerance,
+                            @DefaultValue("0.005") BigDecimal reconcileL2RowTolerance,
                             @DefaultValue("2h") Duration staleAfter, @DefaultValue("30s") Duration stopTimeout) {
 
     public JobProperties {
@@ -42,6 +45,9 @@ public record JobProperties(@DefaultValue("48") int concurrency, @DefaultValue("
         }
         if (reconcileTolerance.signum() < 0) {
             throw new IllegalArgumentException("tcbill.job.reconcile-tolerance must not be negative");
+        }
+        if (reconcileL2RowTolerance.signum() < 0) {
+            throw new IllegalArgumentException("tcbill.job.reconcile-l2-row-tolerance must not be negative");
         }
     }
 

@@ -13,15 +13,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reconciles a published month with the configured tolerance (L3 detail totals against the summary APIs) for the runs
- * of a reseller's two sides, {@code l3} and {@code summaries}: a load of either marks the earlier result stale, and
- * whichever completes last compares the month.
+ * Reconciles a published month with the configured tolerances (L3 detail totals, and L2's when loaded, against the
+ * summary APIs) for the runs of a reseller's {@code l3}, {@code l2} and {@code summaries}: a load of any marks the
+ * earlier result stale, and each that completes compares the month once L3 and the summaries are both published.
  */
 @Component
 public class MonthReconciler {
 
     /** The feeds whose loads change what a month's reconciliation compares. */
-    static final Set<String> SIDES = Set.of("l3", "summaries");
+    static final Set<String> SIDES = Set.of("l3", "l2", "summaries");
     /** The table the month's result is published in. */
     static final String RESULT = "reconciliation";
 
@@ -38,10 +38,10 @@ public class MonthReconciler {
     }
 
     public ReconciliationReport reconcile(YearMonth month) {
-        return reconciler.reconcile(month, properties.reconcileTolerance());
+        return reconciler.reconcile(month, properties.reconcileTolerance(), properties.reconcileL2RowTolerance());
     }
 
-    /** Whether runs of the feed reconcile: l3 and summaries of a reseller (a customer account has no summaries). */
+    /** Whether runs of the feed reconcile: l3, l2 and summaries of a reseller (a customer account has no summaries). */
     boolean applies(String feed) {
         return api.role() == Role.RESELLER && SIDES.contains(feed);
     }

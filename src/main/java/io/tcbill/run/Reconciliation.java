@@ -37,12 +37,20 @@ public record Reconciliation(YearMonth month, State state, long customers, long 
         List<ReconciliationReport.Row> problems = report.problems();
         Set<Long> run = new HashSet<>(runCustomers);
         long inRun = run.isEmpty() ? problems.size() : problems.stream().filter(p -> run.contains(p.customerUin())).count();
-        List<String> lines = problems.stream().limit(MAX_LINES).map(row -> "customer " + row.customerUin() + ": "
-                + row.status() + ", L3 total " + row.detailTotalCost().toPlainString() + " vs summary "
-                + row.summaryTotalCost().toPlainString() + " (largest difference " + row.maxDifference().toPlainString() + ")")
-                .toList();
+        List<String> lines = problems.stream().limit(MAX_LINES).map(Reconciliation::line).toList();
         return new Reconciliation(report.month(), problems.isEmpty() ? State.RECONCILED : State.UNRECONCILED,
                 report.rows().size(), problems.size(), inRun, lines);
+    }
+
+    private static String line(ReconciliationReport.Row row) {
+        String l3 = "customer " + row.customerUin() + ": " + row.status() + ", L3 total " + row.detailTotalCost().toPlainString()
+                + " vs summary " + row.summaryTotalCost().toPlainString();
+        ReconciliationReport.L2 l2 = row.l2();
+        if ("L2_UNRECONCILED".equals(row.status()) && l2 != null) {
+            return l3 + "; L2 total " + l2.totalCost().toPlainString() + " over " + l2.rows() + " rows (largest difference "
+                    + l2.difference().toPlainString() + ", beyond the L2 tolerance " + l2.tolerance().toPlainString() + ")";
+        }
+        return l3 + " (largest difference " + row.maxDifference().toPlainString() + ")";
     }
 
     /**
@@ -56,8 +64,8 @@ public record Reconciliation(YearMonth month, State state, long customers, long 
     /** One line: the state, how many customers, and for a mismatch how many of them and what to do. */
     public String summary() {
         return switch (state) {
-            case RECONCILED -> "L3 details match the summary APIs for all " + customers + " customers";
-            case UNRECONCILED -> unreconciled + " of " + customers + " customers: L3 details and the summary APIs disagree";
+            case RECONCILED -> "L3 details (and L2, when loaded) match the summary APIs for all " + customers + " customers";
+            case UNRECONCILED -> unreconciled + " of " + customers + " customers: the bill details and the summary APIs disagree";
             case WAITING -> "not reconciled yet: the month's L3 details or summaries are not loaded; it is reconciled"
                     + " when the other feed loads (an earlier result shows STALE until then)";
         };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tcbill.IntegrationTest;
 import io.tcbill.simulator.BillData;
+import io.tcbill.simulator.FileLayout;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ class DistributorMonthIntegrationTest {
     @BeforeAll
     static void startDistributor() {
         SimulatorConfig config = SimulatorConfig.defaults().withCustomers(DIRECT, 1).withDistributor(EACH)
-                .withRows(10, 6, 9, 5, 12).withPollsBeforeReady(1);
+                .withRows(10, 6, 9, 5, 12).withPollsBeforeReady(1).withFileLayout(FileLayout.Y2024);
         for (String action : SUMMARY_ACTIONS) {
             config = config.withRateLimit(action, 20);
         }
@@ -111,7 +112,19 @@ class DistributorMonthIntegrationTest {
                             .isEqualByComparingTo(expected.totalCost());
                 }
             }
-            // the summaries of every billed UIN, and a clean reconciliation of each
+            // Reseller Account ID: a reseller customer's second-level reseller, the distributor for everyone else
+            for (long uin : everyone) {
+                if (data.emptyCustomerUins().contains(uin)) {
+                    continue;
+                }
+                long manager = data.resellerUins().stream().filter(r -> data.resellerCustomerUins(r).contains(uin))
+                        .findFirst().orElse(data.ownUin());
+                for (String feed : List.of("l3", "l2")) {
+                    assertThat(rows(duckdb, "SELECT DISTINCT reseller_account_id FROM bill_" + feed + " WHERE customer_uin = " + uin))
+                            .as(feed + " reseller of " + uin).containsExactly(List.of(manager));
+                }
+            }
+            // the summaries of every billed UIN, and a clean reconciliation of each (L2 within its tolerance)
             for (long uin : everyone) {
                 if (data.emptyCustomerUins().contains(uin)) {
                     continue;
@@ -125,6 +138,8 @@ class DistributorMonthIntegrationTest {
             assertThat(statuses).as("reconciliation").hasSize(1);
             assertThat(statuses.get(0).get(0)).isEqualTo("RECONCILED");
             assertThat(((Number) statuses.get(0).get(1)).longValue()).isEqualTo(everyone.size());
+            assertThat(rows(duckdb, "SELECT count(*) FROM reconciliation WHERE l2_rows IS NULL AND bill_month = DATE '"
+                    + MONTH.atDay(1) + "'")).as("L2 compared for every UIN").containsExactly(List.of(0L));
         }
     }
 

@@ -25,6 +25,9 @@ class ReconcilerIntegrationTest {
     static final long WITHIN = 800000000004L;
     static final long EMPTY = 800000000005L;
     static final long NO_SUMMARY = 800000000006L;
+    static final io.tcbill.feed.Feed L2 = io.tcbill.feed.FeedCatalog.load().get("l2");
+    static final List<String> L2_HEADERS = List.of("Payer Account ID", "Owner Account ID", "ProductName", "InstanceID",
+            "TransactionID", "OriginalCost", "Voucher Deduction", "Total Cost (Including Tax)", "Currency", "Billable Month");
 
     @TempDir
     Path dir;
@@ -112,6 +115,40 @@ class ReconcilerIntegrationTest {
     }
 
     @Test
+    void l2IsComparedWithTheSummaryAllowingHalfACentPerL2RowAndNoMore() throws Exception {
+        // given: L3 and the summary agree for both customers; L2 (rounded per row) is within its tolerance for one
+        loader.load(new LoadRequest(MonthLoaderIntegrationTest.L3, MAY,
+                List.of(l3(EQUAL, "10.00000000", "0"), l3(OFF, "20.00000000", "0")), true));
+        loader.load(new LoadRequest(JsonFeedIntegrationTest.SUMMARIES, MAY, List.of(
+                summary(EQUAL, "10.00000000", "0.00000000", "10.00000000"),
+                summary(OFF, "20.00000000", "0.00000000", "20.00000000")), true));
+        Reconciler reconciler = new Reconciler(DuckDbProperties.at(db));
+        assertThat(reconciler.reconcile(MAY, new BigDecimal("0.01")).rows())
+                .as("no L2 loaded: nothing of L2 is compared").allSatisfy(row -> assertThat(row.l2()).isNull())
+                .extracting(ReconciliationReport.Row::status).containsOnly("RECONCILED");
+        // 3 L2 rows each: 0.01 + 3 x 0.005 = 0.025 allowed; EQUAL is 0.02 off, OFF 0.03
+        loader.load(new LoadRequest(L2, MAY, List.of(
+                l2(EQUAL, "3.33", "3.33", "3.32"), l2(OFF, "6.67", "6.67", "6.69")), true));
+
+        // when
+        ReconciliationReport report = reconciler.reconcile(MAY, new BigDecimal("0.01"), new BigDecimal("0.005"));
+
+        // then
+        assertThat(report.rows()).extracting(ReconciliationReport.Row::customerUin, ReconciliationReport.Row::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EQUAL, "RECONCILED"),
+                        org.assertj.core.groups.Tuple.tuple(OFF, "L2_UNRECONCILED"));
+        assertThat(report.rows().get(1).l2()).isEqualTo(
+                new ReconciliationReport.L2(d("20.03000000"), 3, d("0.03000000"), d("0.02500000")));
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, l2_rows, l2_total_cost, l2_difference, l2_tolerance, status "
+                + "FROM reconciliation ORDER BY 1")).containsExactly(
+                row(EQUAL, 3L, d("9.98000000"), d("0.02000000"), d("0.02500000"), "RECONCILED"),
+                row(OFF, 3L, d("20.03000000"), d("0.03000000"), d("0.02500000"), "L2_UNRECONCILED"));
+        assertThat(io.tcbill.run.Reconciliation.of(report, List.of()).problems()).containsExactly("customer " + OFF
+                + ": L2_UNRECONCILED, L3 total 20.00000000 vs summary 20.00000000; L2 total 20.03000000 over 3 rows"
+                + " (largest difference 0.03000000, beyond the L2 tolerance 0.02500000)");
+    }
+
+    @Test
     void theCustomerViewGivesFirstAndLastSeenMonths() throws Exception {
         loader.publishCustomers(YearMonth.of(2024, 4), List.of(EQUAL, OFF), "c-apr");
         loader.publishCustomers(MAY, List.of(OFF, NO_DETAIL, OFF), "c-may");
@@ -128,6 +165,16 @@ class ReconcilerIntegrationTest {
         Path file = BillCsv.l3().payer(uin).row("tx-" + uin, totalCost, Map.of("OriginalCost", original, "Voucher Deduction", voucher))
                 .write(dir.resolve("raw/l3/" + uin + ".csv"));
         return MonthLoaderIntegrationTest.input(file, uin);
+    }
+
+    /** An L2 file of the customer with one row per total (original cost = total, no voucher). */
+    private RawInput l2(long uin, String... totals) throws Exception {
+        BillCsv csv = BillCsv.withHeaders(L2_HEADERS).payer(uin);
+        for (int i = 0; i < totals.length; i++) {
+            csv.row("tx-" + uin + "-" + i, totals[i], Map.of("OriginalCost", totals[i], "Voucher Deduction", "0.00"));
+        }
+        Path file = csv.write(dir.resolve("raw/l2/" + uin + ".csv"));
+        return new RawInput(file, "raw/l2/" + uin + ".csv", uin, "abc123", java.nio.file.Files.size(file));
     }
 
     private RawInput summary(long uin, String original, String voucher, String total) throws Exception {
