@@ -63,6 +63,7 @@ final class ReconcileTasklet implements Tasklet {
         context.putLong(PREFIX + "unreconciled", reconciliation.unreconciled());
         context.putLong(PREFIX + "unreconciledInRun", reconciliation.unreconciledInRun());
         context.putString(PREFIX + "problems", String.join("\n", reconciliation.problems()));
+        context.putString(PREFIX + "l2Compared", String.valueOf(reconciliation.l2Compared()));
     }
 
     /** The reconciliation a reconcile step kept, or null when it did not reconcile (a feed without one). */
@@ -74,6 +75,7 @@ final class ReconcileTasklet implements Tasklet {
         return new Reconciliation(YearMonth.parse(context.getString(PREFIX + "month")),
                 Reconciliation.State.valueOf(context.getString(PREFIX + "state")), context.getLong(PREFIX + "customers"),
                 context.getLong(PREFIX + "unreconciled"), context.getLong(PREFIX + "unreconciledInRun"),
-                problems.isEmpty() ? List.of() : List.of(problems.split("\n")));
+                problems.isEmpty() ? List.of() : List.of(problems.split("\n")),
+                Boolean.parseBoolean(context.getString(PREFIX + "l2Compared", "false")));
     }
 }

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param unreconciled     customers whose details and summaries disagree beyond the tolerance, or that have one side only
  * @param unreconciledInRun of those, the customers the run loaded (all of them when it ran the whole month)
  * @param problems         one line per unreconciled customer with its amounts, at most {@value #MAX_LINES}
+ * @param l2Compared       whether the month's L2 was loaded and compared too
  */
 public record Reconciliation(YearMonth month, State state, long customers, long unreconciled, long unreconciledInRun,
-                             List<String> problems) {
+                             List<String> problems, boolean l2Compared) {
 
     /** RECONCILED or UNRECONCILED: compared just now; WAITING: the other side of the month is not loaded yet. */
     public enum State { RECONCILED, UNRECONCILED, WAITING }
@@ -25,6 +26,12 @@ public record Reconciliation(YearMonth month, State state, long customers, long 
 
     public Reconciliation {
         problems = List.copyOf(problems);
+    }
+
+    /** A result of a month whose L2 was not compared. */
+    public Reconciliation(YearMonth month, State state, long customers, long unreconciled, long unreconciledInRun,
+                          List<String> problems) {
+        this(month, state, customers, unreconciled, unreconciledInRun, problems, false);
     }
 
     /** Not compared: the other side of the month is not published yet (an earlier result is now STALE). */
@@ -39,7 +46,7 @@ public record Reconciliation(YearMonth month, State state, long customers, long 
         long inRun = run.isEmpty() ? problems.size() : problems.stream().filter(p -> run.contains(p.customerUin())).count();
         List<String> lines = problems.stream().limit(MAX_LINES).map(Reconciliation::line).toList();
         return new Reconciliation(report.month(), problems.isEmpty() ? State.RECONCILED : State.UNRECONCILED,
-                report.rows().size(), problems.size(), inRun, lines);
+                report.rows().size(), problems.size(), inRun, lines, report.rows().stream().anyMatch(row -> row.l2() != null));
     }
 
     private static String line(ReconciliationReport.Row row) {
@@ -64,7 +71,8 @@ public record Reconciliation(YearMonth month, State state, long customers, long 
     /** One line: the state, how many customers, and for a mismatch how many of them and what to do. */
     public String summary() {
         return switch (state) {
-            case RECONCILED -> "L3 details (and L2, when loaded) match the summary APIs for all " + customers + " customers";
+            case RECONCILED -> (l2Compared ? "L3 and L2 details match" : "L3 details match") + " the summary APIs for all "
+                    + customers + " customers";
             case UNRECONCILED -> unreconciled + " of " + customers + " customers: the bill details and the summary APIs disagree";
             case WAITING -> "not reconciled yet: the month's L3 details or summaries are not loaded; it is reconciled"
                     + " when the other feed loads (an earlier result shows STALE until then)";

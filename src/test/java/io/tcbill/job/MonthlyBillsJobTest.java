@@ -96,7 +96,8 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
         // the job reconciled the month itself once both sides were loaded: l3 waited, summaries (loaded last) compared
         assertThat(runs.get("l3").reconciliation().state()).isEqualTo(Reconciliation.State.WAITING);
         assertThat(runs.get("summaries").reconciliation()).isEqualTo(
-                new Reconciliation(MONTH, Reconciliation.State.RECONCILED, CUSTOMERS, 0, 0, List.of()));
+                new Reconciliation(MONTH, Reconciliation.State.RECONCILED, CUSTOMERS, 0, 0, List.of(), true));
+        assertThat(runs.get("summaries").reconciliation().summary()).startsWith("L3 and L2 details match");
         assertThat(runs.get("l2").reconciliation().state()).as("l2 ran before the summaries were loaded")
                 .isEqualTo(Reconciliation.State.WAITING);
         assertThat(report.rows()).as("the summaries' run compared L2 too, within its rounding tolerance")
