@@ -20,21 +20,29 @@
         values[p.currency][p.month] = parseFloat(p.totalCost);
       });
       months.sort();
-      var xs = months.map(function (m) { return Date.UTC(+m.slice(0, 4), +m.slice(5, 7) - 1, 1) / 1000; });
+      // x is the month's index: one tick per month, labelled YYYY-MM (a time scale would tick within months)
+      var xs = months.map(function (m, i) { return i; });
       var data = [xs].concat(currencies.map(function (c) {
         return months.map(function (m) { return m in values[c] ? values[c][m] : null; });
       }));
-      var series = [{ label: "month", value: function (u, v) { return v == null ? "" : new Date(v * 1000).toISOString().slice(0, 7); } }]
+      var amount = function (v) {
+        var a = Math.abs(v);
+        return a >= 1e9 ? (v / 1e9).toFixed(1) + "B" : a >= 1e6 ? (v / 1e6).toFixed(1) + "M"
+          : a >= 1e3 ? (v / 1e3).toFixed(1) + "k" : String(Math.round(v * 100) / 100);
+      };
+      var series = [{ label: "month", value: function (u, i) { return i == null ? "" : months[i]; } }]
         .concat(currencies.map(function (c, i) {
-          return { label: c, stroke: colours[i % colours.length], width: 2, points: { size: 7 },
+          return { label: c, stroke: colours[i % colours.length], width: 2, points: { size: 8 },
                    value: function (u, v) { return v == null ? "" : v.toLocaleString("en", { maximumFractionDigits: 2 }); } };
         }));
       box.textContent = "";
       new uPlot({
-        width: Math.max(480, Math.min(960, window.innerWidth - 60)), height: 220, series: series,
-        scales: { x: { time: true } },
-        axes: [{ values: function (u, splits) { return splits.map(function (v) { return new Date(v * 1000).toISOString().slice(0, 7); }); } },
-               { size: 70 }]
+        legend: { live: false },
+        width: Math.max(480, Math.min(960, 120 + 70 * months.length)), height: 220, series: series,
+        scales: { x: { time: false, range: function () { return [-0.5, months.length - 0.5]; } },
+                  y: { range: function (u, min, max) { return [Math.min(0, min), max * 1.1]; } } },
+        axes: [{ splits: function () { return xs; }, values: function (u, splits) { return splits.map(function (i) { return months[i] || ""; }); } },
+               { size: 60, values: function (u, splits) { return splits.map(amount); } }]
       }, data, box);
       box.setAttribute("data-drawn", String(months.length));
     })
