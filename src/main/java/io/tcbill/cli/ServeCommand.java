@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code tcbill serve [--port N] [--address A]}: the status page alone, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Serves the read-only status page until Ctrl-C (schedule serves it too).",
+            "Serves the read-only status page until Ctrl-C.",
             "",
-            "http://127.0.0.1:8082/status: a month x feed grid of the last 24 months (state, rows, rejected rows,"
+            "http://127.0.0.1:8082/status (schedule serves the same on its management port): a month x feed grid of the last 24 months (state, rows, rejected rows,"
                     + " reconciliation, restated, last run and its duration), a page per month (files, errors and"
                     + " reconciliation per customer, restatements), a trend of monthly totals, and the same as JSON"
                     + " under /status/api/ (grid, months/YYYY-MM, trend). It reads what 'status' reads (the metadata"
