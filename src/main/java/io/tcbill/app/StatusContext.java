@@ -39,6 +39,19 @@ public final class StatusContext implements AutoCloseable {
      * a {@link SpringContexts.StartupException} of kind METADATA_UNAVAILABLE, with the same one line as the others.
      */
     public static StatusContext open(Map<String, Object> overrides) {
+        return open(overrides, true);
+    }
+
+    /**
+     * The same, for a long-lived reader (the status page of {@code serve}): the connection is only tried, then closed;
+     * each read connects anew through {@link #metadataSource()}. Holding a connection would make the reader the
+     * server of the default H2 file (AUTO_SERVER), which a scheduler mid-run would lose when the reader stops.
+     */
+    public static StatusContext openForServing(Map<String, Object> overrides) {
+        return open(overrides, false);
+    }
+
+    private static StatusContext open(Map<String, Object> overrides, boolean hold) {
         ConfigurableApplicationContext context = withoutBackgroundPreinitializing(
                 () -> SpringContexts.start(Beans.class, overrides));
         String url = context.getBean(DataSourceProperties.class).getUrl();
@@ -46,7 +59,10 @@ public final class StatusContext implements AutoCloseable {
             // as from the pool: any failure to connect is the metadata database being unavailable
             Connection connection = DataSourceUtils.getConnection(context.getBean(DataSource.class));
             connection.setReadOnly(true);
-            return new StatusContext(context, connection);
+            if (!hold) {
+                connection.close();
+            }
+            return new StatusContext(context, hold ? connection : null);
         } catch (SQLException | RuntimeException e) {
             context.close();
             String metadata = MetadataUnavailable.describe(e, url);
@@ -76,7 +92,19 @@ public final class StatusContext implements AutoCloseable {
 
     /** The metadata database, read-only; closed with this context. */
     public Connection metadata() {
+        if (metadata == null) {
+            throw new IllegalStateException("opened for serving: connect through metadataSource()");
+        }
         return metadata;
+    }
+
+    /** Connections to the metadata database, each new (not pooled); the caller sets them read-only and closes them. */
+    public DataSource metadataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    public DuckDbProperties duckDb() {
+        return context.getBean(DuckDbProperties.class);
     }
 
     /** Spring Batch's table prefix ({@code spring.batch.jdbc.table-prefix}, default {@code BATCH_}). */
@@ -101,7 +129,9 @@ public final class StatusContext implements AutoCloseable {
     @Override
     public void close() {
         try {
-            metadata.close();
+            if (metadata != null) {
+                metadata.close();
+            }
         } catch (SQLException e) {
             // read-only: nothing to lose
         }

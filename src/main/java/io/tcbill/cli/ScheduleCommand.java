@@ -31,7 +31,7 @@ import picocli.CommandLine.Command;
             "",
             "While it runs, health and Prometheus metrics are served on the management port:"
                     + " http://127.0.0.1:8081/actuator/health and /actuator/prometheus (management.server.port,"
-                    + " management.server.address).",
+                    + " management.server.address), and the read-only status page at /status (as 'serve' does).",
             "",
             "Configuration comes from environment variables, as for 'run' (see the README)."},
         footer = ExitCodes.HELP_FOOTER)
@@ -61,7 +61,7 @@ final class ScheduleCommand implements Callable<Integer> {
             closed.countDown();
         }, "tcbill-schedule-shutdown"));
         print(context.getBean(Scheduler.class).getMetaData(), context.getBean(ScheduleRegistrar.class).scheduled(), out);
-        out.printf("Health and metrics: http://%s:%s/actuator/health and /actuator/prometheus%n",
+        out.printf("Health and metrics: http://%s:%s/actuator/health and /actuator/prometheus; status page: /status%n",
                 context.getEnvironment().getProperty("server.address"),
                 context.getEnvironment().getProperty("local.server.port"));
         out.flush();

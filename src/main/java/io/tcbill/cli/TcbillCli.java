@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                     + " raw file in S3-compatible storage and publishes typed tables in DuckDB.",
             "",
             "Start with 'tcbill demo': it runs one month against the built-in simulator, no account needed."},
-        subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, DemoCommand.class,
+        subcommands = {RunCommand.class, BackfillCommand.class, StatusCommand.class, ServeCommand.class, DemoCommand.class,
             ScheduleCommand.class, SimulateCommand.class, BenchCommand.class, LakeViewsCommand.class, DictionaryCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_FOOTER)

@@ -22,7 +22,7 @@ public final class Redaction {
     }
 
     /** Removes the query of every http(s) URL inside a free text, e.g. a library's exception message. */
-    static String text(String message) {
+    public static String text(String message) {
         return message == null ? null : URL_QUERY.matcher(message).replaceAll("$1?…");
     }
 
