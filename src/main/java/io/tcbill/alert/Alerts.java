@@ -30,7 +30,8 @@ public final class Alerts implements AutoCloseable {
     private final WebhookDelivery delivery;
     private final ThreadPoolExecutor sender;
 
-    Alerts(AlertProperties properties, DataSource metadata, Clock clock) {
+    /** Alerts to the configured webhooks, recorded in the metadata database {@code metadata}. */
+    public Alerts(AlertProperties properties, DataSource metadata, Clock clock) {
         this.properties = properties;
         this.fired = new FiredAlerts(metadata, clock);
         this.delivery = new WebhookDelivery(properties, clock);
