@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code TCBILL_ALERTS_WEBHOOKS_0_URL}) or a secret file, never in a committed file; tcbill logs only its host.
  *
  * @param webhooks       where each alert is posted, each with its body format
- * @param lateAfter      a month is late when a feed has not loaded it this long after the month became final
+ * @param lateAfter      a month is late when a feed has not loaded it this long after the month became final (7 days
+ *                       by default: the summaries, commission and vouchers schedules fire on the 10th)
  * @param lateCheckEvery how often {@code tcbill schedule} looks for late months (also once at its start)
  * @param attemptTimeout longest one delivery attempt may take (connect and answer)
  * @param maxAttempts    attempts per webhook and alert, including the first, for a timeout, a refused connection, 429
@@ -27,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tcbill.alerts")
 public record AlertProperties(
         List<Webhook> webhooks,
-        @DefaultValue("3d") Duration lateAfter,
+        @DefaultValue("7d") Duration lateAfter,
         @DefaultValue("1h") Duration lateCheckEvery,
         @DefaultValue("10s") Duration attemptTimeout,
         @DefaultValue("4") int maxAttempts,
@@ -36,7 +37,7 @@ public record AlertProperties(
 
     public AlertProperties {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
-        lateAfter = lateAfter == null ? Duration.ofDays(3) : lateAfter;
+        lateAfter = lateAfter == null ? Duration.ofDays(7) : lateAfter;
         lateCheckEvery = lateCheckEvery == null ? Duration.ofHours(1) : lateCheckEvery;
         attemptTimeout = attemptTimeout == null ? Duration.ofSeconds(10) : attemptTimeout;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(2) : initialBackoff;
