@@ -16,8 +16,12 @@ public final class BillCalendar {
     public static YearMonth latestFinalMonth(Clock clock) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZONE));
         YearMonth previous = YearMonth.from(now).minusMonths(1);
-        LocalDateTime finalAt = previous.plusMonths(1).atDay(5).atTime(1, 0);
-        return now.isBefore(finalAt) ? previous.minusMonths(1) : previous;
+        return now.isBefore(finalAt(previous)) ? previous.minusMonths(1) : previous;
+    }
+
+    /** When {@code month}'s bills become final, in {@link #ZONE}: 01:00 on the 5th of the next month. */
+    public static LocalDateTime finalAt(YearMonth month) {
+        return month.plusMonths(1).atDay(5).atTime(1, 0);
     }
 
     public static boolean isFinal(YearMonth month, Clock clock) {

@@ -48,6 +48,11 @@ public record FeedRun(String feed, YearMonth month, boolean succeeded, long exec
         return succeeded ? "OK" : stopped ? "STOPPED" : "FAILED";
     }
 
+    /** Whether the run was refused because the month and feed are running in another process (nothing ran). */
+    public boolean refused() {
+        return !succeeded && !stopped && reason != null && reason.startsWith(MonthRunner.ALREADY_RUNNING);
+    }
+
     /** Whether the run completed but its month does not reconcile for a customer it loaded (exit 4, a failed fire). */
     public boolean unreconciled() {
         return succeeded && reconciliation != null && reconciliation.failsRun();

@@ -5,6 +5,8 @@ import io.tcbill.partner.ApiProperties;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class MonthPull {
 
+    private static final Logger log = LoggerFactory.getLogger(MonthPull.class);
+
     private final MonthRunner runner;
     private final FeedCatalog catalog;
     private final ApiProperties api;
+    private final List<FeedRunListener> outcomes;
 
-    MonthPull(MonthRunner runner, FeedCatalog catalog, ApiProperties api) {
+    MonthPull(MonthRunner runner, FeedCatalog catalog, ApiProperties api, List<FeedRunListener> outcomes) {
         this.runner = runner;
         this.catalog = catalog;
         this.api = api;
+        this.outcomes = List.copyOf(outcomes);
     }
 
     /**
@@ -35,6 +41,7 @@ public class MonthPull {
         for (String feed : selected) {
             FeedRun run = runner.run(month, feed, customers, listener.progress());
             runs.add(run);
+            tell(run);
             listener.feedEnded(run);
             if (runner.stopping()) {
                 // SIGTERM: the context is closing under us; what ran is STOPPED and the next run resumes it
@@ -42,6 +49,18 @@ public class MonthPull {
             }
         }
         return new MonthOutcome(month, runs, false);
+    }
+
+    /** Every outcome listener hears of the run; none can fail it. */
+    private void tell(FeedRun run) {
+        for (FeedRunListener outcome : outcomes) {
+            try {
+                outcome.feedEnded(run);
+            } catch (RuntimeException e) {
+                log.warn("{} {}: {} could not take the run's outcome: {}", run.feed(), run.month(),
+                        outcome.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 
     /** The feeds that have bills for {@code month}; tells the listener about each one left out. */

@@ -29,6 +29,8 @@ public class MonthRunner {
     /** Why a run a shutdown signal ended is STOPPED; also what {@code status} shows for it. */
     public static final String STOPPED = "stopped by a shutdown signal before the end; run again to resume it (files"
             + " already archived are kept)";
+    /** How a refusal begins: the month and feed runs elsewhere (not a failure of the feed, see {@link FeedRun#refused()}). */
+    static final String ALREADY_RUNNING = "already running ";
     private static final String NOT_STARTED = "not started: tcbill is shutting down";
 
     private final JobOperator jobOperator;
@@ -89,7 +91,7 @@ public class MonthRunner {
             if (previous != null && previous.isRunning()) {
                 previous = jobRepository.getJobExecution(previous.getId());
                 if (!stale.isStale(previous)) {
-                    return new FeedRun(feed, month, false, previous.getId(), 0, "already running "
+                    return new FeedRun(feed, month, false, previous.getId(), 0, ALREADY_RUNNING
                             + StaleExecutions.describe(previous) + "; wait for it to finish", 0);
                 }
                 log.warn("{} {}: execution {} was left {} by a process that no longer runs ({}); marking it FAILED and"
@@ -122,7 +124,7 @@ public class MonthRunner {
                 ? "it is taken over at once when that process has ended (it is on this host)"
                 : "it is taken over automatically once it has held the lock for " + stale.staleAfter()
                         + " (tcbill.job.stale-after)";
-        return "already running on " + who + " since " + held.since() + execution + "; wait for it or, if that process"
+        return ALREADY_RUNNING + "on " + who + " since " + held.since() + execution + "; wait for it or, if that process"
                 + " is gone, run again: " + gone;
     }
 

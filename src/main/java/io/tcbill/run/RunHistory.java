@@ -30,6 +30,23 @@ public class RunHistory {
         return last == null ? null : record(last);
     }
 
+    /**
+     * Whether a run of the whole month has ever completed for the feed: its data is published, whatever a later
+     * re-pull did (a failed restatement keeps the rows published before).
+     */
+    public boolean loaded(YearMonth month, String feed) {
+        for (long attempt = 1; ; attempt++) {
+            JobInstance instance = jobRepository.getJobInstance(MonthlyBillsJob.NAME,
+                    MonthlyBillsJob.parameters(month, feed, List.of(), attempt));
+            if (instance == null) {
+                return false;
+            }
+            if (jobRepository.getJobExecutions(instance).stream().anyMatch(e -> e.getStatus() == BatchStatus.COMPLETED)) {
+                return true;
+            }
+        }
+    }
+
     /** The newest execution of the newest attempt for the month, feed and customer scope, or null if never run. */
     JobExecution lastExecution(YearMonth month, String feed, List<Long> customers) {
         JobExecution last = null;

@@ -67,6 +67,7 @@ class FeedPullJob implements Job {
                     + " months {}{}", schedule, firedFor, firedAt, feed, own, own.size() == months.size() ? ""
                     : "; " + months.stream().filter(later::contains).toList() + " left to a later missed fire");
             months = own;
+            launcher.missedFire(schedule, feed, firedFor, firedAt, own);
         } else {
             log.info("schedule {} fired for {} (at {}): feed {}, months {}", schedule, firedFor, firedAt.toInstant(),
                     feed, months);

@@ -64,6 +64,11 @@ final class QuartzTestStore implements AutoCloseable {
         return this;
     }
 
+    /** The same database as a data source (e.g. for the alerts' table, which lives beside Quartz's). */
+    javax.sql.DataSource dataSource() {
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, "");
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, "");
     }
