@@ -12,11 +12,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +23,27 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * The figures of feed runs in Micrometer: how long each run took and how it ended, when each feed last succeeded (epoch
- * seconds, seeded from the metadata database when the scheduler starts), and the rows each load published and rejected
- * per table, and the reconciliations that found a mismatch with how many customers are unreconciled now. Reads what the
- * job, the load report and the reconcile step say; the stage services know nothing of it.
+ * The figures of feed runs in Micrometer: how long each run took and how it ended, how fresh each feed is
+ * ({@link FeedFreshness}: its last success and its newest complete month, seeded from the metadata database when the
+ * scheduler starts), the rows each load published and rejected per table, and the reconciliations that found a
+ * mismatch with how many customers are unreconciled now. Reads what the job, the load report and the reconcile step
+ * say; the stage services know nothing of it.
  */
 public final class RunMetrics implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunMetrics.class);
 
+    /** The scope of a run of every customer (a run limited to some names their UINs); see {@link MonthlyBillsJob#scope}. */
+    private static final String ALL_CUSTOMERS = "all";
+
     private final MeterRegistry registry;
-    private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+    private final FeedFreshness freshness;
     /** Unreconciled customers per month, as last compared by this process; the gauge is their sum. */
     private final Map<YearMonth, Long> unreconciled = new ConcurrentHashMap<>();
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.freshness = new FeedFreshness(registry);
         Gauge.builder("tcbill.reconciliation.unreconciled", unreconciled,
                         months -> months.values().stream().mapToLong(Long::longValue).sum())
                 .description("customers whose L3 details and summaries disagree, over the months this process last reconciled")
@@ -67,15 +70,17 @@ public final class RunMetrics implements JobExecutionListener {
 
     /**
      * Sets each feed's last success from the newest runs the metadata database holds (read as {@code status} reads
-     * them, not every step of every execution), so a restart does not lose it.
+     * them, not every step of every execution) and its newest complete month, so a restart loses neither.
      */
     void seed(DataSource metadata, String batchTablePrefix) {
         try (Connection connection = metadata.getConnection()) {
-            for (RunRecord run : new StatusQueries(connection, batchTablePrefix).latest(null)) {
+            StatusQueries queries = new StatusQueries(connection, batchTablePrefix);
+            for (RunRecord run : queries.latest(null)) {
                 if (run.state() == RunRecord.State.COMPLETED && run.ended() != null) {
-                    succeeded(run.feed(), run.ended());
+                    freshness.succeeded(run.feed(), run.ended());
                 }
             }
+            queries.newestCompleteMonths().forEach(freshness::covered);
         } catch (SQLException | IllegalStateException e) {
             log.warn("could not read the last successful runs from the metadata database: {}", e.getMessage());
         }
@@ -90,7 +95,8 @@ public final class RunMetrics implements JobExecutionListener {
                 .tag("feed", feed).tag("outcome", execution.getStatus().name().toLowerCase(Locale.ROOT))
                 .register(registry).record(took);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            succeeded(feed, end);
+            String scope = MonthlyBillsJob.scope(execution);
+            freshness.completed(feed, MonthlyBillsJob.month(execution), scope == null || scope.equals(ALL_CUSTOMERS), end);
         }
     }
 
@@ -106,16 +112,5 @@ public final class RunMetrics implements JobExecutionListener {
     private Counter rows(String name, String description, LoadReport report, String table) {
         return Counter.builder(name).description(description).baseUnit("rows")
                 .tag("feed", report.feed().name()).tag("table", table).register(registry);
-    }
-
-    private void succeeded(String feed, LocalDateTime end) {
-        long epochSeconds = end.atZone(ZoneId.systemDefault()).toEpochSecond();
-        lastSuccess.computeIfAbsent(feed, f -> {
-            AtomicLong holder = new AtomicLong();
-            Gauge.builder("tcbill.feed.last.success", holder, AtomicLong::doubleValue)
-                    .description("when the feed last completed a month (epoch seconds)").baseUnit("seconds")
-                    .tag("feed", f).register(registry);
-            return holder;
-        }).accumulateAndGet(epochSeconds, Math::max);
     }
 }

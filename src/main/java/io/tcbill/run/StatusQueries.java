@@ -92,6 +92,33 @@ public final class StatusQueries {
     }
 
     /**
+     * The newest month each feed has a completed run of for all customers (a run limited to some customers does not
+     * count), with one query; empty when Batch's tables do not exist yet. Months sort as text (YYYY-MM).
+     */
+    public Map<String, YearMonth> newestCompleteMonths() {
+        String sql = "SELECT f.PARAMETER_VALUE, MAX(m.PARAMETER_VALUE) FROM " + table("JOB_EXECUTION") + " e"
+                + " JOIN " + table("JOB_INSTANCE") + " i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID AND i.JOB_NAME = ?"
+                + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
+                + " LEFT" + param("s", MonthlyBillsJob.PARAMETER_SCOPE)
+                + " WHERE e.STATUS = 'COMPLETED' AND (s.PARAMETER_VALUE IS NULL OR s.PARAMETER_VALUE = 'all')"
+                + " GROUP BY f.PARAMETER_VALUE";
+        try {
+            if (!tablesExist()) {
+                return Map.of();
+            }
+            Map<String, YearMonth> months = new HashMap<>();
+            try (PreparedStatement query = prepare(sql, null); ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    months.put(row.getString(1), YearMonth.parse(row.getString(2)));
+                }
+            }
+            return months;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the completed months from the metadata database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * The raw object keys of every file archived for the run's attempt (its job instance, all executions), by the rule a
      * restart uses ({@link MonthlyBillsJob#archivedKeys}), read with one query of its load and archive partition steps.
      */

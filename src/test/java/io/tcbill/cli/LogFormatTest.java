@@ -49,6 +49,25 @@ class LogFormatTest {
     }
 
     @Test
+    void aJsonShapeAloneMeansJson() throws Exception {
+        // given only TCBILL_LOG_JSON set (a regression: it kept text lines unless TCBILL_LOG_FORMAT=json was set too)
+        List<String> lines = logWithRunId(null, "logstash");
+
+        // then one logstash-shaped JSON object
+        JsonNode line = JsonMapper.shared().readTree(lines.get(0));
+        assertThat(line.path("level").asString()).isEqualTo("INFO");
+        assertThat(line.path("runId").asString()).isEqualTo(RUN_ID);
+    }
+
+    @Test
+    void textWinsOverAJsonShape() throws Exception {
+        List<String> lines = logWithRunId("text", "logstash");
+
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .contains("[" + RUN_ID + "] - l3 2026-10: published 50 rows").doesNotStartWith("{"));
+    }
+
+    @Test
     void textLogsShowTheRunIdAfterTheLogger() throws Exception {
         List<String> lines = logWithRunId(null, null);
 

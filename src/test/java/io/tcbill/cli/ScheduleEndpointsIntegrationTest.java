@@ -10,6 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.tcbill.IntegrationTest;
 import io.tcbill.app.SimulatorOverrides;
 import io.tcbill.app.SpringContexts;
+import io.tcbill.docker.MonitoringMetrics;
 import io.tcbill.schedule.ScheduleRegistrar;
 import io.tcbill.simulator.PartnerSimulator;
 import io.tcbill.simulator.SimulatorConfig;
@@ -116,9 +117,11 @@ class ScheduleEndpointsIntegrationTest {
                 && m.contains("tcbill_feed_last_success_seconds{feed=\"summaries\"}"), Duration.ofSeconds(60));
         detach(logs);
 
-        // then each feed's last success is the time of this run
+        // then each feed's last success is the time of this run, and its newest complete month the month it pulled
         assertThat(value(metrics, "tcbill_feed_last_success_seconds", "feed=\"l3\""))
                 .isBetween((double) fired.getEpochSecond() - 1, (double) Instant.now().getEpochSecond() + 1);
+        assertThat(value(metrics, "tcbill_feed_newest_complete_month_seconds", "feed=\"l3\"")).isEqualTo(
+                (double) month.plusMonths(1).atDay(1).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond());
         // rows published equal the simulator's files; nothing was rejected
         long l3Rows = simulator.data().customerUins().stream()
                 .mapToLong(uin -> simulator.data().expected("l3", month, uin).rows()).sum();
@@ -214,6 +217,58 @@ class ScheduleEndpointsIntegrationTest {
             assertThat(reconciliation("customer_uin, status")).contains(List.of(off, "UNRECONCILED"));
         } finally {
             scheduler.getListenerManager().removeJobListener(fires.getName());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyMetricTheReadmeTheAlertsAndTheDashboardNameIsServed() throws Exception {
+        // given the runs above (a failed fire, a mismatch, ServiceBusy retries included)
+        String metrics = get("/actuator/prometheus").body();
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        Matcher sample = Pattern.compile("(?m)^(tcbill_[a-z0-9_]+)[{ ]").matcher(metrics);
+        while (sample.find()) {
+            served.add(sample.group(1));
+        }
+
+        // then each metric the README documents and the Prometheus rules and Grafana dashboard query is served
+        assertThat(served).as("tcbill's metrics on /actuator/prometheus").containsAll(MonitoringMetrics.documented())
+                .containsAll(MonitoringMetrics.usedByMonitoring());
+    }
+
+    @Test
+    void infoShowsTheVersionTheCommitAndTheBuildTime() throws Exception {
+        // given the version in the pom, and the commit git says is checked out (when this is a git checkout)
+        Matcher pom = Pattern.compile("<artifactId>tcbill</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(java.nio.file.Files.readString(Path.of("pom.xml")));
+        assertThat(pom.find()).isTrue();
+        String head = gitHead();
+
+        // when
+        HttpResponse<String> response = get("/actuator/info");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode info = JsonMapper.shared().readTree(response.body());
+        assertThat(info.path("build").path("version").asString()).isEqualTo(pom.group(1));
+        assertThat(Instant.parse(info.path("build").path("time").asString())).isBefore(Instant.now())
+                .isAfter(Instant.now().minus(Duration.ofDays(1)));
+        if (head == null) {
+            assertThat(info.has("git")).as("no git section without a git checkout: %s", info).isFalse();
+        } else {
+            assertThat(info.path("git").path("commit").path("id").asString()).as("%s", info).isEqualTo(head);
+            assertThat(info.path("git").path("commit").path("time").asString()).isNotEmpty();
+        }
+    }
+
+    /** The short id of the checked-out commit, or null when this is no git checkout (or git is missing). */
+    private static String gitHead() throws InterruptedException {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 && out.matches("[0-9a-f]{7,40}") ? out : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -64,6 +64,37 @@ class StatusQueriesTest {
     }
 
     @Test
+    void theNewestCompleteMonthOfEachFeedLeavesOutFailedRunsAndRunsOfSomeCustomers() throws Exception {
+        // given 2026-03's l3 runs failed and its l2 was pulled for one customer only
+        try (var sql = db.createStatement()) {
+            sql.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED' WHERE JOB_EXECUTION_ID IN ("
+                    + executionsOf(LAST, "l3") + ")");
+            sql.executeUpdate("UPDATE BATCH_JOB_EXECUTION_PARAMS SET PARAMETER_VALUE = '800000000001'"
+                    + " WHERE PARAMETER_NAME = 'scope' AND JOB_EXECUTION_ID IN (" + executionsOf(LAST, "l2") + ")");
+        }
+
+        // when the scheduler's metrics read the newest complete months
+        Map<String, YearMonth> newest = queries().newestCompleteMonths();
+
+        // then l3 and l2 stand at the month before, the other feeds at 2026-03
+        assertThat(newest).containsExactlyInAnyOrderEntriesOf(Map.of("l3", LAST.minusMonths(1), "l2", LAST.minusMonths(1),
+                "commission", LAST, "summaries", LAST, "vouchers", LAST));
+    }
+
+    @Test
+    void noCompleteMonthsBeforeAnyRun() throws Exception {
+        try (Connection empty = DriverManager.getConnection("jdbc:h2:mem:empty-" + System.nanoTime())) {
+            assertThat(new StatusQueries(empty, "BATCH_").newestCompleteMonths()).isEmpty();
+        }
+    }
+
+    private static String executionsOf(YearMonth month, String feed) {
+        return "SELECT m.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION_PARAMS m JOIN BATCH_JOB_EXECUTION_PARAMS f"
+                + " ON f.JOB_EXECUTION_ID = m.JOB_EXECUTION_ID AND f.PARAMETER_NAME = 'feed' AND f.PARAMETER_VALUE = '" + feed
+                + "' WHERE m.PARAMETER_NAME = 'billMonth' AND m.PARAMETER_VALUE = '" + month + "'";
+    }
+
+    @Test
     void oneMonthAndAFailedRunWithItsReasonWithoutTheExceptionsName() throws Exception {
         // given the resumed execution of 2026-03 l3 gone (its first execution is then the newest)
         try (var sql = db.createStatement()) {
