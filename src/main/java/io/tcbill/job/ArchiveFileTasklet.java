@@ -22,8 +22,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * One partition of the archive step: reads which file from the partition's context, archives it with the
  * {@link FeedArchiver} (a bill file through its link, or a JSON feed's answers as NDJSON), and keeps the object key,
- * its size and its sha256 in the step's context. The signed link lives only in memory. A failure names the feed,
- * month and customer.
+ * its size and its sha256 in the step's context, and hands the object to {@link EagerStaging} to be staged while the
+ * month's other files are archived. The signed link lives only in memory. A failure names the feed, month and customer.
  */
 final class ArchiveFileTasklet implements Tasklet {
 
@@ -35,12 +35,15 @@ final class ArchiveFileTasklet implements Tasklet {
     private final FeedArchiver archiver;
     private final LocalExecutions executions;
     private final ProgressListeners progress;
+    private final EagerStaging staging;
 
-    ArchiveFileTasklet(FeedCatalog feeds, FeedArchiver archiver, LocalExecutions executions, ProgressListeners progress) {
+    ArchiveFileTasklet(FeedCatalog feeds, FeedArchiver archiver, LocalExecutions executions, ProgressListeners progress,
+                       EagerStaging staging) {
         this.feeds = feeds;
         this.archiver = archiver;
         this.executions = executions;
         this.progress = progress;
+        this.staging = staging;
     }
 
     @Override
@@ -76,6 +79,7 @@ final class ArchiveFileTasklet implements Tasklet {
         context.putString(RAW_KEY, raw.key());
         context.putString(RAW_SHA256, raw.sha256());
         context.putLong(RAW_SIZE, raw.size());
+        staging.archived(step.getJobExecutionId(), feed, parameters.billMonth(), LoadTablesTasklet.archivedFile(context));
         contribution.incrementWriteCount(1);
         return RepeatStatus.FINISHED;
     }

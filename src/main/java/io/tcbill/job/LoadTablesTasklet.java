@@ -25,7 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Loads every file the archive step kept for this job instance (including files archived by an earlier, interrupted
- * execution) and publishes the month once. A file that fails (its object does not match its hash, or it does not load)
+ * execution) and publishes the month once; the files this execution archived were mostly staged already, while the
+ * archive step ran ({@link EagerStaging}). A file that fails (its object does not match its hash, or it does not load)
  * keeps its earlier rows visible; its object is marked rejected in the raw zone and never loaded again by this job
  * instance, so the next run fetches the file anew ({@link ArchivedFiles}). The step then ends {@link #REJECTED_FILES}
  * rather than failing, so that {@link MirrorToLakeTasklet mirrorToLake} still mirrors the rows that did load;
@@ -47,12 +48,12 @@ final class LoadTablesTasklet implements Tasklet {
 
     private final FeedCatalog feeds;
     private final JobRepository jobRepository;
-    private final SpooledLoad load;
+    private final EagerStaging load;
     private final ProgressListeners progress;
     private final RunMetrics metrics;
     private final MonthReconciler reconciler;
 
-    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, SpooledLoad load, ProgressListeners progress,
+    LoadTablesTasklet(FeedCatalog feeds, JobRepository jobRepository, EagerStaging load, ProgressListeners progress,
                       RunMetrics metrics, MonthReconciler reconciler) {
         this.feeds = feeds;
         this.jobRepository = jobRepository;
@@ -80,7 +81,7 @@ final class LoadTablesTasklet implements Tasklet {
         RunProgress listener = progress.of(parameters.billMonth(), feed.name());
         listener.loadStarted(feed.name(), parameters.billMonth(), archived.size());
         List<ArchivedFile> files = archived.stream().map(LoadTablesTasklet::archivedFile).toList();
-        SpooledLoad.Outcome outcome = load.load(feed, parameters.billMonth(), parameters.wholeMonth(), files,
+        SpooledLoad.Outcome outcome = load.finish(step.getJobExecutionId(), feed, parameters.billMonth(), parameters.wholeMonth(), files,
                 file -> listener.fileLoaded(feed.name(), parameters.billMonth(), file.rows()));
         LoadReport report = outcome.report();
         if (report != null) {
@@ -111,7 +112,7 @@ final class LoadTablesTasklet implements Tasklet {
     }
 
     /** What the archive step kept for one file: the object and what it was requested as. */
-    private static ArchivedFile archivedFile(ExecutionContext file) {
+    static ArchivedFile archivedFile(ExecutionContext file) {
         Long uin = file.containsKey(FilePartitioner.CUSTOMER_UIN) ? file.getLong(FilePartitioner.CUSTOMER_UIN) : null;
         // what was requested, not what the bytes look like: a customer's link serving the pack is not a pack
         boolean pack = Feed.SourceKind.PACK.name().equals(file.getString(FilePartitioner.SOURCE_KIND, null));

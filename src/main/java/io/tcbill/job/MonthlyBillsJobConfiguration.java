@@ -3,7 +3,6 @@ package io.tcbill.job;
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.lake.LakeMirror;
 import io.tcbill.load.MonthLoader;
-import io.tcbill.load.SpooledLoad;
 import io.tcbill.partner.ApiProperties;
 import io.tcbill.partner.CustomerType;
 import io.tcbill.partner.CustomerTypesProperties;
@@ -68,11 +67,11 @@ class MonthlyBillsJobConfiguration {
 
     @Bean
     Step archiveFile(JobRepository jobRepository, FeedCatalog feeds, FeedArchiver archiver, LocalExecutions localExecutions,
-                     ProgressListeners progress) {
+                     ProgressListeners progress, EagerStaging staging) {
         // no database work inside: a resourceless transaction keeps the pool free while a partition waits or downloads;
         // a file archived before runs again only when the partitioner asks for it (its object failed to load)
         return new StepBuilder(MonthlyBillsJob.ARCHIVE_FILE, jobRepository)
-                .tasklet(new ArchiveFileTasklet(feeds, archiver, localExecutions, progress),
+                .tasklet(new ArchiveFileTasklet(feeds, archiver, localExecutions, progress, staging),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true)
                 .build();
@@ -95,7 +94,7 @@ class MonthlyBillsJobConfiguration {
     }
 
     @Bean
-    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, SpooledLoad load, ProgressListeners progress,
+    Step loadTables(JobRepository jobRepository, FeedCatalog feeds, EagerStaging load, ProgressListeners progress,
                     RunMetrics metrics, MonthReconciler reconciler) {
         // runs again on every restart: it loads all files archived by any execution of the month, idempotently
         return new StepBuilder(MonthlyBillsJob.LOAD_TABLES, jobRepository)
@@ -149,9 +148,11 @@ class MonthlyBillsJobConfiguration {
     @Bean
     Job monthlyBillsJob(JobRepository jobRepository, Step listCustomers, Step archiveFiles, Step loadTables,
                         Step mirrorToLake, Step checkLoaded, Step checkArchived, Step reconcile,
-                        LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics) {
+                        LocalExecutions localExecutions, RunLogContext runLogContext, RunMetrics runMetrics,
+                        EagerStaging staging) {
         return new JobBuilder(MonthlyBillsJob.NAME, jobRepository)
                 .listener(localExecutions)
+                .listener(staging)
                 .listener(runLogContext)
                 .listener(runMetrics)
                 .start(listCustomers)

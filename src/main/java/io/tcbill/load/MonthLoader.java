@@ -1,32 +1,22 @@
 package io.tcbill.load;
 
 import io.tcbill.feed.Feed;
-import io.tcbill.load.TableSchema.Column;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the raw files of one feed and month and publishes the month once per table: each file (a CSV, a reseller
+ * Loads the raw files of one feed and month ({@link MonthLoad}) and publishes the month once per table: each file (a CSV, a reseller
  * pack of CSVs, or NDJSON API answers) is staged and checked in a private in-memory DuckDB, then each table's month
  * Parquet file is replaced atomically for the customers whose files all loaded, load_log and rejected_rows are
  * appended, and the analysts' DuckDB snapshot is brought up to date.
@@ -34,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public final class MonthLoader {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final DuckDbProperties properties;
     private final PackLimits packLimits;
@@ -103,45 +92,25 @@ public final class MonthLoader {
      * e.g. for a progress display.
      */
     public LoadReport load(LoadRequest request, Consumer<FileResult> staged) {
-        Feed feed = request.feed();
-        List<Attempt> attempts = new ArrayList<>();
-        List<Restatement> restatements = new ArrayList<>();
-        try (PrivateDuckDb db = PrivateDuckDb.open(properties)) {
-            Connection connection = db.connection();
-            Map<String, List<Column>> columns = new LinkedHashMap<>();
-            for (String table : feed.tables()) {
-                columns.put(table, TableSchema.named(tables, table).columns(connection));
-            }
-            TableSchema.named(tables, "load_log").columns(connection);
-            TableSchema.named(tables, "rejected_rows").columns(connection);
-            FileStager stager = stager(feed, connection, columns, db.tempDir());
+        LoadReport report;
+        try (MonthLoad load = open(request.feed(), request.month())) {
             for (RawInput input : request.files()) {
-                Attempt attempt = Attempt.run(stager, input, lineage(request, input), String.valueOf(attempts.size()),
-                        properties.maxRejectedRows());
-                attempts.add(attempt);
-                staged.accept(attempt.result());
+                staged.accept(load.stage(input));
             }
-            holdBackIncompleteCustomers(attempts);
-            new PackCustomers(connection, layout, feed, request.month()).check(attempts);
-            KeptCustomers kept = new KeptCustomers();
-            MonthHistory history = new MonthHistory(connection, layout, tables, db.tempDir());
-            for (var table : columns.entrySet()) {
-                List<StagedFile> publishable = attempts.stream().filter(Attempt::publishable)
-                        .flatMap(a -> a.staged().stream()).filter(f -> f.table().equals(table.getKey())).toList();
-                if (!publishable.isEmpty()) {
-                    kept.add(table.getKey(), publish(connection, history, table.getKey(), table.getValue(), request.month(),
-                            publishable, attempts, restatements));
-                }
-            }
-            if (request.wholeMonth()) {
-                kept.warnWithoutFile(feed.name(), request.month(), attempts);
-            }
-            writeLog(connection, attempts);
-        } catch (SQLException e) {
-            throw new LoadException("loading " + feed.name() + " " + request.month() + " failed in DuckDB: " + e.getMessage(), e);
+            report = load.publish(request.wholeMonth());
         }
         snapshot.ensure();
-        return new LoadReport(feed, request.month(), attempts.stream().map(Attempt::result).toList(), restatements);
+        return report;
+    }
+
+    /**
+     * Starts a load of {@code feed} and {@code month} whose files are staged one at a time as they come, then published
+     * once ({@link MonthLoad}); the caller closes it, then calls {@link #ensureViews()} after a publish.
+     *
+     * @throws LoadException when the private DuckDB cannot be prepared
+     */
+    public MonthLoad open(Feed feed, YearMonth month) {
+        return new MonthLoad(properties, packLimits, layout, tables, feed, month);
     }
 
     /**
@@ -222,72 +191,5 @@ public final class MonthLoader {
         } catch (SQLException e) {
             throw new LoadException("reading customer_month " + month + " from " + file + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private FileStager stager(Feed feed, Connection connection, Map<String, List<Column>> columns, Path tempDir) {
-        if (feed.format() == Feed.Format.JSON) {
-            return new JsonStager(connection, columns, tempDir);
-        }
-        CsvStager csv = new CsvStager(connection, feed.table(), columns.get(feed.table()), feed.packCustomerColumn(),
-                feed.customerColumn(), tempDir);
-        HeaderMapping mapping = HeaderMapping.read(feed.mapping());
-        boolean tags = columns.get(feed.table()).stream().anyMatch(c -> c.name().equals(TagColumns.COLUMN));
-        return new CsvFileStager(csv, tags ? mapping.withTagColumns() : mapping, feed.packCustomerColumn(), tempDir,
-                packLimits);
-    }
-
-    /**
-     * Publishes the month, then the earlier version of the rows it changed ({@link MonthHistory}), adding what changed to
-     * {@code restatements}.
-     *
-     * @return the current rows kept, by customer (see {@link MonthPublisher#publish})
-     */
-    private Map<Long, Long> publish(Connection connection, MonthHistory history, String table, List<Column> columns,
-                                    YearMonth month, List<StagedFile> files, List<Attempt> attempts,
-                                    List<Restatement> restatements) throws SQLException {
-        Map<Long, Long> kept;
-        try {
-            MonthHistory.Staged earlier = history.stage(table, columns, month, files);
-            kept = new MonthPublisher(connection, layout).publish(table, columns, month, files);
-            if (earlier != null) {
-                // after the month: a crash in between loses this version's history, never shows a change that did not publish
-                earlier.install();
-                restatements.add(earlier.restatement());
-            }
-        } catch (SQLException | RuntimeException e) {
-            String reason = ReaderMessage.of(e.getMessage());
-            attempts.stream().filter(Attempt::publishable)
-                    .forEach(a -> a.fail("publishing " + table + " " + month + " failed: " + reason));
-            writeLog(connection, attempts);
-            throw new LoadException("publishing " + table + " " + month + " to " + layout.monthFile(table, month)
-                    + " failed; the previous month file is unchanged: " + reason, e);
-        }
-        return kept;
-    }
-
-    /** A customer is replaced only when all its files loaded (a pack may split a month over several CSVs). */
-    private static void holdBackIncompleteCustomers(List<Attempt> attempts) {
-        Set<String> failed = new HashSet<>();
-        attempts.stream().filter(a -> !a.publishable()).forEach(a -> failed.add(a.holdBackKey()));
-        attempts.stream().filter(a -> a.publishable() && failed.contains(a.holdBackKey()))
-                .forEach(a -> a.fail("not published: another file of the " + a.lineage().customerLabel()
-                        + " for this month failed to load"));
-    }
-
-    private void writeLog(Connection connection, List<Attempt> attempts) throws SQLException {
-        LoadLog log = new LoadLog(connection, layout);
-        for (Attempt attempt : attempts) {
-            log.add(attempt.lineage(), attempt.input(), attempt.result(), attempt.started(), Instant.now());
-            log.publish(attempt.lineage().loadId());
-        }
-    }
-
-    private static Lineage lineage(LoadRequest request, RawInput input) {
-        boolean pack = request.feed().format() == Feed.Format.CSV && input.pack();
-        String who = pack ? "pack" : input.customerUin() == null ? "self" : String.valueOf(input.customerUin());
-        String loadId = String.join("_", request.feed().name(), request.month().toString(), who,
-                STAMP.format(Instant.now()), UUID.randomUUID().toString().substring(0, 8));
-        return new Lineage(request.feed().name(), request.month(), input.customerUin(),
-                Objects.requireNonNull(input.sourceKey(), "sourceKey"), loadId, pack);
     }
 }

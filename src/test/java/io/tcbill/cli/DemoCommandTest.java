@@ -29,7 +29,7 @@ class DemoCommandTest {
         assertThat(printed).contains("Results are in the DuckDB file " + dir.resolve("tcbill.duckdb"));
         assertThat(printed).containsPattern("l3 +2026-09  OK +\\d+ rows");
         // the job reconciled the month once both l3 and summaries were loaded
-        assertThat(printed).contains("reconcile  2026-09  OK     L3 details match the summary APIs for all 5 customers");
+        assertThat(printed).contains("reconcile  2026-09  OK     L3 and L2 details match the summary APIs for all 5 customers");
         // the first example query answers with the month and a positive number of line items
         assertThat(printed).containsPattern("2026-09-01 \\| [1-9]\\d* \\| -?\\d+\\.\\d+");
         assertThat(printed).doesNotContain("could not run the example queries");

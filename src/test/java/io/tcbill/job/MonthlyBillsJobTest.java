@@ -108,6 +108,13 @@ class MonthlyBillsJobTest extends PipelineTestSupport {
                         MonthlyBillsJob.MIRROR_TO_LAKE, MonthlyBillsJob.CHECK_LOADED, MonthlyBillsJob.CHECK_ARCHIVED,
                         MonthlyBillsJob.RECONCILE);
         assertThat(steps(runs.get("l3"))).allMatch(step -> step.getStatus() == BatchStatus.COMPLETED);
+        // the files were staged while the month was still being archived, before the load step began
+        StepExecution loadTables = steps(runs.get("l3")).stream()
+                .filter(step -> step.getStepName().equals(MonthlyBillsJob.LOAD_TABLES)).findFirst().orElseThrow();
+        long firstStaged = count("SELECT epoch_ms(min(started_at)) FROM load_log WHERE feed = 'l3'" + " AND bill_month = DATE '"
+                + MONTH.atDay(1) + "'");
+        assertThat(firstStaged).as("first l3 file staged, epoch ms UTC")
+                .isLessThan(loadTables.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
 
         for (String action : SIMULATOR.stats().requestsByAction().keySet()) {
             int limit = SUMMARY_ACTIONS.contains(action) ? SUMMARY_QPS : 20;
