@@ -107,6 +107,26 @@ public final class CuratedLayout {
         return root.resolve(table).resolve(loadId).resolve(FILE);
     }
 
+    /**
+     * A new scratch folder under a table's directory (named {@code .scratch-…}, so never a partition and never matched
+     * by {@link #glob}), for files written together before each is moved into place; removed with {@link #deleteTree}.
+     */
+    Path scratchDir(String table) {
+        return root.resolve(table).resolve(".scratch-" + UUID.randomUUID());
+    }
+
+    /** Removes a folder and what it holds, best effort (a leftover scratch folder is never read). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort, as said
+        }
+    }
+
     /** Every published file of a table, for reading them all at once (the zero-row {@code _empty} file of older versions too). */
     String glob(String table) {
         return root.resolve(table).toAbsolutePath() + "/*/" + FILE;

@@ -1,10 +1,17 @@
 package io.tcbill.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The append-only operational tables: one load_log row per file attempt and the file's rejected rows, each written
@@ -34,11 +41,49 @@ final class LoadLog {
 
     /** Publishes the log row and the rejected rows (if any) of {@code loadId}. */
     void publish(String loadId) throws SQLException {
-        String where = " WHERE load_id = " + Sql.literal(loadId);
-        CuratedLayout.write(connection, "SELECT * FROM load_log" + where, layout.appendFile("load_log", loadId));
-        if (Sql.queryLong(connection, "SELECT count(*) FROM rejected_rows" + where) > 0) {
-            CuratedLayout.write(connection, "SELECT * FROM rejected_rows" + where + " ORDER BY source_line",
-                    layout.appendFile("rejected_rows", loadId));
+        publish(List.of(loadId));
+    }
+
+    /**
+     * Publishes the log rows and the rejected rows (if any) of {@code loadIds}, each load's still in a file of its own
+     * ({@code <table>/<load_id>/data.parquet}), written in one DuckDB pass per table (partitioned by load id into a
+     * scratch folder, then each file moved into place): a month of 2,000 customers' files wrote 2,000 files one COPY at a
+     * time.
+     */
+    void publish(List<String> loadIds) throws SQLException {
+        if (loadIds.isEmpty()) {
+            return;
+        }
+        String in = loadIds.stream().map(Sql::literal).collect(Collectors.joining(", ", " WHERE load_id IN (", ")"));
+        write("load_log", "SELECT * FROM load_log" + in);
+        if (Sql.queryLong(connection, "SELECT count(*) FROM rejected_rows" + in) > 0) {
+            write("rejected_rows", "SELECT * FROM rejected_rows" + in + " ORDER BY load_id, source_line");
+        }
+    }
+
+    private void write(String table, String select) throws SQLException {
+        Path scratch = layout.scratchDir(table);
+        try {
+            Files.createDirectories(scratch.getParent());
+            Sql.execute(connection, "COPY (" + select + ") TO " + Sql.literal(scratch) + " (" + CuratedLayout.PARQUET_OPTIONS
+                    + ", PARTITION_BY (load_id), WRITE_PARTITION_COLUMNS true)");
+            try (Stream<Path> folders = Files.list(scratch)) {
+                for (Path folder : folders.toList()) {
+                    String loadId = folder.getFileName().toString().substring("load_id=".length());
+                    try (Stream<Path> files = Files.list(folder)) {
+                        List<Path> written = files.toList();
+                        if (written.size() != 1) {
+                            throw new IllegalStateException(table + " of load " + loadId + ": DuckDB wrote " + written.size()
+                                    + " files, expected one");
+                        }
+                        CuratedLayout.install(written.get(0), layout.appendFile(table, loadId));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + table + " under " + scratch.getParent(), e);
+        } finally {
+            CuratedLayout.deleteTree(scratch);
         }
     }
 

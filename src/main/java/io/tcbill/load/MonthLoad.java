@@ -185,8 +185,8 @@ public final class MonthLoad implements AutoCloseable {
         LoadLog log = new LoadLog(connection, layout);
         for (Attempt attempt : attempts) {
             log.add(attempt.lineage(), attempt.input(), attempt.result(), attempt.started(), Instant.now());
-            log.publish(attempt.lineage().loadId());
         }
+        log.publish(attempts.stream().map(attempt -> attempt.lineage().loadId()).toList());
     }
 
     private Lineage lineage(RawInput input) {
