@@ -62,7 +62,7 @@ public final class StatusBench {
                 }
                 progress.printf("status: the same metadata copied to PostgreSQL in %.1f s%n", (System.nanoTime() - start) / 1e9);
                 progress.flush();
-                figures.addAll(measure(" (PostgreSQL)", dir, Map.of("SPRING_DATASOURCE_URL", POSTGRES + database,
+                figures.addAll(measure(" pg", dir, Map.of("SPRING_DATASOURCE_URL", POSTGRES + database,
                         "SPRING_DATASOURCE_USERNAME", "postgres", "SPRING_DATASOURCE_PASSWORD", ""), last, version, detail));
             } finally {
                 try (Statement sql = admin.createStatement()) {
