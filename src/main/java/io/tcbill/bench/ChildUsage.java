@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One command of this jar run as a user runs it, a child {@code java -jar} in a working directory, with its wall time,
@@ -15,7 +16,8 @@ record ChildUsage(int exit, double wallSeconds, double cpuSeconds, double peakRs
 
     private static final double CLOCK_TICKS = 100.0;
 
-    static ChildUsage run(Path workingDir, String... args) throws IOException, InterruptedException {
+    static ChildUsage run(Path workingDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
@@ -25,7 +27,9 @@ record ChildUsage(int exit, double wallSeconds, double cpuSeconds, double peakRs
         }
         command.addAll(List.of(args));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(workingDir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.directory(workingDir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
         double cpu = 0;
@@ -49,10 +53,11 @@ record ChildUsage(int exit, double wallSeconds, double cpuSeconds, double peakRs
     }
 
     /** The median of three runs by wall time. */
-    static ChildUsage median(Path workingDir, String... args) throws IOException, InterruptedException {
+    static ChildUsage median(Path workingDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<ChildUsage> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            runs.add(run(workingDir, args));
+            runs.add(run(workingDir, environment, args));
         }
         runs.sort(java.util.Comparator.comparingDouble(ChildUsage::wallSeconds));
         return runs.get(1);

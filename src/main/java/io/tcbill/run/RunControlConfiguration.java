@@ -4,13 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tcbill.job.JobProperties;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Run control around the monthly job: what keeps runs safe across processes (ownership of executions, the run lock,
@@ -27,6 +31,15 @@ class RunControlConfiguration {
     @Bean
     StaleExecutions staleExecutions(JobProperties properties) {
         return new StaleExecutions(properties.staleAfter(), Clock.systemDefaultZone());
+    }
+
+    /** After Batch's schema (its tables must exist); before any run reads them. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    BatchIndexes.Created batchIndexes(DataSource dataSource,
+                                      @Value("${spring.batch.jdbc.table-prefix:BATCH_}") String batchTablePrefix) {
+        return new BatchIndexes.Created(new JdbcTemplate(dataSource).execute(
+                (ConnectionCallback<List<String>>) connection -> BatchIndexes.createMissing(connection, batchTablePrefix)));
     }
 
     @Bean

@@ -55,40 +55,69 @@ public final class StatusQueries {
                 + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
                 + (month == null ? "" : " WHERE m.PARAMETER_VALUE = ?")
                 + " GROUP BY m.PARAMETER_VALUE, f.PARAMETER_VALUE";
+        List<Object> arguments = month == null ? List.of(MonthlyBillsJob.NAME) : List.of(MonthlyBillsJob.NAME, month.toString());
         try {
-            if (!tablesExist()) {
-                return List.of();
-            }
-            Map<Long, Long> rows = new HashMap<>();
-            Map<Long, String> restated = new HashMap<>();
-            loadSteps(newest, month, rows, restated);
-            List<RunRecord> runs = new ArrayList<>();
-            String sql = "SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE, m.PARAMETER_VALUE,"
-                    + " f.PARAMETER_VALUE, s.PARAMETER_VALUE, a.PARAMETER_VALUE FROM " + table("JOB_EXECUTION") + " e"
-                    + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
-                    + " LEFT" + param("s", MonthlyBillsJob.PARAMETER_SCOPE)
-                    + " LEFT" + param("a", MonthlyBillsJob.PARAMETER_ATTEMPT)
-                    + " WHERE e.JOB_EXECUTION_ID IN (" + newest + ")"
-                    + " ORDER BY m.PARAMETER_VALUE DESC, f.PARAMETER_VALUE";
-            try (PreparedStatement query = prepare(sql, month)) {
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        long id = row.getLong(1);
-                        RunRecord.State state = state(row.getString(2));
-                        runs.add(new RunRecord(YearMonth.parse(row.getString(6)), row.getString(7),
-                                row.getString(8) == null ? "all" : row.getString(8), id,
-                                row.getString(9) == null ? 1 : Long.parseLong(row.getString(9)), state,
-                                state == RunRecord.State.STARTING || state == RunRecord.State.STARTED
-                                        || state == RunRecord.State.STOPPING,
-                                time(row.getTimestamp(3)), time(row.getTimestamp(4)), rows.getOrDefault(id, 0L),
-                                RunHistory.reason(row.getString(2), row.getString(5)), restated.get(id)));
-                    }
-                }
-            }
-            return runs;
+            return tablesExist() ? runs("IN (" + newest + ")", arguments) : List.of();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the run history from the metadata database: " + e.getMessage(), e);
         }
+    }
+
+    /** The newest execution of one job instance (an attempt), or null when it has none. */
+    public RunRecord newest(long jobInstanceId) {
+        String newest = "SELECT MAX(x.JOB_EXECUTION_ID) FROM " + table("JOB_EXECUTION") + " x WHERE x.JOB_INSTANCE_ID = ?";
+        try {
+            List<RunRecord> runs = runs("= (" + newest + ")", List.of(jobInstanceId));
+            return runs.isEmpty() ? null : runs.get(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run history from the metadata database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether an execution of the job instance (an attempt) completed. */
+    public boolean completed(long jobInstanceId) {
+        String sql = "SELECT COUNT(*) FROM " + table("JOB_EXECUTION") + " WHERE JOB_INSTANCE_ID = ? AND STATUS = ?";
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, jobInstanceId);
+            query.setString(2, "COMPLETED");
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the run history from the metadata database: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The executions whose id is {@code selection} ("IN (subquery)" or "= (subquery)" taking {@code arguments}), with
+     * the rows and restatement their load steps recorded: two queries, whatever the number of step executions.
+     */
+    private List<RunRecord> runs(String selection, List<Object> arguments) throws SQLException {
+        Map<Long, Long> rows = new HashMap<>();
+        Map<Long, String> restated = new HashMap<>();
+        loadSteps(selection, arguments, rows, restated);
+        List<RunRecord> runs = new ArrayList<>();
+        String sql = "SELECT e.JOB_EXECUTION_ID, e.STATUS, e.START_TIME, e.END_TIME, e.EXIT_MESSAGE, m.PARAMETER_VALUE,"
+                + " f.PARAMETER_VALUE, s.PARAMETER_VALUE, a.PARAMETER_VALUE FROM " + table("JOB_EXECUTION") + " e"
+                + param("m", MonthlyBillsJob.PARAMETER_MONTH) + param("f", MonthlyBillsJob.PARAMETER_FEED)
+                + " LEFT" + param("s", MonthlyBillsJob.PARAMETER_SCOPE)
+                + " LEFT" + param("a", MonthlyBillsJob.PARAMETER_ATTEMPT)
+                + " WHERE e.JOB_EXECUTION_ID " + selection
+                + " ORDER BY m.PARAMETER_VALUE DESC, f.PARAMETER_VALUE";
+        try (PreparedStatement query = prepare(sql, arguments); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                long id = row.getLong(1);
+                RunRecord.State state = state(row.getString(2));
+                runs.add(new RunRecord(YearMonth.parse(row.getString(6)), row.getString(7),
+                        row.getString(8) == null ? "all" : row.getString(8), id,
+                        row.getString(9) == null ? 1 : Long.parseLong(row.getString(9)), state,
+                        state == RunRecord.State.STARTING || state == RunRecord.State.STARTED
+                                || state == RunRecord.State.STOPPING,
+                        time(row.getTimestamp(3)), time(row.getTimestamp(4)), rows.getOrDefault(id, 0L),
+                        RunHistory.reason(row.getString(2), row.getString(5)), restated.get(id)));
+            }
+        }
+        return runs;
     }
 
     /**
@@ -147,36 +176,32 @@ public final class StatusQueries {
     }
 
     /**
-     * Rows published by the load step of each execution {@code newest} selects, and what it restated (if anything), by
-     * execution, into {@code rows} and {@code restated}.
+     * Rows published by the load step of each execution {@code selection} selects, and what it restated (if anything),
+     * by execution, into {@code rows} and {@code restated}. Only the load steps are read (an index on the execution and
+     * step name, {@link BatchIndexes}), never the partition step per customer and file.
      */
-    private void loadSteps(String newest, YearMonth month, Map<Long, Long> rows, Map<Long, String> restated) throws SQLException {
+    private void loadSteps(String selection, List<Object> arguments, Map<Long, Long> rows, Map<Long, String> restated)
+            throws SQLException {
         String sql = "SELECT s.JOB_EXECUTION_ID, c.SHORT_CONTEXT, c.SERIALIZED_CONTEXT FROM " + table("STEP_EXECUTION")
                 + " s JOIN " + table("STEP_EXECUTION_CONTEXT") + " c ON c.STEP_EXECUTION_ID = s.STEP_EXECUTION_ID"
-                + " WHERE s.STEP_NAME = ? AND s.JOB_EXECUTION_ID IN (" + newest + ")";
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, MonthlyBillsJob.LOAD_TABLES);
-            query.setString(2, MonthlyBillsJob.NAME);
-            if (month != null) {
-                query.setString(3, month.toString());
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    ExecutionContext context = context(row.getString(2), row.getString(3));
-                    rows.merge(row.getLong(1), MonthlyBillsJob.rows(context), Long::sum);
-                    if (MonthlyBillsJob.restated(context) != null) {
-                        restated.put(row.getLong(1), MonthlyBillsJob.restated(context));
-                    }
+                + " WHERE s.STEP_NAME = ? AND s.JOB_EXECUTION_ID " + selection;
+        List<Object> all = new ArrayList<>(List.of(MonthlyBillsJob.LOAD_TABLES));
+        all.addAll(arguments);
+        try (PreparedStatement query = prepare(sql, all); ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                ExecutionContext context = context(row.getString(2), row.getString(3));
+                rows.merge(row.getLong(1), MonthlyBillsJob.rows(context), Long::sum);
+                if (MonthlyBillsJob.restated(context) != null) {
+                    restated.put(row.getLong(1), MonthlyBillsJob.restated(context));
                 }
             }
         }
     }
 
-    private PreparedStatement prepare(String sql, YearMonth month) throws SQLException {
+    private PreparedStatement prepare(String sql, List<Object> arguments) throws SQLException {
         PreparedStatement query = db.prepareStatement(sql);
-        query.setString(1, MonthlyBillsJob.NAME);
-        if (month != null) {
-            query.setString(2, month.toString());
+        for (int i = 0; i < arguments.size(); i++) {
+            query.setObject(i + 1, arguments.get(i));
         }
         return query;
     }

@@ -44,11 +44,25 @@ class StatusQueriesPostgresIntegrationTest {
                 assertThat(runs.get(2).ended()).isNotNull();
                 assertThat(queries.latest(last)).hasSize(5);
                 assertThat(queries.rawKeys(runs.get(2))).hasSize(5).contains(BatchMetadata.rawKey("l3", last, 4));
+                // PostgreSQL indexes no foreign key: BatchMetadata created all three of tcbill's indexes, once
+                for (BatchIndexes.Index index : BatchIndexes.INDEXES) {
+                    assertThat(BatchIndexes.covered(db, "BATCH_" + index.table(), index.columns())).as(index.name()).isTrue();
+                }
+                assertThat(BatchIndexes.createMissing(db, "BATCH_")).isEmpty();
+                assertThat(queries.newest(instanceOf(db, runs.get(2).executionId()))).isEqualTo(runs.get(2));
             }
         } finally {
             try (Connection admin = admin(); Statement sql = admin.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS " + name);
             }
+        }
+    }
+
+    private static long instanceOf(Connection db, long execution) throws SQLException {
+        try (Statement sql = db.createStatement(); var row = sql.executeQuery(
+                "SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + execution)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -136,6 +136,28 @@ class StatusQueriesTest {
     }
 
     @Test
+    void theNewestExecutionOfOneAttemptReadingOnlyItsLoadStep() throws Exception {
+        RunRecord shown = queries().latest(LAST).get(2);
+        decoded.set(0);
+        long instance;
+        try (var sql = db.createStatement();
+             var row = sql.executeQuery("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = "
+                     + shown.executionId())) {
+            row.next();
+            instance = row.getLong(1);
+        }
+
+        RunRecord newest = queries().newest(instance);
+
+        assertThat(newest).isEqualTo(shown);
+        assertThat(newest.feed()).isEqualTo("l3");
+        assertThat(decoded).hasValue(1);
+        assertThat(queries().completed(instance)).isTrue();
+        assertThat(queries().newest(instance + 1000)).isNull();
+        assertThat(queries().completed(instance + 1000)).isFalse();
+    }
+
+    @Test
     void aDatabaseBatchNeverWroteToHasNoRuns() throws Exception {
         try (Connection empty = DriverManager.getConnection("jdbc:h2:mem:empty-" + System.nanoTime())) {
             assertThat(new StatusQueries(empty, "BATCH_").latest(null)).isEmpty();
