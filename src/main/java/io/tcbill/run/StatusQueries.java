@@ -136,7 +136,7 @@ public final class StatusQueries {
                 return Map.of();
             }
             Map<String, YearMonth> months = new HashMap<>();
-            try (PreparedStatement query = prepare(sql, null); ResultSet row = query.executeQuery()) {
+            try (PreparedStatement query = prepare(sql, List.of(MonthlyBillsJob.NAME)); ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     months.put(row.getString(1), YearMonth.parse(row.getString(2)));
                 }
