@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
@@ -61,8 +60,7 @@ public final class LakeFiles {
 
     /** The table's DDL columns filled BY NAME with {@code rows} (none when null), written to target in row order. */
     private void write(String table, String rows, Path target) {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            PrivateDuckDb.configure(connection);
+        try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:", null)) {
             TableSchema.named(tables, table).columns(connection);
             if (rows != null) {
                 Sql.execute(connection, "INSERT INTO " + table + " BY NAME" + rows);
