@@ -96,6 +96,11 @@ public final class DuckDbBudget {
         return (long) (Double.parseDouble(m.group(1)) * Math.pow(base, power));
     }
 
+    /** The container's memory limit in bytes (cgroup v2 or v1), or -1 when there is none; e.g. for {@code bench}. */
+    public static long containerMemory() {
+        return ContainerLimits.detect().memoryBytes();
+    }
+
     /** The memory limit of all databases together, in bytes. */
     public long totalBytes() {
         return totalBytes;
