@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -79,9 +78,7 @@ final class MonthHistory {
         List<Column> historyColumns = TableSchema.named(tables, history).columns(connection);
         String replaced = Coverage.replacedRows(files.stream().map(StagedFile::coverage).toList());
         String old = "(SELECT * FROM " + CuratedLayout.read(current) + " WHERE " + replaced + ")";
-        StringJoiner union = new StringJoiner(" UNION ALL BY NAME ", "(", ")");
-        files.forEach(file -> union.add("(" + file.select() + ")"));
-        String pulled = union.toString();
+        String pulled = "(" + StagedFile.allRows(files) + ")";
         String content = columns.stream().filter(c -> !LINEAGE.contains(c.name()))
                 .map(c -> "CAST(" + Sql.identifier(c.name()) + " AS " + c.type() + ") AS " + Sql.identifier(c.name()))
                 .collect(Collectors.joining(", "));
