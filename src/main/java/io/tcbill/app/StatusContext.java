@@ -2,6 +2,7 @@ package io.tcbill.app;
 
 import io.tcbill.feed.FeedCatalog;
 import io.tcbill.feed.Role;
+import io.tcbill.load.DuckDbBudget;
 import io.tcbill.load.DuckDbProperties;
 import io.tcbill.partner.ApiProperties;
 import java.nio.file.Path;
@@ -149,6 +150,12 @@ public final class StatusContext implements AutoCloseable {
         @Bean
         DataSource metadataSource(DataSourceProperties properties) {
             return properties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
+        }
+
+        /** This configuration's DuckDB memory budget, for the DuckDB databases status opens (logged once). */
+        @Bean
+        DuckDbBudget duckDbBudget(DuckDbProperties properties) {
+            return DuckDbBudget.of(properties);
         }
 
         /** As the application builds it: the built-in descriptors or those of {@code tcbill.jobs.dir}. */

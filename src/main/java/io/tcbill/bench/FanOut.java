@@ -39,6 +39,7 @@ public final class FanOut {
             MonthRunner runner = context.getBean(MonthRunner.class);
             for (String feed : List.of("l3", "summaries")) {
                 Map<String, Long> before = simulator.stats().requestsByAction();
+                ProcessMemory.resetPeaks();
                 long start = System.nanoTime();
                 FeedRun run = runner.run(MONTH, feed, List.of());
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -48,6 +49,7 @@ public final class FanOut {
                 Map<String, Long> after = simulator.stats().requestsByAction();
                 figures.add(figure("fan-out " + feed + " x" + customers, run.fetchSeconds(), before, after));
                 figures.add(figure("whole run " + feed + " x" + customers, seconds, before, after));
+                figures.addAll(ProcessMemory.peaks(feed + " x" + customers));
             }
         }
         return figures;

@@ -1,11 +1,13 @@
 package io.tcbill.bench;
 
+import io.tcbill.load.DuckDbBudget;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * This JVM's memory as {@code bench} reports it: the peak of the Java heap (sum of the heap pools' peak usage, an upper
@@ -28,6 +30,20 @@ final class ProcessMemory {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /**
+     * The peak heap (against {@code -Xmx}) and the peak RSS of the whole process, DuckDB's native memory included
+     * (against the container's memory limit, where one is set), since the last {@link #resetPeaks()}.
+     */
+    static List<BenchFigure> peaks(String what) {
+        long limit = DuckDbBudget.containerMemory();
+        return List.of(
+                new BenchFigure("peak heap MiB " + what, peakHeap() / 1048576.0, maxHeap() / 1048576.0, "MiB", "",
+                        "baseline is -Xmx; the simulator runs in this JVM too"),
+                new BenchFigure("peak RSS MiB " + what, peakRss() / 1048576.0, limit > 0 ? limit / 1048576.0 : 0, "MiB",
+                        limit > 0 ? "<= 1" : "", (limit > 0 ? "baseline is the cgroup memory limit" : "no cgroup memory limit")
+                                + "; process RSS (VmHWM): heap, DuckDB and the in-JVM simulator"));
     }
 
     /** Sum of the heap pools' peak usage since the last reset, in bytes. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             "Runs against the built-in simulator and prints each figure as a ratio to its baseline:",
             "  fanout:   time to fetch a reseller month's files / the time the",
             "            documented rate limits alone impose (target <= 1.2)",
+            "            and each feed's peak heap and peak RSS (DuckDB included)",
             "  transfer: archiving a large L3 file / a plain streaming copy of the",
             "            same link (target >= 0.8)",
             "  load:     the load stage / DuckDB's own read_csv of the same CSV",

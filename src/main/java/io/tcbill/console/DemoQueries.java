@@ -1,9 +1,9 @@
 package io.tcbill.console;
 
+import io.tcbill.load.DuckDbBudget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -32,10 +32,7 @@ public final class DemoQueries {
         out.println("Queries to try:");
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly)) {
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET autoinstall_known_extensions=false");
-            }
+        try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:" + database, readOnly)) {
             for (String query : QUERIES) {
                 out.println();
                 out.println("  " + query + ";");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,10 +33,8 @@ public final class CuratedFacts {
         if (!loads && !reconciliations) {
             return facts; // nothing loaded yet: no DuckDB to start
         }
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection db = DuckDbBudget.current().connect("jdbc:duckdb:", null);
              Statement sql = db.createStatement()) {
-            sql.execute("SET autoinstall_known_extensions=false");
-            sql.execute("SET autoload_known_extensions=false");
             String loadLog = parquet(curatedDir, "load_log");
             try (ResultSet rows = !loads ? null : sql.executeQuery("SELECT strftime(bill_month, '%Y-%m') || '/' || feed, sum(rejected_count) FROM ("
                     + " SELECT *, row_number() OVER (PARTITION BY feed, bill_month, customer_uin ORDER BY finished_at DESC) AS n"

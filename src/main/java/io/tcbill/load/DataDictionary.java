@@ -2,7 +2,6 @@ package io.tcbill.load;
 
 import io.tcbill.load.TableSchema.Column;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class DataDictionary {
                 .append("Tencent's times and months are Beijing time (UTC+8) without a zone; tcbill's own timestamps ")
                 .append("(`load_log.started_at`, `finished_at`, `reconciliation.checked_at`) are UTC without a zone; ")
                 .append("`customer_uin` names the customer in every table.\n");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:", null)) {
             out.append("\n## Tables\n");
             for (int i = 0; i < tables.size(); i++) {
                 section(out, docs.get(i), tables.get(i).columns(connection));

@@ -44,6 +44,7 @@ public final class MonthLoader {
     @Autowired
     public MonthLoader(DuckDbProperties properties, PackLimits packLimits, FocusProperties focus) {
         this.properties = properties;
+        DuckDbBudget.of(properties); // this configuration's budget from the start (logged once), for every DuckDB opened
         this.packLimits = packLimits;
         this.layout = new CuratedLayout(properties.curatedDir());
         this.tables = TableSchema.readAll();

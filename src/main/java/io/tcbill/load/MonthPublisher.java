@@ -67,7 +67,7 @@ final class MonthPublisher {
         if (keepSome) {
             parts.add("(SELECT * FROM " + CuratedLayout.read(current) + " WHERE NOT " + replaced(files) + ")");
         }
-        files.forEach(file -> parts.add("(" + file.select() + ")"));
+        parts.add(StagedFile.allRows(files));
         String projection = columns.stream()
                 .map(c -> "CAST(" + Sql.identifier(c.name()) + " AS " + c.type() + ") AS " + Sql.identifier(c.name()))
                 .collect(Collectors.joining(", "));

@@ -5,15 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * An in-memory DuckDB used by one load: spills under its own directory of the work dir, bounded memory, and never
- * downloads extensions (only the statically linked parquet/json/icu are used).
+ * An in-memory DuckDB used by one load: spills under its own directory of the work dir, has its share of the memory
+ * budget ({@link DuckDbBudget}), and never downloads extensions (only the statically linked parquet/json/icu are used).
  */
 final class PrivateDuckDb implements AutoCloseable {
 
@@ -29,11 +28,9 @@ final class PrivateDuckDb implements AutoCloseable {
         Path tempDir = properties.workDir().resolve("duckdb-" + UUID.randomUUID());
         try {
             Files.createDirectories(tempDir);
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+            Connection connection = DuckDbBudget.of(properties).connect("jdbc:duckdb:", null);
             try {
-                configure(connection);
                 Sql.execute(connection, "SET temp_directory = " + Sql.literal(tempDir));
-                Sql.execute(connection, "SET memory_limit = " + Sql.literal(properties.memoryLimit()));
             } catch (SQLException e) {
                 connection.close();
                 throw e;
@@ -44,12 +41,6 @@ final class PrivateDuckDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the DuckDB work directory " + tempDir, e);
         }
-    }
-
-    /** Settings every connection tcbill opens gets: no extension downloads or auto-loading. */
-    static void configure(Connection connection) throws SQLException {
-        Sql.execute(connection, "SET autoinstall_known_extensions = false");
-        Sql.execute(connection, "SET autoload_known_extensions = false");
     }
 
     Connection connection() {

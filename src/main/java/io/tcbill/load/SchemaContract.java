@@ -1,7 +1,6 @@
 package io.tcbill.load;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,7 @@ public final class SchemaContract {
 
     /** Every table, in number order. */
     public static List<Table> tables() {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            PrivateDuckDb.configure(connection);
+        try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:", null)) {
             List<Table> tables = new ArrayList<>();
             for (TableSchema table : TableSchema.readAll()) {
                 tables.add(new Table(table.name(), table.columns(connection).stream()

@@ -2,6 +2,8 @@ package io.tcbill.load;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * One raw file (or one CSV of a pack, or one table of a JSON file) read into a private staging table.
@@ -21,5 +23,21 @@ record StagedFile(String table, Lineage lineage, Coverage coverage, long rows, l
 
     StagedFile {
         extraColumns = List.copyOf(extraColumns);
+    }
+
+    /**
+     * A query of all the files' staged rows: the staged Parquet files in one scan of them all, the others (staging
+     * tables) added by name. One scan streams in bounded memory; a UNION of thousands of scans (a reseller month of
+     * small files) kept every scan's buffers at once and ran out of DuckDB's memory limit when the month was published.
+     */
+    static String allRows(List<StagedFile> files) {
+        StringJoiner parts = new StringJoiner(" UNION ALL BY NAME ");
+        List<Path> parquet = files.stream().map(StagedFile::parquet).filter(p -> p != null).toList();
+        if (!parquet.isEmpty()) {
+            parts.add("(SELECT * FROM read_parquet(" + parquet.stream().map(Sql::literal)
+                    .collect(Collectors.joining(", ", "[", "]")) + ", union_by_name = true, hive_partitioning = false))");
+        }
+        files.stream().filter(f -> f.parquet() == null).forEach(f -> parts.add("(" + f.select() + ")"));
+        return parts.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.tcbill.statuspage;
 
+import io.tcbill.load.DuckDbBudget;
 import io.tcbill.statuspage.MonthRows.ChangeRow;
 import io.tcbill.statuspage.MonthRows.ErrorRow;
 import io.tcbill.statuspage.MonthRows.FileRow;
@@ -8,11 +9,9 @@ import io.tcbill.statuspage.MonthRows.TrendPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,15 +99,7 @@ final class SnapshotReader {
     private Connection open() throws SQLException {
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
-        Connection db = DriverManager.getConnection("jdbc:duckdb:" + database, readOnly);
-        try (Statement settings = db.createStatement()) {
-            settings.execute("SET autoinstall_known_extensions = false");
-            settings.execute("SET autoload_known_extensions = false");
-        } catch (SQLException e) {
-            db.close();
-            throw e;
-        }
-        return db;
+        return DuckDbBudget.current().connect("jdbc:duckdb:" + database, readOnly);
     }
 
     private interface RowHandler {

@@ -226,7 +226,7 @@ class AnalystSnapshotIntegrationTest {
         Path db = dir.resolve("tcbill.duckdb");
         new MonthLoader(DuckDbProperties.at(db)).ensureViews();
         MonthLoader loader = new MonthLoader(new DuckDbProperties(db, dir.resolve("curated"), null, "256MB", 0,
-                Duration.ofMillis(800)));
+                Duration.ofMillis(800), 0, 2));
         Process holder = hold(db, "rw");
         try {
             LoadRequest request = request(false, input(BillCsv.l3().payer(1).row("a-1", "2").write(dir.resolve("a.csv")), 1L));

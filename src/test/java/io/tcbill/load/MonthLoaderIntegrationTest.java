@@ -210,6 +210,6 @@ class MonthLoaderIntegrationTest {
     }
 
     static DuckDbProperties properties(Path db, long maxRejected, Duration lockWait) {
-        return new DuckDbProperties(db, null, null, "256MB", maxRejected, lockWait);
+        return new DuckDbProperties(db, null, null, "256MB", maxRejected, lockWait, 0, 2);
     }
 }
