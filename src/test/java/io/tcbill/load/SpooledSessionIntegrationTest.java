@@ -57,9 +57,9 @@ class SpooledSessionIntegrationTest {
                 .row("tx-b2", "not-a-number"));
         ArchivedFile gamma = archived(GAMMA, BillCsv.l3().payer(GAMMA).row("tx-g1", "4.00000000"));
         MonthLoader early = new MonthLoader(new DuckDbProperties(dir.resolve("early/tcbill.duckdb"), null, null, "256MB",
-                10, java.time.Duration.ofSeconds(5)));
+                10, java.time.Duration.ofSeconds(5), 0, 2));
         MonthLoader inOneGo = new MonthLoader(new DuckDbProperties(dir.resolve("once/tcbill.duckdb"), null, null, "256MB",
-                10, java.time.Duration.ofSeconds(5)));
+                10, java.time.Duration.ofSeconds(5), 0, 2));
 
         // when gamma and acme are handed in early, but the archive records acme and beta only (gamma's record was lost)
         List<FileResult> told = new ArrayList<>();
