@@ -1,11 +1,11 @@
 package io.tcbill.alert;
 
+import io.tcbill.run.MetadataTables;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,12 +35,7 @@ final class FiredAlerts {
 
     /** Creates the table if it does not exist yet (every process at start-up; two may race, both succeed). */
     void createTableIfMissing() {
-        try {
-            jdbc.execute(DDL);
-        } catch (DataAccessException e) {
-            // PostgreSQL may report a concurrent CREATE TABLE IF NOT EXISTS as a duplicate; fine if the table is there
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-        }
+        MetadataTables.createIfMissing(jdbc, DDL, TABLE);
     }
 
     /** True if this call recorded the alert (so it is to be sent), false if it had been fired before. */

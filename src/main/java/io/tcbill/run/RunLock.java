@@ -38,12 +38,7 @@ final class RunLock {
 
     /** Creates the lock table if it does not exist yet (at start-up; two processes may race, both succeed). */
     void createTableIfMissing() {
-        try {
-            jdbc.execute(DDL);
-        } catch (DataAccessException e) {
-            // PostgreSQL may report a concurrent CREATE TABLE IF NOT EXISTS as a duplicate; fine if the table is there
-            jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-        }
+        MetadataTables.createIfMissing(jdbc, DDL, TABLE);
     }
 
     /** Takes the lock or throws {@link HeldException} naming its live holder; never waits. */
