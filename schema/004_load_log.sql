@@ -15,5 +15,6 @@ CREATE TABLE IF NOT EXISTS load_log (
     extra_columns VARCHAR,                      -- Headers of the file the mapping does not know, comma-separated (their values are kept in the rows extra_columns and in the raw file); NULL when none
     started_at TIMESTAMP NOT NULL,              -- When tcbill started loading the file, UTC (no zone stored)
     finished_at TIMESTAMP NOT NULL,             -- When tcbill finished loading the file, UTC (no zone stored)
-    error VARCHAR                               -- Why the load failed (one line naming the file); NULL when LOADED
+    error VARCHAR,                              -- Why the load failed (one line naming the file); NULL when LOADED
+    log_file VARCHAR                            -- Folder of the curated file the row was published in (<table>/<log_file>/data.parquet): one per publish of a month and feed; NULL in the files written one per load before
 );

@@ -7,5 +7,6 @@ CREATE TABLE IF NOT EXISTS rejected_rows (
     source_key VARCHAR NOT NULL,                -- Object-storage key of the raw file (raw zone), with the pack entry when the file is a ZIP
     source_line BIGINT,                         -- Physical line (1-based) of the raw CSV the record starts on
     reason VARCHAR NOT NULL,                    -- Why the row was rejected, naming the column by its header
-    raw_line VARCHAR                            -- The raw record as it was in the file
+    raw_line VARCHAR,                           -- The raw record as it was in the file
+    log_file VARCHAR                            -- Folder of the curated file the row was published in (<table>/<log_file>/data.parquet): one per publish of a month and feed; NULL in the files written one per load before
 );

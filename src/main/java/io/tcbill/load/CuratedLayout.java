@@ -144,7 +144,8 @@ public final class CuratedLayout {
 
     /**
      * The rows a partition folder's file holds in its table, as a SQL condition: {@code bill_month = DATE 'YYYY-MM-01'}
-     * for a month folder, {@code load_id = '<folder>'} for an append-only table's load, and
+     * for a month folder, {@code log_file = '<folder>'} for a log table's publish ({@code load_id = '<folder>'} for one
+     * written one file per load before, {@link LoadLog#folderRows}), and
      * {@code superseded_by_load_id = '<folder>'} for a table of earlier versions ({@link MonthHistory}), whose rows keep
      * the load id that first published them.
      */
@@ -152,7 +153,7 @@ public final class CuratedLayout {
         if (folder.startsWith("bill_month=")) {
             return "bill_month = DATE '" + YearMonth.parse(folder.substring("bill_month=".length())).atDay(1) + "'";
         }
-        return (MonthHistory.isHistory(table) ? MonthHistory.KEY : "load_id") + " = " + Sql.literal(folder);
+        return MonthHistory.isHistory(table) ? MonthHistory.KEY + " = " + Sql.literal(folder) : LoadLog.folderRows(folder);
     }
 
     /** Writes {@code select} as Parquet ({@link #PARQUET_OPTIONS}) to a temporary file beside {@code target}, then moves it over target. */

@@ -13,15 +13,15 @@ import java.util.stream.Stream;
 
 /**
  * What the lake holds for a table, as a local Parquet file with the table's DDL columns: a month table's published
- * month file as it is; for the append-only tables (load_log, rejected_rows: one file per load) all the rows of one bill
- * month from all its load files, identified by their {@code bill_month} column; and each table's zero-row file.
+ * month file as it is; for the append-only tables (load_log, rejected_rows: one file per publish; the history tables: one
+ * per replacing load) all the rows of one bill month from all their files, identified by their {@code bill_month} column; and each table's zero-row file.
  */
 public final class LakeFiles {
 
-    /** The operational tables written one file per load ({@link LoadLog}), mirrored after every load. */
+    /** The operational tables written one file per publish ({@link LoadLog}), mirrored after every load. */
     public static final Set<String> LOGS = Set.of("load_log", "rejected_rows");
     /**
-     * The tables written one file per load: the logs and the earlier versions of the bill tables ({@link MonthHistory});
+     * The tables written a file at a time and never rewritten: the logs and the earlier versions of the bill tables ({@link MonthHistory});
      * the lake holds them one object per month.
      */
     public static final Set<String> APPEND_ONLY = Set.of("load_log", "rejected_rows", "bill_l3_history", "bill_l2_history",

@@ -80,6 +80,26 @@ class MonthLoaderIntegrationTest {
     }
 
     @Test
+    void theLogOfOneLoadIsOneFileWhateverTheNumberOfFiles() throws Exception {
+        loader.load(request(false,
+                input(BillCsv.l3().payer(1).row("a-1", "1").write(dir.resolve("raw/a.csv")), 1L),
+                input(BillCsv.l3().payer(2).row("b-1", "x", Map.of("OriginalCost", "1")).write(dir.resolve("raw/b.csv")), 2L),
+                input(BillCsv.l3().payer(3).row("c-1", "3").write(dir.resolve("raw/c.csv")), 3L)));
+        loader.load(request(false, input(BillCsv.l3().payer(1).row("a-2", "2").write(dir.resolve("raw/a2.csv")), 1L)));
+
+        // one log file per publish (a file per load made a 2,000-customer month 2,000 files), named after its first load
+        try (var folders = Files.list(loader.curatedDir().resolve("load_log"))) {
+            assertThat(folders.map(folder -> folder.getFileName().toString()).filter(name -> !name.startsWith(".")))
+                    .hasSize(2).allMatch(name -> name.startsWith("publish-l3_"));
+        }
+        assertThat(AnalystDb.queryRows(db, "SELECT customer_uin, count(DISTINCT load_id), count(DISTINCT log_file),"
+                + " min(starts_with(log_file, 'publish-')) FROM load_log GROUP BY ALL ORDER BY 1")).containsExactly(
+                row(1L, 2L, 2L, true), row(2L, 1L, 1L, true), row(3L, 1L, 1L, true));
+        assertThat(AnalystDb.query(db, "SELECT count(*) FROM load_log l JOIN rejected_rows r USING (load_id)"
+                + " WHERE l.log_file = r.log_file AND l.customer_uin = 2")).isEqualTo(1L);
+    }
+
+    @Test
     void replacingOneCustomerKeepsTheOthersAndTheOwnBill() throws Exception {
         loader.load(request(false,
                 input(BillCsv.l3().payer(1).row("a-1", "1").row("a-2", "2").write(dir.resolve("raw/a.csv")), 1L),
