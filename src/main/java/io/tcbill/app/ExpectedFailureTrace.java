@@ -6,7 +6,7 @@ import ch.qos.logback.core.CoreConstants;
 import java.util.Set;
 
 /**
- * The log's exception column ({@code %tcbillEx} in logback.xml): a failure tcbill expects and describes (a file that did
+ * The log's exception column ({@code %tcbillEx} in {@link LogSetup}'s pattern): a failure tcbill expects and describes (a file that did
  * not arrive, an API that refused, storage that is unreachable: its own exception types over I/O causes) is one
  * {@code cause:} line with its message, which names what happened and what to do; anything else (a bug: a null pointer,
  * an illegal state from a library) keeps its whole stack trace. {@code --debug} or {@code TCBILL_DEBUG=true} shows every

@@ -7,7 +7,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Spring Boot's structured (JSON) log encoder, usable from the first log line. Logback reads {@code logback.xml} before
+ * Spring Boot's structured (JSON) log encoder, usable from the first log line. Logback is set up ({@link LogSetup}) before
  * Spring starts, when the logger context holds no Spring environment, which Boot's encoder needs; this one builds
  * Boot's encoder at the first event (after logback is configured, so Spring's own start-up logging is not caught
  * half-way), over the system properties and environment variables until Spring's environment takes over. Selected by

@@ -3,7 +3,7 @@ package io.tcbill.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import io.tcbill.app.LogSetup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The shipped {@code logback.xml} as logback reads it before Spring starts: text lines with the run id by default, one
+ * The log set-up ({@link LogSetup}) as logback applies it before Spring starts: text lines with the run id by default, one
  * JSON object per line (run id as a field) with {@code TCBILL_LOG_FORMAT=json}; stderr either way.
  */
 class LogFormatTest {
@@ -88,7 +88,7 @@ class LogFormatTest {
         return log(format, shape, () -> MDC.put("runId", RUN_ID));
     }
 
-    /** Configures a fresh logger context from the classpath logback.xml and logs one line, capturing stderr. */
+    /** Configures a fresh logger context as logback does at the first line and logs one line, capturing stderr. */
     private static List<String> log(String format, String shape, Runnable mdc) throws Exception {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(((LoggerContext) LoggerFactory.getILoggerFactory()).getMDCAdapter());
@@ -102,9 +102,9 @@ class LogFormatTest {
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            JoranConfigurator configurator = new JoranConfigurator();
+            LogSetup.FirstLine configurator = new LogSetup.FirstLine();
             configurator.setContext(context);
-            configurator.doConfigure(LogFormatTest.class.getResource("/logback.xml"));
+            configurator.configure(context);
             Logger logger = context.getLogger("io.tcbill.job.LoadTablesTasklet");
             mdc.run();
             logger.info("{} {}: published {} rows from {} file(s)", "l3", "2026-10", 50, 3);
