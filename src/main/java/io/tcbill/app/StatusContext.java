@@ -9,35 +9,50 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * What {@code status} needs and nothing else: the configuration, resolved from the same sources as every command
- * (application.properties, the environment, the secrets directory, the command's overrides), the feed catalog, and one
- * read-only JDBC connection to the metadata database. No Batch, Quartz, object storage or DuckDB file: the whole
- * application context took 12 CPU-seconds and 350 MB to answer.
+ * (application.properties and its profiles, the environment, system properties, the secrets directory, the command's
+ * overrides: Spring Boot's own config-data processing over a plain environment, bound by its {@link Binder}), the feed
+ * catalog, and one read-only JDBC connection to the metadata database. No application context: starting even a slim
+ * one (bean definitions, post-processors, logging set up again) took 1.3 of status's 5.6 s; the whole application
+ * context took 12 CPU-seconds and 350 MB.
  */
 public final class StatusContext implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    private final ConfigurableEnvironment environment;
+    private final DataSource metadataSource;
     private final Connection metadata;
+    private final ApiProperties api;
+    private final DuckDbProperties duckDb;
+    private final FeedCatalog feeds;
 
-    private StatusContext(ConfigurableApplicationContext context, Connection metadata) {
-        this.context = context;
+    private StatusContext(ConfigurableEnvironment environment, DataSource metadataSource, Connection metadata,
+                          ApiProperties api, DuckDbProperties duckDb, FeedCatalog feeds) {
+        this.environment = environment;
+        this.metadataSource = metadataSource;
         this.metadata = metadata;
+        this.api = api;
+        this.duckDb = duckDb;
+        this.feeds = feeds;
     }
 
     /**
-     * Starts the slim context and connects to the metadata database; a database that cannot be reached or is held is
-     * a {@link SpringContexts.StartupException} of kind METADATA_UNAVAILABLE, with the same one line as the others.
+     * Reads the configuration and connects to the metadata database; a database that cannot be reached or is held is
+     * a {@link SpringContexts.StartupException} of kind METADATA_UNAVAILABLE, a setting that does not bind one of kind
+     * CONFIGURATION, with the same one line as the other commands.
      */
     public static StatusContext open(Map<String, Object> overrides) {
         return open(overrides, true);
@@ -53,19 +68,34 @@ public final class StatusContext implements AutoCloseable {
     }
 
     private static StatusContext open(Map<String, Object> overrides, boolean hold) {
-        ConfigurableApplicationContext context = withoutBackgroundPreinitializing(
-                () -> SpringContexts.start(Beans.class, overrides));
-        String url = context.getBean(DataSourceProperties.class).getUrl();
+        ConfigurableEnvironment environment = environment(overrides);
+        String url = environment.getProperty("spring.datasource.url");
+        DataSource source;
+        ApiProperties api;
+        DuckDbProperties duckDb;
+        FeedCatalog feeds;
+        try {
+            Binder binder = Binder.get(environment);
+            applyLogLevels(binder);
+            api = binder.bindOrCreate("tcbill.api", ApiProperties.class);
+            duckDb = binder.bindOrCreate("tcbill.duckdb", DuckDbProperties.class);
+            DuckDbBudget.of(duckDb);
+            String jobs = environment.getProperty("tcbill.jobs.dir", "");
+            feeds = FeedCatalog.load(jobs.isBlank() ? null : Path.of(jobs.trim()), environment::getProperty);
+            source = metadataSource(binder);
+        } catch (RuntimeException e) {
+            throw new SpringContexts.StartupException(SpringContexts.describe(e),
+                    SpringContexts.StartupException.Kind.CONFIGURATION, e);
+        }
         try {
             // as from the pool: any failure to connect is the metadata database being unavailable
-            Connection connection = DataSourceUtils.getConnection(context.getBean(DataSource.class));
+            Connection connection = source.getConnection();
             connection.setReadOnly(true);
             if (!hold) {
                 connection.close();
             }
-            return new StatusContext(context, hold ? connection : null);
+            return new StatusContext(environment, source, hold ? connection : null, api, duckDb, feeds);
         } catch (SQLException | RuntimeException e) {
-            context.close();
             String metadata = MetadataUnavailable.describe(e, url);
             throw new SpringContexts.StartupException(metadata != null ? metadata : "could not read the metadata"
                     + " database " + MetadataUnavailable.redact(String.valueOf(url)) + ": " + e.getMessage(),
@@ -75,20 +105,39 @@ public final class StatusContext implements AutoCloseable {
     }
 
     /**
-     * Spring Boot warms up Jackson, the web server's and the validator's classes on another thread for the whole
-     * application; status uses none of them, and on a busy machine that thread costs it a CPU-second.
+     * The environment a command's application context would have: the command's overrides first, system properties,
+     * the environment variables, then what Spring Boot's config data adds (application.properties, its active
+     * profiles' files and the optional secrets directory it imports).
      */
-    private static <T> T withoutBackgroundPreinitializing(Supplier<T> start) {
-        String property = "spring.backgroundpreinitializer.ignore";
-        if (System.getProperty(property) != null) {
-            return start.get();
+    static ConfigurableEnvironment environment(Map<String, Object> overrides) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("tcbill-command", overrides));
+        ConfigDataEnvironmentPostProcessor.applyTo(environment);
+        ConfigurationPropertySources.attach(environment);
+        return environment;
+    }
+
+    /** {@code logging.level.<logger>} as the application applies them (status quiets io.tcbill to WARN this way). */
+    private static void applyLogLevels(Binder binder) {
+        Map<String, LogLevel> levels = binder.bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
+                .orElse(Map.of());
+        if (levels.isEmpty()) {
+            return;
         }
-        System.setProperty(property, "true");
+        LoggingSystem logging = LoggingSystem.get(StatusContext.class.getClassLoader());
+        levels.forEach((logger, level) -> logging.setLogLevel(logger.equalsIgnoreCase("root") ? null : logger, level));
+    }
+
+    /** Not pooled: a new connection each time, with the application pool's URL, user, password and driver. */
+    private static DataSource metadataSource(Binder binder) {
+        DataSourceProperties properties = binder.bindOrCreate("spring.datasource", Bindable.ofInstance(new DataSourceProperties()));
+        properties.setBeanClassLoader(StatusContext.class.getClassLoader());
         try {
-            return start.get();
-        } finally {
-            System.clearProperty(property);
+            properties.afterPropertiesSet();
+        } catch (Exception e) {
+            throw new IllegalStateException("spring.datasource: " + e.getMessage(), e);
         }
+        return properties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
     }
 
     /** The metadata database, read-only; closed with this context. */
@@ -101,30 +150,30 @@ public final class StatusContext implements AutoCloseable {
 
     /** Connections to the metadata database, each new (not pooled); the caller sets them read-only and closes them. */
     public DataSource metadataSource() {
-        return context.getBean(DataSource.class);
+        return metadataSource;
     }
 
     public DuckDbProperties duckDb() {
-        return context.getBean(DuckDbProperties.class);
+        return duckDb;
     }
 
     /** Spring Batch's table prefix ({@code spring.batch.jdbc.table-prefix}, default {@code BATCH_}). */
     public String batchTablePrefix() {
-        return context.getEnvironment().getProperty("spring.batch.jdbc.table-prefix", "BATCH_");
+        return environment.getProperty("spring.batch.jdbc.table-prefix", "BATCH_");
     }
 
     public FeedCatalog feeds() {
-        return context.getBean(FeedCatalog.class);
+        return feeds;
     }
 
     /** The configured account role ({@code tcbill.api.role}). */
     public Role role() {
-        return context.getBean(ApiProperties.class).role();
+        return api.role();
     }
 
     /** Where the published Parquet files are ({@code tcbill.duckdb.curated-dir}). */
     public Path curatedDir() {
-        return context.getBean(DuckDbProperties.class).curatedDir();
+        return duckDb.curatedDir();
     }
 
     @Override
@@ -135,34 +184,6 @@ public final class StatusContext implements AutoCloseable {
             }
         } catch (SQLException e) {
             // read-only: nothing to lose
-        }
-        context.close();
-    }
-
-    /**
-     * The slim context's beans; no auto-configuration. Not a {@code @Configuration}: the application's component scan
-     * would add it to the whole context too (the class is registered by hand, as the only source of this one).
-     */
-    @EnableConfigurationProperties({DataSourceProperties.class, ApiProperties.class, DuckDbProperties.class})
-    static class Beans {
-
-        /** Not pooled: one connection, the same URL, user, password and driver as the application's pool. */
-        @Bean
-        DataSource metadataSource(DataSourceProperties properties) {
-            return properties.initializeDataSourceBuilder().type(SimpleDriverDataSource.class).build();
-        }
-
-        /** This configuration's DuckDB memory budget, for the DuckDB databases status opens (logged once). */
-        @Bean
-        DuckDbBudget duckDbBudget(DuckDbProperties properties) {
-            return DuckDbBudget.of(properties);
-        }
-
-        /** As the application builds it: the built-in descriptors or those of {@code tcbill.jobs.dir}. */
-        @Bean
-        FeedCatalog feedCatalog(Environment environment) {
-            String dir = environment.getProperty("tcbill.jobs.dir", "");
-            return FeedCatalog.load(dir.isBlank() ? null : Path.of(dir.trim()), environment::getProperty);
         }
     }
 }

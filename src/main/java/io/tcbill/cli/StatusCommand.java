@@ -52,10 +52,12 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // DuckDB's native library (unpacked from the jar at each start) loads while the configuration and the metadata
+        // are read: they take about as long
+        CompletableFuture<Void> duckDb = CompletableFuture.runAsync(CuratedFacts::loadDuckDb);
         try (StatusContext context = StatusContext.open(Map.of("logging.level.io.tcbill", "WARN"))) {
             StatusQueries queries = new StatusQueries(context.metadata(), context.batchTablePrefix());
-            // DuckDB starts while the metadata is read: they take about as long
-            CompletableFuture<CuratedFacts> facts = CompletableFuture.supplyAsync(() -> CuratedFacts.read(context.curatedDir()));
+            CompletableFuture<CuratedFacts> facts = duckDb.thenApply(loaded -> CuratedFacts.read(context.curatedDir()));
             List<RunRecord> runs = queries.latest(month);
             List<MonthStatus> lines = new StatusReport(context.feeds(), context.role(), facts.join(), ZoneId.systemDefault())
                     .lines(runs, month, month != null || json ? queries::rawKeys : null);

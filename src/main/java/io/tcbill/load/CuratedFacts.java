@@ -26,6 +26,18 @@ public final class CuratedFacts {
      */
     public final Map<YearMonth, String> reconciliation = new HashMap<>();
 
+    /**
+     * Loads DuckDB's native library (about 0.7 s: it is unpacked from the jar at each start) without opening a database,
+     * so that a later {@link #read} need not wait for it; nothing happens when it cannot load (read then reports it).
+     */
+    public static void loadDuckDb() {
+        try {
+            Class.forName("org.duckdb.DuckDBNative", true, CuratedFacts.class.getClassLoader());
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            // read() opens DuckDB and handles the failure there
+        }
+    }
+
     public static CuratedFacts read(Path curatedDir) {
         CuratedFacts facts = new CuratedFacts();
         boolean loads = published(curatedDir, "load_log");
