@@ -2,6 +2,7 @@ package io.tcbill.load;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,21 +19,20 @@ final class Attempt {
     private String error;
 
     private Attempt(RawInput input, Lineage lineage) {
+        this(input, lineage, Instant.now());
+    }
+
+    private Attempt(RawInput input, Lineage lineage, Instant started) {
         this.input = input;
         this.lineage = lineage;
-        this.started = Instant.now();
+        this.started = started;
     }
 
     static Attempt run(FileStager stager, RawInput input, Lineage lineage, String tag, long maxRejectedRows) {
         Attempt attempt = new Attempt(input, lineage);
         try {
             attempt.staged = stager.stage(input, lineage, tag);
-            long rejected = attempt.rejected();
-            if (rejected > maxRejectedRows) {
-                attempt.error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + "): " + rejected
-                        + " rejected rows exceed tcbill.duckdb.max-rejected-rows=" + maxRejectedRows + "; first: "
-                        + attempt.staged.stream().map(StagedFile::firstReason).filter(r -> r != null).findFirst().orElse("");
-            }
+            attempt.checkRejected(maxRejectedRows);
         } catch (SchemaMismatchException | RawFileException e) {
             attempt.error = e.getMessage();
         } catch (SQLException e) {
@@ -40,6 +40,38 @@ final class Attempt {
                     + ReaderMessage.of(e.getMessage(), input);
         }
         return attempt;
+    }
+
+    /**
+     * Stages {@code inputs} together where the stager can ({@link FileStager#stageTogether}) and each of the others
+     * alone, as {@link #run} would; tags are {@code tag} followed by the file's index.
+     */
+    static List<Attempt> runAll(FileStager stager, List<RawInput> inputs, List<Lineage> lineages, String tag,
+                                long maxRejectedRows) {
+        List<Attempt> attempts = new ArrayList<>();
+        Instant started = Instant.now();
+        List<List<StagedFile>> together = inputs.size() < 2 ? null : stager.stageTogether(inputs, lineages, tag + "t");
+        for (int i = 0; i < inputs.size(); i++) {
+            List<StagedFile> staged = together == null ? null : together.get(i);
+            if (staged == null) {
+                attempts.add(run(stager, inputs.get(i), lineages.get(i), tag + i, maxRejectedRows));
+            } else {
+                Attempt attempt = new Attempt(inputs.get(i), lineages.get(i), started);
+                attempt.staged = staged;
+                attempt.checkRejected(maxRejectedRows);
+                attempts.add(attempt);
+            }
+        }
+        return attempts;
+    }
+
+    private void checkRejected(long maxRejectedRows) {
+        long rejected = rejected();
+        if (rejected > maxRejectedRows) {
+            error = "file " + input.sourceKey() + " (" + lineage.customerLabel() + "): " + rejected
+                    + " rejected rows exceed tcbill.duckdb.max-rejected-rows=" + maxRejectedRows + "; first: "
+                    + staged.stream().map(StagedFile::firstReason).filter(r -> r != null).findFirst().orElse("");
+        }
     }
 
     boolean publishable() {

@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A CSV feed's raw file: one CSV, or a reseller pack (a ZIP) whose every CSV is mapped by its own header and staged like
@@ -17,6 +21,8 @@ import java.util.List;
  * other. A pack's CSV with only its header adds no rows and is not staged (after its header is checked).
  */
 final class CsvFileStager implements FileStager {
+
+    private static final Logger log = LoggerFactory.getLogger(CsvFileStager.class);
 
     private final CsvStager stager;
     private final HeaderMapping mapping;
@@ -47,6 +53,48 @@ final class CsvFileStager implements FileStager {
                 staged.add(file);
             }
         });
+        return staged;
+    }
+
+    /**
+     * Plain CSVs smaller than the parallel path's split size go together by layout (their header), in one DuckDB pass
+     * per layout ({@link CsvStager#stageBatch}); a pack, a big file, a header-only file, one whose header does not map
+     * or whose bytes are not what was requested, and a layout of one file are left to {@link #stage}. Whatever fails
+     * in a batch is staged again file by file.
+     */
+    @Override
+    public List<List<StagedFile>> stageTogether(List<RawInput> inputs, List<Lineage> lineages, String tag) {
+        List<List<StagedFile>> staged = new ArrayList<>(java.util.Collections.nCopies(inputs.size(), null));
+        Map<FileLayout, List<Integer>> byLayout = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            RawInput input = inputs.get(i);
+            try {
+                if (lineages.get(i).pack() || Files.size(input.localFile()) >= NumberedCsv.SPLIT_AT_LEAST
+                        || headerOnly(input.localFile())) {
+                    continue;
+                }
+                checkKind(input, lineages.get(i));
+                byLayout.computeIfAbsent(mapping.layout(input.localFile(), input.sourceKey()), l -> new ArrayList<>()).add(i);
+            } catch (IOException | RuntimeException e) {
+                // staged alone, which says what is wrong with it
+            }
+        }
+        int batch = 0;
+        for (Map.Entry<FileLayout, List<Integer>> group : byLayout.entrySet()) {
+            List<Integer> members = group.getValue();
+            if (members.size() < 2) {
+                continue;
+            }
+            try {
+                List<StagedFile> files = stager.stageBatch(members.stream().map(i -> inputs.get(i).localFile()).toList(),
+                        group.getKey(), members.stream().map(lineages::get).toList(), tag + "_" + batch++);
+                for (int k = 0; files != null && k < members.size(); k++) {
+                    staged.set(members.get(k), List.of(files.get(k)));
+                }
+            } catch (SQLException | RuntimeException e) {
+                log.debug("staging {} files together failed, each is staged alone: {}", members.size(), e.getMessage());
+            }
+        }
         return staged;
     }
 

@@ -78,6 +78,18 @@ public final class MonthLoad implements AutoCloseable {
     }
 
     /**
+     * Stages and checks several files, small CSVs of one layout in one DuckDB pass (each file's lineage, rejects and
+     * load_log row as if staged alone); what each holds, or why it does not load, in order.
+     */
+    public List<FileResult> stageAll(List<RawInput> inputs) {
+        requireOpen();
+        List<Attempt> staged = Attempt.runAll(stager, inputs, inputs.stream().map(this::lineage).toList(),
+                "b" + attempts.size() + "_", properties.maxRejectedRows());
+        attempts.addAll(staged);
+        return staged.stream().map(Attempt::result).toList();
+    }
+
+    /**
      * Forgets the files staged so far whose object key is not in {@code sourceKeys}: they are neither published nor
      * logged (e.g. staged while archiving, but not recorded as archived).
      */

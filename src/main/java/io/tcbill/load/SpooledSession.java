@@ -9,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A spooled load of one feed and month in progress: each object handed in ({@link #submit}) is fetched into the spool
  * (its SHA-256 checked) and staged by one background thread, in the order handed in, so staging overlaps the archiving
- * of the month's other files; {@link #finish} stages whatever was not handed in yet, then publishes the month once, for
+ * of the month's other files. The thread takes whatever was handed in since it last looked (up to {@value #BATCH_FILES}
+ * files, {@value #BATCH_BYTES} bytes) and stages it together ({@link MonthLoad#stageAll}): when it falls behind, small
+ * files cost less each, and it catches up; {@link #finish} stages whatever was not handed in yet, then publishes the month once, for
  * exactly the files it is given (anything else staged is forgotten). The rules are those of {@link SpooledLoad}: an
  * object unreadable for good or a file that does not load is rejected (and marked so in the raw zone), a transient
  * storage error fails the load. Closing without finishing discards everything staged; nothing was published.
@@ -41,12 +47,22 @@ public final class SpooledSession implements AutoCloseable {
     private final MonthLoader loader;
     private final Path spool;
     private final MonthLoad load;
+    /** At most this many files are staged together. */
+    static final int BATCH_FILES = 64;
+    /** And at most this many bytes (the spool holds a batch's files at once). */
+    static final long BATCH_BYTES = 64L << 20;
+
     private final ExecutorService worker;
-    private final Map<String, Future<Staged>> staged = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<Staged>> staged = new LinkedHashMap<>();
+    private final Deque<Pending> pending = new ArrayDeque<>();
     private int spooled;
 
     /** A file's way through the background thread: its result, or why its object could not be fetched. */
     private record Staged(FileResult result, TransferException fetchFailure) {
+    }
+
+    /** A file handed in and not yet taken by the background thread, with where its result goes. */
+    private record Pending(ArchivedFile file, CompletableFuture<Staged> result) {
     }
 
     SpooledSession(RawArchiver archiver, MonthLoader loader, Feed feed, YearMonth month) throws IOException {
@@ -69,7 +85,17 @@ public final class SpooledSession implements AutoCloseable {
 
     /** Hands in an archived object to fetch and stage in the background (once per key; a repeat is ignored). */
     public synchronized void submit(ArchivedFile file) {
-        staged.computeIfAbsent(file.key(), key -> worker.submit(() -> stage(file)));
+        if (!staged.containsKey(file.key())) {
+            enqueue(file);
+        }
+    }
+
+    /** With this session's lock held. */
+    private void enqueue(ArchivedFile file) {
+        CompletableFuture<Staged> result = new CompletableFuture<>();
+        staged.put(file.key(), result);
+        pending.add(new Pending(file, result));
+        worker.execute(this::stagePending);
     }
 
     /**
@@ -120,6 +146,10 @@ public final class SpooledSession implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            pending.forEach(p -> p.result().cancel(false));
+            pending.clear();
+        }
         worker.shutdownNow();
         try {
             if (!worker.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
@@ -132,19 +162,49 @@ public final class SpooledSession implements AutoCloseable {
         deleteQuietly(spool);
     }
 
-    /** On the background thread: fetch the object into the spool and stage it. */
-    private Staged stage(ArchivedFile file) {
-        Path local = spool.resolve(Integer.toString(spooled++));
-        try {
-            archiver.fetch(file.key(), local);
-        } catch (TransferException e) {
-            return new Staged(null, e);
+    /**
+     * On the background thread: takes the files handed in since it last looked (one call per file handed in, so most
+     * find nothing left), fetches each object into the spool and stages them together.
+     */
+    private void stagePending() {
+        List<Pending> batch = new ArrayList<>();
+        synchronized (this) {
+            long bytes = 0;
+            while (!pending.isEmpty() && batch.size() < BATCH_FILES
+                    && (batch.isEmpty() || bytes + pending.peek().file().size() <= BATCH_BYTES)) {
+                bytes += pending.peek().file().size();
+                batch.add(pending.poll());
+            }
         }
-        return new Staged(load.stage(file.spooledAt(local)), null);
+        List<Pending> fetched = new ArrayList<>();
+        List<RawInput> inputs = new ArrayList<>();
+        for (Pending file : batch) {
+            Path local = spool.resolve(Integer.toString(spooled++));
+            try {
+                archiver.fetch(file.file().key(), local);
+                fetched.add(file);
+                inputs.add(file.file().spooledAt(local));
+            } catch (TransferException e) {
+                file.result().complete(new Staged(null, e));
+            } catch (RuntimeException | Error e) {
+                file.result().completeExceptionally(e);
+            }
+        }
+        if (inputs.isEmpty()) {
+            return;
+        }
+        try {
+            List<FileResult> results = load.stageAll(inputs);
+            for (int i = 0; i < fetched.size(); i++) {
+                fetched.get(i).result().complete(new Staged(results.get(i), null));
+            }
+        } catch (RuntimeException | Error e) {
+            fetched.forEach(file -> file.result().completeExceptionally(e));
+        }
     }
 
     private synchronized void resubmit(ArchivedFile file) {
-        staged.put(file.key(), worker.submit(() -> stage(file)));
+        enqueue(file);
     }
 
     private Staged await(ArchivedFile file) throws IOException {
