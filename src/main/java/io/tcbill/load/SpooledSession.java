@@ -107,6 +107,7 @@ public final class SpooledSession implements AutoCloseable {
      */
     public SpooledLoad.Outcome finish(boolean wholeMonth, List<ArchivedFile> files, Consumer<FileResult> loaded)
             throws IOException {
+        long start = System.nanoTime();
         Map<String, String> rejected = new LinkedHashMap<>();
         boolean anyStaged = false;
         for (ArchivedFile file : files) {
@@ -125,6 +126,7 @@ public final class SpooledSession implements AutoCloseable {
             anyStaged = true;
             loaded.accept(result.result());
         }
+        long staged = System.nanoTime();
         Set<String> keys = files.stream().map(ArchivedFile::key).collect(Collectors.toSet());
         LoadReport report = !anyStaged ? null : call(() -> {
             load.retainOnly(keys);
@@ -135,7 +137,11 @@ public final class SpooledSession implements AutoCloseable {
             }
         });
         if (report != null) {
+            long published = System.nanoTime();
             loader.ensureViews();
+            log.info("{} {}: {} file(s): {} s waiting for their staging, {} s publishing the month, {} s the analysts'"
+                    + " DuckDB file", load.feed().name(), load.month(), files.size(), seconds(staged - start),
+                    seconds(published - staged), seconds(System.nanoTime() - published));
             report.files().stream().filter(f -> !f.loaded()).forEach(f -> rejected.put(f.input().sourceKey(),
                     ArchivedFile.label(f.input().pack(), f.input().customerUin()) + " (" + f.input().sourceKey() + "): "
                             + f.error()));
@@ -201,6 +207,10 @@ public final class SpooledSession implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             fetched.forEach(file -> file.result().completeExceptionally(e));
         }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private synchronized void resubmit(ArchivedFile file) {
