@@ -114,10 +114,12 @@ public final class LakeMirror {
     private synchronized SchemaObjects schemaObjects(Path scratch) {
         if (schemaObjects == null) {
             LakeViews views = LakeViews.ofSchema(focus);
+            Map<String, Path> targets = new LinkedHashMap<>();
+            views.tableNames().forEach(table -> targets.put(table, scratch.resolve(table + ".empty.parquet")));
+            files.writeEmpty(targets);
             Map<String, byte[]> empties = new LinkedHashMap<>();
             for (String table : views.tableNames()) {
-                Path empty = scratch.resolve(table + ".empty.parquet");
-                files.writeEmpty(table, empty);
+                Path empty = targets.get(table);
                 try {
                     empties.put(CuratedLayout.lakeEmptyKey(table), Files.readAllBytes(empty));
                 } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -58,9 +59,31 @@ public final class LakeFiles {
         write(table, null, target);
     }
 
+    /**
+     * Writes a zero-row file of each table to its target, in one DuckDB database: one per table took about 130 ms each,
+     * 2 s of every run's start for the lake's 15 tables.
+     */
+    public void writeEmpty(Map<String, Path> targets) {
+        try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:", null)) {
+            for (Map.Entry<String, Path> target : targets.entrySet()) {
+                write(connection, target.getKey(), null, target.getValue());
+            }
+        } catch (SQLException e) {
+            throw new LoadException("cannot write the lake's zero-row files: " + e.getMessage(), e);
+        }
+    }
+
     /** The table's DDL columns filled BY NAME with {@code rows} (none when null), written to target in row order. */
     private void write(String table, String rows, Path target) {
         try (Connection connection = DuckDbBudget.current().connect("jdbc:duckdb:", null)) {
+            write(connection, table, rows, target);
+        } catch (SQLException e) {
+            throw new LoadException("cannot write the lake file of " + table + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Connection connection, String table, String rows, Path target) {
+        try {
             TableSchema.named(tables, table).columns(connection);
             // the file is written ORDER BY (below): reading thousands of load files in any order streams in bounded
             // memory, where keeping their order ran a 2,000-customer month's load_log out of a 68 MiB limit
@@ -72,6 +95,7 @@ public final class LakeFiles {
                     : MonthHistory.isHistory(table) ? MonthHistory.KEY + ", customer_uin, load_id, source_line" : "load_id";
             CuratedLayout.write(connection, "SELECT * FROM " + table
                     + (APPEND_ONLY.contains(table) ? " ORDER BY " + order : ""), target);
+            Sql.execute(connection, "RESET preserve_insertion_order");
         } catch (SQLException e) {
             throw new LoadException("cannot write the lake file of " + table + " to " + target + ": " + e.getMessage(), e);
         }
