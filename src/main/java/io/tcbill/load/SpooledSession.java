@@ -49,8 +49,11 @@ public final class SpooledSession implements AutoCloseable {
     private final MonthLoad load;
     /** At most this many files are staged together. */
     static final int BATCH_FILES = 64;
-    /** And at most this many bytes (the spool holds a batch's files at once). */
-    static final long BATCH_BYTES = 64L << 20;
+    /**
+     * And at most this many bytes: the spool holds a batch's files at once, and DuckDB keeps a Parquet writer open per
+     * file of the batch, within the load's memory limit (68 MiB in a 1 GiB container by default).
+     */
+    static final long BATCH_BYTES = 16L << 20;
 
     private final ExecutorService worker;
     private final Map<String, CompletableFuture<Staged>> staged = new LinkedHashMap<>();
