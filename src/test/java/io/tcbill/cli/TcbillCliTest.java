@@ -17,8 +17,9 @@ class TcbillCliTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** As {@code main} runs them: with only the command the arguments name. */
     private int execute(String... args) {
-        CommandLine cli = TcbillCli.commandLine();
+        CommandLine cli = TcbillCli.commandLine(args);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -29,6 +30,28 @@ class TcbillCliTest {
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         assertThat(execute(command, "--help")).isZero();
         assertThat(out.toString()).contains("Usage: tcbill " + command).contains("Exit codes:");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "backfill", "status", "serve", "schedule", "demo", "simulate", "bench", "lake-views",
+        "dictionary"})
+    void aCommandAloneReadsAsAmongAllTheCommands(String command) {
+        CommandLine alone = TcbillCli.commandLine(command);
+        CommandLine all = TcbillCli.commandLine();
+
+        assertThat(alone.getSubcommands()).containsOnlyKeys(command);
+        assertThat(alone.getSubcommands().get(command).getUsageMessage())
+                .isEqualTo(all.getSubcommands().get(command).getUsageMessage());
+        assertThat(alone.getSubcommands().get(command).getCommandSpec().findOption("--debug")).isNotNull();
+        assertThat(alone.getSubcommands().get(command).getExecutionExceptionHandler()).isNotNull();
+    }
+
+    @Test
+    void anInheritedOptionOrHelpBeforeTheCommandStillFindsEveryCommand() {
+        assertThat(TcbillCli.commandLine("--debug", "status").getSubcommands()).containsKeys("status", "run", "help");
+        assertThat(execute("help", "status")).isZero();
+        assertThat(out.toString()).contains("Usage: tcbill status");
+        assertThat(execute("status", "--debug", "--help")).isZero();
     }
 
     @Test

@@ -142,7 +142,7 @@ class SharedMetadataIntegrationTest {
         settings.forEach(System::setProperty);
         try {
             StringWriter out = new StringWriter();
-            CommandLine cli = new CommandLine(new TcbillCli());
+            CommandLine cli = TcbillCli.commandLine();
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(out));
             int exit = cli.execute(args);
