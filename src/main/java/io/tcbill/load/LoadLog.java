@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,25 +16,38 @@ import java.util.stream.Collectors;
 final class LoadLog {
 
     private static final String PUBLISH_PREFIX = "publish-";
+    private static final String COLUMNS = "load_id, feed, bill_month, customer_uin, status, row_count, rejected_count,"
+            + " raw_sha256, raw_size, source_key, extra_columns, started_at, finished_at, error";
 
     private final Connection connection;
     private final CuratedLayout layout;
+    private final List<String> pending = new ArrayList<>();
 
     LoadLog(Connection connection, CuratedLayout layout) {
         this.connection = connection;
         this.layout = layout;
     }
 
-    void add(Lineage lineage, RawInput input, FileResult result, Instant started, Instant finished) throws SQLException {
-        Sql.execute(connection, "INSERT INTO load_log BY NAME SELECT " + Sql.literal(lineage.loadId()) + " AS load_id, "
-                + Sql.literal(lineage.feed()) + " AS feed, " + lineage.billMonthSql() + " AS bill_month, "
-                + lineage.customerUinSql() + " AS customer_uin, " + Sql.literal(result.loaded() ? "LOADED" : "FAILED")
-                + " AS status, " + result.rows() + " AS row_count, " + result.rejected() + " AS rejected_count, "
-                + Sql.literal(input.sha256()) + " AS raw_sha256, " + input.size() + " AS raw_size, "
-                + Sql.literal(input.sourceKey()) + " AS source_key, "
-                + Sql.literal(result.extraColumns().isEmpty() ? null : String.join(", ", result.extraColumns()))
-                + " AS extra_columns, " + timestamp(started) + " AS started_at, " + timestamp(finished)
-                + " AS finished_at, " + Sql.literal(result.error()) + " AS error");
+    /**
+     * Adds the log row of one file attempt; rows are inserted together when published ({@link #flush}): one INSERT each
+     * took 4 of the 9 s a 2,000-customer month spent publishing.
+     */
+    void add(Lineage lineage, RawInput input, FileResult result, Instant started, Instant finished) {
+        pending.add("(" + Sql.literal(lineage.loadId()) + ", " + Sql.literal(lineage.feed()) + ", " + lineage.billMonthSql()
+                + ", " + lineage.customerUinSql() + ", " + Sql.literal(result.loaded() ? "LOADED" : "FAILED") + ", "
+                + result.rows() + ", " + result.rejected() + ", " + Sql.literal(input.sha256()) + ", " + input.size() + ", "
+                + Sql.literal(input.sourceKey()) + ", "
+                + Sql.literal(result.extraColumns().isEmpty() ? null : String.join(", ", result.extraColumns())) + ", "
+                + timestamp(started) + ", " + timestamp(finished) + ", " + Sql.literal(result.error()) + ")");
+    }
+
+    /** Inserts the rows added so far into the private load_log table, a thousand per statement. */
+    private void flush() throws SQLException {
+        for (int from = 0; from < pending.size(); from += 1000) {
+            Sql.execute(connection, "INSERT INTO load_log (" + COLUMNS + ") VALUES "
+                    + String.join(", ", pending.subList(from, Math.min(pending.size(), from + 1000))));
+        }
+        pending.clear();
     }
 
     /** Publishes the log row and the rejected rows (if any) of {@code loadId}. */
@@ -48,6 +62,7 @@ final class LoadLog {
      * 2,000-customer month's publish), by every lake mirror and by {@code status}.
      */
     void publish(List<String> loadIds) throws SQLException {
+        flush();
         if (loadIds.isEmpty()) {
             return;
         }
