@@ -27,17 +27,20 @@ public final class FanOut {
     private FanOut() {
     }
 
-    /** A reseller month of {@code customers} customers: the l3 files, then the summaries (1 request/s per action). */
-    public static List<BenchFigure> run(Path dir, int customers, PrintWriter progress) {
+    /**
+     * A reseller month of {@code customers} customers: of {@code feeds} in order, the l3 files (20 requests/s) and the
+     * summaries (1 request/s per action).
+     */
+    public static List<BenchFigure> run(Path dir, int customers, List<String> feeds, PrintWriter progress) {
         List<BenchFigure> figures = new ArrayList<>();
-        progress.printf("fan-out: %d customers, l3 files then summaries (about %d s at the documented 1/s)%n",
-                customers, customers);
+        progress.printf("fan-out: %d customers, %s%s%n", customers, String.join(" then ", feeds),
+                feeds.contains("summaries") ? " (the summaries about " + customers + " s at the documented 1/s)" : "");
         progress.flush();
         try (PartnerSimulator simulator = PartnerSimulator.start(SimulatorConfig.defaults().withCustomers(customers, 0)
                 .withRows(10, 5, 20, 5, 10).withPollsBeforeReady(1));
              ConfigurableApplicationContext context = SpringContexts.start(defaultPolling(SimulatorOverrides.of(simulator, dir, Role.RESELLER)))) {
             MonthRunner runner = context.getBean(MonthRunner.class);
-            for (String feed : List.of("l3", "summaries")) {
+            for (String feed : feeds) {
                 Map<String, Long> before = simulator.stats().requestsByAction();
                 ProcessMemory.resetPeaks();
                 long start = System.nanoTime();
