@@ -56,14 +56,36 @@ public final class SpringContexts {
     static String describe(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
-            if (t instanceof BindException bind && bind.getCause() instanceof ConversionFailedException conversion
-                    && conversion.getTargetType().getType().isEnum()) {
-                return "could not start: " + bind.getName() + " is '" + conversion.getValue() + "'; use one of "
-                        + choices(conversion.getTargetType().getType());
+            if (t instanceof BindException bind && bind.getCause() instanceof ConversionFailedException conversion) {
+                Class<?> type = conversion.getTargetType().getType();
+                if (type.isEnum()) {
+                    return "could not start: " + bind.getName() + " is '" + conversion.getValue() + "'; use one of "
+                            + choices(type);
+                }
+                // any other value that does not convert: the setting and the type it needs, not only "For input string"
+                if (secret(String.valueOf(bind.getName()))) {
+                    return "could not start: " + bind.getName() + " is not a valid " + type.getSimpleName();
+                }
+                return "could not start: " + bind.getName() + " is '" + conversion.getValue() + "', which is not a valid "
+                        + type.getSimpleName() + " (" + innermost(conversion).getMessage() + ")";
             }
             t = t.getCause();
         }
         return "could not start: " + t.getMessage();
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** A setting whose value is never repeated in a message, nor the converter's message that may hold it. */
+    private static boolean secret(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("secret") || lower.contains("password") || lower.contains("key") || lower.contains("token");
     }
 
     private static String choices(Class<?> type) {

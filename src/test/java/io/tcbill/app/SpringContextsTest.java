@@ -45,6 +45,26 @@ class SpringContextsTest {
     }
 
     @Test
+    void aValueThatIsNotOfTheSettingsTypeNamesTheSettingAndTheType() {
+        Throwable failure = bindFailure("tcbill.job", "tcbill.job.concurrency", "many", JobProperties.class);
+
+        assertThat(SpringContexts.describe(failure)).isEqualTo(
+                "could not start: tcbill.job.concurrency is 'many', which is not a valid int (For input string: \"many\")");
+    }
+
+    @Test
+    void theValueOfASettingNamedLikeASecretIsNeverRepeated() {
+        Throwable failure = bindFailure("x", "x.secret-rotation", "s3cr3t-like", Vault.class);
+
+        assertThat(SpringContexts.describe(failure)).doesNotContain("s3cr3t-like")
+                .startsWith("could not start: x.secret-rotation is not a valid Duration");
+    }
+
+    /** A setting whose name says it is a secret's, of a type a mistyped secret would not convert to. */
+    record Vault(java.time.Duration secretRotation) {
+    }
+
+    @Test
     void anyOtherFailureIsItsInnermostMessage() {
         Throwable failure = bindFailure("tcbill.job", "tcbill.job.concurrency", "0", JobProperties.class);
 
