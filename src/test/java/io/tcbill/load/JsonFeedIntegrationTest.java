@@ -126,6 +126,32 @@ class JsonFeedIntegrationTest {
         assertThat(AnalystDb.query(db, "SELECT count(*) FROM bill_summary_by_region")).isEqualTo(2L);
     }
 
+    @Test
+    void aMonthOfManyCustomersSummariesLoadsWithinTheMemoryOfASmallContainer() throws Exception {
+        // given 200 customers' summary answers and DuckDB limited as in a 1 GiB container with 2 CPUs (68 MiB per
+        // database, 2 threads): a 2,000-customer month failed there from its tenth file on, each file's staging tables
+        // kept in the database and each NDJSON read asking 32 MiB per thread
+        List<RawInput> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            long uin = 800000100000L + i;
+            Path file = new ApiAnswers().summaries(uin,
+                    item("Region", "ap-hongkong", "Hong Kong", "1.00000001", "0.00000000", "1.00000001"),
+                    product("p_cos", "Cloud Object Storage", "1.00000001", "0.00000000", "1.00000001"),
+                    payMode("postPay", "Pay-as-you-go", "1.00000001", "0.00000000", "1.00000001",
+                            action("postpay_deduct_h", "Hourly settlement", "1.00000001", "0.00000000", "1.00000001")))
+                    .write(dir.resolve("raw/summaries/" + uin + ".ndjson"));
+            files.add(input(file, "raw/summaries/" + uin + ".ndjson", uin));
+        }
+        MonthLoader small = new MonthLoader(new DuckDbProperties(db, null, null, "136MiB", 10,
+                java.time.Duration.ofSeconds(5), 2, 2));
+
+        LoadReport report = small.load(new LoadRequest(SUMMARIES, MAY, files, true));
+
+        assertThat(report.files()).filteredOn(file -> !file.loaded()).isEmpty();
+        assertThat(AnalystDb.queryRows(db, "SELECT count(DISTINCT customer_uin), sum(total_cost) FROM bill_summary_by_region"))
+                .containsExactly(row(200L, new BigDecimal("200.00000200")));
+    }
+
     private RawInput summariesOfA() throws Exception {
         Path file = new ApiAnswers().summaries(A,
                 item("Region", "ap-singapore", "Singapore", "10.12345678", "1.00000000", "9.12345678") + ","
