@@ -25,6 +25,7 @@ final class CsvFileStager implements FileStager {
     private static final Logger log = LoggerFactory.getLogger(CsvFileStager.class);
 
     private final CsvStager stager;
+    private final CsvBatchStager batch;
     private final HeaderMapping mapping;
     private final String packCustomerColumn;
     private final Path workDir;
@@ -32,6 +33,7 @@ final class CsvFileStager implements FileStager {
 
     CsvFileStager(CsvStager stager, HeaderMapping mapping, String packCustomerColumn, Path workDir, PackLimits packLimits) {
         this.stager = stager;
+        this.batch = new CsvBatchStager(stager);
         this.mapping = mapping;
         this.packCustomerColumn = packCustomerColumn;
         this.workDir = workDir;
@@ -58,7 +60,7 @@ final class CsvFileStager implements FileStager {
 
     /**
      * Plain CSVs smaller than the parallel path's split size go together by layout (their header), in one DuckDB pass
-     * per layout ({@link CsvStager#stageBatch}); a pack, a big file, a header-only file, one whose header does not map
+     * per layout ({@link CsvBatchStager#stage}); a pack, a big file, a header-only file, one whose header does not map
      * or whose bytes are not what was requested, and a layout of one file are left to {@link #stage}. Whatever fails
      * in a batch is staged again file by file.
      */
@@ -79,15 +81,15 @@ final class CsvFileStager implements FileStager {
                 // staged alone, which says what is wrong with it
             }
         }
-        int batch = 0;
+        int batches = 0;
         for (Map.Entry<FileLayout, List<Integer>> group : byLayout.entrySet()) {
             List<Integer> members = group.getValue();
             if (members.size() < 2) {
                 continue;
             }
             try {
-                List<StagedFile> files = stager.stageBatch(members.stream().map(i -> inputs.get(i).localFile()).toList(),
-                        group.getKey(), members.stream().map(lineages::get).toList(), tag + "_" + batch++);
+                List<StagedFile> files = batch.stage(members.stream().map(i -> inputs.get(i).localFile()).toList(),
+                        group.getKey(), members.stream().map(lineages::get).toList(), tag + "_" + batches++);
                 for (int k = 0; files != null && k < members.size(); k++) {
                     staged.set(members.get(k), List.of(files.get(k)));
                 }

@@ -23,13 +23,6 @@ import java.util.stream.Collectors;
  */
 final class CsvStager {
 
-    private static final String READ_FILE = "__tcbill_read_file";
-    private static final String BATCH_FILE = "__tcbill_batch_file";
-    private static final String BATCH_INDEX = "__tcbill_file_index";
-    private static final String BATCH_SOURCE_KEY = "__tcbill_source_key";
-    private static final String BATCH_CUSTOMER = "__tcbill_customer_uin";
-    private static final String BATCH_LOAD_ID = "__tcbill_load_id";
-
     private final Connection connection;
     private final String table;
     private final List<Column> columns;
@@ -55,6 +48,23 @@ final class CsvStager {
 
     Connection connection() {
         return connection;
+    }
+
+    String table() {
+        return table;
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    String packCustomerColumn() {
+        return packCustomerColumn;
+    }
+
+    /** Where the numbered copies and the staged Parquet files are written. */
+    Path workDir() {
+        return workDir;
     }
 
     /**
@@ -93,112 +103,12 @@ final class CsvStager {
         String firstReason = checked.firstLine() < rejects.firstLine() ? checked.firstReason() : rejects.firstReason();
         Coverage coverage = entry != null ? Coverage.pack() : namesCustomers(lineage) ? Coverage.wholeMonth()
                 : Coverage.of(lineage.customerUin());
-        return new StagedFile(table, lineage, coverage, checked.rows(), rejected + checked.rejected(), firstReason,
-                layout.extraHeaders(), "SELECT * FROM read_parquet(" + Sql.literal(checked.parquet()) + ")", checked.parquet());
-    }
-
-    /**
-     * Stages several plain CSVs of one customer each and of the same layout in one DuckDB pass, as {@link #stage} would
-     * each: one read_csv over their numbered copies, each row's lineage (source_key, customer_uin, load_id) from the
-     * copy it was read from, written to one staged Parquet file per CSV (PARTITION_BY), then each file's row checks on
-     * its own file. A 200-row file's COPY cost about 60 ms whatever its size (planning the typed projection, starting
-     * the reader and the writer), three quarters of staging it alone.
-     *
-     * <p>Only the clean case is done here: when DuckDB set any record of the batch aside, or a CSV has no row, nothing is
-     * kept and null is returned, for the caller to stage each file alone with its exact rejects.
-     *
-     * @return one staged file per CSV, in order; null when the batch is to be staged file by file
-     */
-    List<StagedFile> stageBatch(List<Path> files, FileLayout layout, List<Lineage> lineages, String tag) throws SQLException {
-        String errors = "reject_errors_" + tag;
-        String scans = "reject_scans_" + tag;
-        String sources = "batch_files_" + tag;
-        Path dir = workDir.resolve("staged-" + tag);
-        List<Path> numbered = new ArrayList<>();
-        boolean done = false;
-        try {
-            // the batch's own names: none can be a column the CSV reader or the table has
-            Sql.execute(connection, "CREATE TEMP TABLE " + sources + " (" + BATCH_FILE + " VARCHAR, " + BATCH_INDEX
-                    + " INTEGER, " + BATCH_SOURCE_KEY + " VARCHAR, " + BATCH_CUSTOMER + " BIGINT, " + BATCH_LOAD_ID + " VARCHAR)");
-            StringJoiner rows = new StringJoiner(", ");
-            for (int i = 0; i < files.size(); i++) {
-                Lineage lineage = lineages.get(i);
-                if (lineage.pack() || namesCustomers(lineage)) {
-                    throw new IllegalArgumentException("only CSVs of one customer each are staged together");
-                }
-                List<Path> copies;
-                try {
-                    copies = NumberedCsv.write(files.get(i), workDir, "numbered-" + tag + "_" + i);
-                } catch (NotUtf8Exception e) {
-                    return null; // said exactly, with its line, when the file is staged alone
-                }
-                for (Path copy : copies) {
-                    numbered.add(copy);
-                    rows.add("(" + Sql.literal(copy) + ", " + i + ", " + Sql.literal(lineage.sourceKey()) + ", "
-                            + lineage.customerUinSql() + ", " + Sql.literal(lineage.loadId()) + ")");
-                }
-            }
-            Sql.execute(connection, "INSERT INTO " + sources + " VALUES " + rows);
-            LineageSql values = new LineageSql(BATCH_CUSTOMER, BATCH_SOURCE_KEY, BATCH_LOAD_ID);
-            Sql.execute(connection, "SET preserve_insertion_order = false");
-            try {
-                Sql.update(connection, "COPY (SELECT " + projection(layout, lineages.get(0), values, false) + ", " + BATCH_INDEX
-                        + " FROM " + readCsv(numbered, layout, errors, scans, READ_FILE) + " JOIN " + sources + " ON "
-                        + BATCH_FILE + " = " + READ_FILE + ") TO " + Sql.literal(dir) + " (" + CuratedLayout.PARQUET_OPTIONS
-                        + ", PARTITION_BY (" + BATCH_INDEX + "))");
-            } finally {
-                Sql.execute(connection, "RESET preserve_insertion_order");
-            }
-            if (Sql.queryLong(connection, "SELECT count(*) FROM " + errors) > 0) {
-                return null;
-            }
-            List<StagedFile> staged = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                Path part = onlyParquet(dir.resolve(BATCH_INDEX + "=" + i));
-                if (part == null) {
-                    return null; // a CSV without rows
-                }
-                Lineage lineage = lineages.get(i);
-                long count = Sql.queryLong(connection, "SELECT count(*) FROM read_parquet(" + Sql.literal(part) + ")");
-                RowChecks.Outcome checked = new RowChecks(connection, layout, columns, packCustomerColumn, lineage, null)
-                        .apply(files.get(i), part, count, tag + "_" + i);
-                staged.add(new StagedFile(table, lineage, Coverage.of(lineage.customerUin()), checked.rows(),
-                        checked.rejected(), checked.firstReason(), layout.extraHeaders(),
-                        "SELECT * FROM read_parquet(" + Sql.literal(checked.parquet()) + ")", checked.parquet()));
-            }
-            done = true;
-            return staged;
-        } finally {
-            if (!done) {
-                // the files are staged again one by one, under the same load ids: no row set aside here may stay
-                Sql.execute(connection, "DELETE FROM rejected_rows WHERE load_id IN (" + lineages.stream()
-                        .map(lineage -> Sql.literal(lineage.loadId())).collect(Collectors.joining(", ")) + ")");
-            }
-            numbered.forEach(CsvStager::deleteQuietly);
-            Sql.execute(connection, "DROP TABLE IF EXISTS " + sources);
-            Sql.execute(connection, "DROP TABLE IF EXISTS " + errors);
-            Sql.execute(connection, "DROP TABLE IF EXISTS " + scans);
-        }
-    }
-
-    /** The one Parquet file DuckDB wrote in a partition folder; null when there is none (no row had that value). */
-    private static Path onlyParquet(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return null;
-        }
-        try (var files = Files.list(folder)) {
-            List<Path> parquet = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
-            if (parquet.size() != 1) {
-                throw new IllegalStateException("DuckDB wrote " + parquet.size() + " files in " + folder + ", expected one");
-            }
-            return parquet.get(0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + folder, e);
-        }
+        return StagedFile.parquet(table, lineage, coverage, checked.rows(), rejected + checked.rejected(), firstReason,
+                layout.extraHeaders(), checked.parquet());
     }
 
     /** How a staged row's lineage columns are written: literals of one file, or the columns of the batch's file list. */
-    private record LineageSql(String customerUin, String sourceKey, String loadId) {
+    record LineageSql(String customerUin, String sourceKey, String loadId) {
         static LineageSql of(Lineage lineage) {
             return new LineageSql(lineage.customerUinSql(), Sql.literal(lineage.sourceKey()), Sql.literal(lineage.loadId()));
         }
@@ -209,7 +119,7 @@ final class CsvStager {
     }
 
     /** @param filenameColumn a column of each row's file name to add; null for none */
-    private String readCsv(List<Path> files, FileLayout layout, String errors, String scans, String filenameColumn) {
+    String readCsv(List<Path> files, FileLayout layout, String errors, String scans, String filenameColumn) {
         StringJoiner types = new StringJoiner(", ", "{", "}");
         types.add(Sql.literal(NumberedCsv.LINE_COLUMN) + ": 'BIGINT'");
         for (int i = 0; i < layout.headers().size(); i++) {
@@ -224,7 +134,7 @@ final class CsvStager {
     }
 
     /** Every DDL column, cast to its DDL type, so the staged file has the month file's exact schema. */
-    private String projection(FileLayout layout, Lineage lineage, LineageSql values, boolean pack) {
+    String projection(FileLayout layout, Lineage lineage, LineageSql values, boolean pack) {
         StringJoiner select = new StringJoiner(", ");
         for (Column column : columns) {
             String expression = column.name().equals("source_line") ? Sql.identifier(NumberedCsv.LINE_COLUMN)
@@ -262,7 +172,7 @@ final class CsvStager {
     }
 
     /** The file is the feed's one file of every customer, whose rows each name their customer. */
-    private boolean namesCustomers(Lineage lineage) {
+    boolean namesCustomers(Lineage lineage) {
         return customerColumn != null && lineage.customerUin() == null && !lineage.pack();
     }
 

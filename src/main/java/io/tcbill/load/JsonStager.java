@@ -92,8 +92,7 @@ final class JsonStager implements FileStager {
                 long rows = Sql.update(connection, "COPY (SELECT " + projection(table.getValue(), lineage)
                         + " FROM (" + stripComments(select) + ") j) TO " + Sql.literal(stage) + " ("
                         + CuratedLayout.PARQUET_OPTIONS + ")");
-                staged.add(new StagedFile(table.getKey(), lineage, coverage, rows, 0, null, List.of(),
-                        "SELECT * FROM read_parquet(" + Sql.literal(stage) + ")", stage));
+                staged.add(StagedFile.parquet(table.getKey(), lineage, coverage, rows, 0, null, List.of(), stage));
             }
             return staged;
         } finally {

@@ -50,11 +50,6 @@ final class LoadLog {
         pending.clear();
     }
 
-    /** Publishes the log row and the rejected rows (if any) of {@code loadId}. */
-    void publish(String loadId) throws SQLException {
-        publish(List.of(loadId));
-    }
-
     /**
      * Publishes the log rows and the rejected rows (if any) of {@code loadIds} together: one file per table in the folder
      * {@link #publishFolder} names after the first of them, each row's {@code log_file} naming that folder. A file per

@@ -25,6 +25,13 @@ record StagedFile(String table, Lineage lineage, Coverage coverage, long rows, l
         extraColumns = List.copyOf(extraColumns);
     }
 
+    /** A file whose rows were staged as the Parquet file {@code parquet}. */
+    static StagedFile parquet(String table, Lineage lineage, Coverage coverage, long rows, long rejected,
+                              String firstReason, List<String> extraColumns, Path parquet) {
+        return new StagedFile(table, lineage, coverage, rows, rejected, firstReason, extraColumns,
+                "SELECT * FROM read_parquet(" + Sql.literal(parquet) + ")", parquet);
+    }
+
     /**
      * A query of all the files' staged rows: the staged Parquet files in one scan of them all, the others (staging
      * tables) added by name. One scan streams in bounded memory; a UNION of thousands of scans (a reseller month of
